@@ -1,0 +1,111 @@
+// What each role may do, as data. A role is granted on a unit; its permissions hold in that unit's subtree.
+
+export const PERMISSIONS = [
+  'org.read', // browse the tree and facilities 浏览网格
+  'org.write', // create, rename, move, delete grids, courtyards, buildings 维护网格
+  'facility.write', // attach facilities to units 维护设施
+  'user.read', // list users 查看用户
+  'user.manage', // create users, grant and revoke roles, revoke sessions 管理用户
+  'pii.reveal', // see a full ID number or phone 查看完整身份证号、手机号
+  'data.export', // export lists 导出
+  'audit.read', // read the audit log 查看审计日志
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'system_admin',
+  'command',
+  'unit_admin',
+  'grid_worker',
+  'building_leader',
+  'checkpoint_staff',
+  'sampler',
+  'volunteer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RoleDefinition {
+  role: Role;
+  zh: string;
+  en: string;
+  permissions: readonly Permission[];
+  /** roles a holder of this role may grant inside their scope */
+  mayGrant: readonly Role[];
+}
+
+const FIELD_ROLES: readonly Role[] = ['grid_worker', 'building_leader', 'checkpoint_staff', 'sampler', 'volunteer'];
+
+export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
+  system_admin: {
+    role: 'system_admin',
+    zh: '系统管理员',
+    en: 'System administrator',
+    permissions: PERMISSIONS,
+    mayGrant: ROLES,
+  },
+  command: {
+    role: 'command',
+    zh: '指挥部',
+    en: 'Command centre',
+    permissions: ['org.read', 'user.read', 'pii.reveal', 'data.export', 'audit.read'],
+    mayGrant: [],
+  },
+  unit_admin: {
+    role: 'unit_admin',
+    zh: '街道/社区管理员',
+    en: 'Unit administrator',
+    permissions: ['org.read', 'org.write', 'facility.write', 'user.read', 'user.manage', 'pii.reveal', 'data.export', 'audit.read'],
+    mayGrant: ['unit_admin', ...FIELD_ROLES],
+  },
+  grid_worker: {
+    role: 'grid_worker',
+    zh: '网格员',
+    en: 'Grid worker',
+    permissions: ['org.read', 'pii.reveal'],
+    mayGrant: [],
+  },
+  building_leader: {
+    role: 'building_leader',
+    zh: '楼栋长',
+    en: 'Building leader',
+    permissions: ['org.read'],
+    mayGrant: [],
+  },
+  checkpoint_staff: {
+    role: 'checkpoint_staff',
+    zh: '卡点值守人员',
+    en: 'Checkpoint staff',
+    permissions: ['org.read'],
+    mayGrant: [],
+  },
+  sampler: {
+    role: 'sampler',
+    zh: '采样员',
+    en: 'Sampler',
+    permissions: ['org.read'],
+    mayGrant: [],
+  },
+  volunteer: {
+    role: 'volunteer',
+    zh: '志愿者',
+    en: 'Volunteer',
+    permissions: ['org.read'],
+    mayGrant: [],
+  },
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The permissions a set of roles carries together. */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_DEFINITIONS[r].permissions) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+/** Roles that carry a permission. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((r) => ROLE_DEFINITIONS[r].permissions.includes(permission));
+}
