@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+
+// Configuration from the environment (the stable contract: WANGGE_DATA_DIR, PORT, DATABASE_URL,
+// WANGGE_ADMIN_PASSWORD, WANGGE_DATA_KEY; see docs/operations.md).
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  dataKey: string | undefined;
+  demo: boolean;
+  logLevel: string;
+  /** cookies need Secure when served over https */
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.WANGGE_DATA_DIR ?? './data'),
+    databaseUrl,
+    adminPassword: env.WANGGE_ADMIN_PASSWORD || undefined,
+    dataKey: env.WANGGE_DATA_KEY || undefined,
+    // The demo city is seeded on first start of an embedded database unless WANGGE_DEMO=0.
+    demo: env.WANGGE_DEMO ? env.WANGGE_DEMO !== '0' : !databaseUrl,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.WANGGE_SECURE_COOKIES === '1',
+  };
+}

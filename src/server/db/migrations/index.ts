@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001_foundation';
+
+// Every migration, in order. Add a module's migration here (name: NNN_what).
+export const migrations: Record<string, Migration> = {
+  '001_foundation': m001,
+};
