@@ -13,6 +13,10 @@ export interface Config {
   logLevel: string;
   /** cookies need Secure when served over https */
   secureCookies: boolean;
+  /** the deployment's city (or province) whose official divisions are imported on first start */
+  region: string;
+  /** login attempts per minute from one address */
+  loginRateLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.WANGGE_DEMO ? env.WANGGE_DEMO !== '0' : !databaseUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.WANGGE_SECURE_COOKIES === '1',
+    region: env.WANGGE_REGION ?? '4101',
+    loginRateLimit: Number(env.WANGGE_LOGIN_RATE_LIMIT ?? 30),
   };
 }

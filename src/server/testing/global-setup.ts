@@ -5,6 +5,8 @@ import type { TestProject } from 'vitest/node';
 import { createDb } from '../db/connection';
 import { ensureDatabase, startEmbedded } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
+import { firstStart } from '../setup/firstStart';
+import { testServices } from './services';
 
 export const TEMPLATE_DATABASE = 'wangge_template';
 
@@ -17,6 +19,9 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(pg.adminUrl, TEMPLATE_DATABASE);
   const db = createDb(templateUrl, 1);
   await migrateToLatest(db);
+  // Zhengzhou's divisions, the administrator and the demo city, once for every test database.
+  const services = testServices(db);
+  await firstStart(services, services.config, () => {});
   await db.destroy();
   project.provide('pgAdminUrl', pg.adminUrl);
   return async () => {

@@ -1,0 +1,71 @@
+import { Command } from 'commander';
+import { pickLocale, translate } from '../domain/i18n/messages';
+import { loadConfig } from '../server/config';
+import { AppError } from '../server/platform/errors';
+
+// The `wangge` command. Each command opens the same database as the server (reusing a running
+// embedded PostgreSQL, or starting it for the command's duration).
+const program = new Command('wangge').description('Wangge 网格防控 — grid-based epidemic prevention and control');
+
+program
+  .command('start')
+  .description('start the server (embedded PostgreSQL unless DATABASE_URL is set)')
+  .action(async () => {
+    const { startServer } = await import('../server/main');
+    await startServer(loadConfig());
+  });
+
+const divisions = program.command('divisions').description('official divisions (GB/T 2260 and the statistical division codes)');
+divisions
+  .command('import')
+  .description('import the official divisions of a province or a city, idempotently')
+  .requiredOption('--province <code>', 'province code, e.g. 41 (Henan)')
+  .option('--city <code>', 'only this city, e.g. 4101 (Zhengzhou)')
+  .action(async (opts: { province: string; city?: string }) => {
+    const { withDatabase } = await import('./withDatabase');
+    const { importDivisions } = await import('../server/modules/org/divisions');
+    await withDatabase(async ({ db }) => {
+      const started = Date.now();
+      const r = await importDivisions(db, { province: opts.province, city: opts.city });
+      console.log(
+        `divisions ${opts.city ?? opts.province}: ${r.villages} villages and communities; ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged (${Date.now() - started} ms)`,
+      );
+    });
+  });
+
+const demo = program.command('demo').description('the demo city');
+demo
+  .command('seed')
+  .description('seed the demo city (grids, courtyards, buildings, facilities, a user for every role)')
+  .option('--residents <n>', 'households and residents to generate (comes with the ledger module)', '0')
+  .action(async (opts: { residents: string }) => {
+    const { withDatabase } = await import('./withDatabase');
+    const { seedDemo, DEMO_PASSWORD } = await import('../server/setup/demo');
+    await withDatabase(async (services) => {
+      const r = await seedDemo(services);
+      console.log(r.seeded ? `demo city seeded: ${r.units} grids, courtyards and buildings` : 'the demo city was already seeded');
+      console.log(`demo users (password ${DEMO_PASSWORD}): ${r.users.map((u) => u.username).join(', ')}`);
+      if (Number(opts.residents) > 0) console.log('residents: households and residents are generated once the ledger module exists');
+    });
+  });
+
+const user = program.command('user').description('users');
+user
+  .command('add <username>')
+  .description('add a user with a role on a unit')
+  .requiredOption('--password <password>', 'initial password (8+ characters, letters and digits)')
+  .requiredOption('--role <role>', 'system_admin, command, unit_admin, grid_worker, building_leader, checkpoint_staff, sampler, volunteer')
+  .requiredOption('--unit <code>', 'the unit the role is granted on (and the user belongs to)')
+  .option('--name <displayName>', 'display name')
+  .option('--phone <phone>', 'mobile number')
+  .action(async (username: string, opts: { password: string; role: string; unit: string; name?: string; phone?: string }) => {
+    const { withDatabase } = await import('./withDatabase');
+    const { addUser } = await import('./addUser');
+    await withDatabase((services) => addUser(services, { username, ...opts }));
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  const message = e instanceof AppError ? translate(pickLocale(process.env.WANGGE_LANG, process.env.LANG), e.key, e.params) : e instanceof Error ? e.message : String(e);
+  console.error(`wangge: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { pinyinInitials } from './initials';
+
+// Names of official divisions (行政区划). The statistical list names a village-level unit by its
+// committee: 省民航社区居民委员会 (residents' committee 居民委员会 of a community 社区), 东赵村民委员会
+// (villagers' committee 村民委员会 of a village 村). People say 省民航社区 and 东赵村; that short name is
+// what the product shows, and the official name is kept beside it.
+
+// A residents' committee, spelled as in the list (including its typing slips: 居委员会, 民居委员会 …),
+// after a name that already ends in 社区.
+const COMMUNITY_COMMITTEE = /社区(?:居民管理委员会|居民居委会|居民委员会|民居委员会|居委员会|管理委员会|居委会|委员会)$/;
+// A residents' committee after a bare place name: 西大街居民委员会 is 西大街社区.
+const RESIDENTS_COMMITTEE = /(?:居民管理委员会|居民委员会|居委会)$/;
+// A villagers' committee: 村民委员会, 村委会 and the list's variants (村村委员会, 村民村委员会 …).
+const VILLAGERS_COMMITTEE = /(?:村民村委员会|村民委员会|村村委员会|村员委员会|村委员会|村委会)$/;
+
+// Words a short name may already end in, so that nothing is appended twice (张村村民委员会 → 张村,
+// 金溪湖社区霍村居民委员会 → 金溪湖社区霍村, 嘎查 is the village of Inner Mongolia).
+const ENDS_AS_COMMUNITY = /(?:社区|村|嘎查)$/;
+const ENDS_AS_VILLAGE = /(?:村|嘎查|社区)$/;
+
+/**
+ * The short display name of an official division: the committee suffix of a village-level name
+ * becomes 社区 or 村 (省民航社区居民委员会 → 省民航社区, 东赵村民委员会 → 东赵村, 七星街居委会 → 七星街社区).
+ * Every other name (省、市、区县、街道、乡镇, 生活区, 管理区 …) is kept as it is, trimmed.
+ */
+export function shortDivisionName(official: string): string {
+  const name = official.trim();
+  if (COMMUNITY_COMMITTEE.test(name)) return name.replace(COMMUNITY_COMMITTEE, '社区');
+  if (VILLAGERS_COMMITTEE.test(name)) return withSuffix(name.replace(VILLAGERS_COMMITTEE, ''), ENDS_AS_VILLAGE, '村', name);
+  if (RESIDENTS_COMMITTEE.test(name)) return withSuffix(name.replace(RESIDENTS_COMMITTEE, ''), ENDS_AS_COMMUNITY, '社区', name);
+  return name;
+}
+
+function withSuffix(base: string, endsAs: RegExp, suffix: string, official: string): string {
+  if (base === '') return official; // a name that is nothing but a suffix stays as it is
+  return endsAs.test(base) ? base : `${base}${suffix}`;
+}
+
+// Place names whose reading the pinyin dictionary gets wrong (地名读音): 浚县 is Xùn xiàn, 泌阳 Bì yáng,
+// 召陵 Shào líng. Their initials, character by character.
+const PLACE_NAME_INITIALS: ReadonlyArray<readonly [string, string]> = [
+  ['浚县', 'xx'],
+  ['浚州', 'xz'],
+  ['泌阳', 'by'],
+  ['召陵', 'sl'],
+];
+
+/**
+ * Lower-case pinyin initials of a division's short name, as typed to find it: 省民航社区 → smhsq,
+ * 长兴路街道 → cxljd. Uses the common `pinyinInitials` and corrects the readings of a few place names.
+ */
+export function divisionInitials(name: string): string {
+  const initials = pinyinInitials(name);
+  // Only correct when there is one initial per character (no letters or digits run together).
+  if (initials.length !== [...name].length) return initials;
+  const chars = [...initials];
+  for (const [word, fixed] of PLACE_NAME_INITIALS) {
+    for (let i = name.indexOf(word); i >= 0; i = name.indexOf(word, i + word.length)) {
+      const at = [...name.slice(0, i)].length;
+      chars.splice(at, fixed.length, ...fixed);
+    }
+  }
+  return chars.join('');
+}
+
+/** The text a division is searched by: `${name} ${initials} ${official_name}`, lower-case. */
+export function divisionSearchText(name: string, initials: string, officialName: string): string {
+  return `${name} ${initials} ${officialName}`.toLowerCase();
+}
+
+/** Name, initials and search text of a division from its official name. */
+export function divisionNames(officialName: string): { name: string; initials: string; searchText: string } {
+  const name = shortDivisionName(officialName);
+  const initials = divisionInitials(name);
+  return { name, initials, searchText: divisionSearchText(name, initials, officialName.trim()) };
+}

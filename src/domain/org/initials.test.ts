@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { pinyinInitials, unitSearchText } from './initials';
+
+describe('pinyin initials', () => {
+  it('gives the initials that users type to find a unit', () => {
+    expect(pinyinInitials('省民航社区')).toBe('smhsq');
+    expect(pinyinInitials('长兴路街道')).toBe('cxljd'); // 长 cháng in a place name reads as c
+    expect(pinyinInitials('3号楼')).toBe('3hl');
+  });
+  it('searches by name, initials and official name', () => {
+    expect(unitSearchText('省民航社区', '省民航社区居民委员会')).toBe('省民航社区 smhsq 省民航社区居民委员会');
+  });
+});

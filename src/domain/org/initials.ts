@@ -1,0 +1,15 @@
+import { pinyin } from 'pinyin-pro';
+
+// Pinyin initials for search: 省民航社区 → smhsq, so that typing `smh` finds it. Non-Han characters
+// (digits, letters) are kept, lower-cased.
+export function pinyinInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+/** The text a unit is searched by: its name, its initials and its official name. */
+export function unitSearchText(name: string, officialName?: string | null): string {
+  return `${name} ${pinyinInitials(name)} ${officialName ?? ''}`.trim().toLowerCase();
+}

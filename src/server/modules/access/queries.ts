@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection';
+import type { Scope } from '../../platform/scope';
+
+// SQL of users, role grants and sessions.
+
+export function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function findUser(db: Db, id: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('units as h', 'h.id', 'u.home_unit_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.home_unit_path',
+      'u.phone_enc',
+      'u.phone_masked',
+      'u.disabled',
+      'u.locale',
+      'u.password_hash',
+      'u.created_at',
+      'h.code as home_code',
+      'h.name as home_name',
+    ])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+
+/** Users whose home unit lies in the scope, one keyset page by id. */
+export function listUsers(
+  db: Db,
+  scope: Scope,
+  filter: { text?: string; underPath?: string; after?: string; limit: number },
+): Promise<UserRow[]> {
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('units as h', 'h.id', 'u.home_unit_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.home_unit_path',
+      'u.phone_enc',
+      'u.phone_masked',
+      'u.disabled',
+      'u.locale',
+      'u.password_hash',
+      'u.created_at',
+      'h.code as home_code',
+      'h.name as home_name',
+    ])
+    .where(scope.where('u.home_unit_path', 'user.read'));
+  if (filter.underPath) {
+    const p = filter.underPath;
+    q = q.where((eb) => eb.or([eb('u.home_unit_path', '=', p), eb.and([eb('u.home_unit_path', '>=', `${p}.`), eb('u.home_unit_path', '<', `${p}/`)])]));
+  }
+  if (filter.text) {
+    const t = `%${filter.text.replace(/[%_\\]/g, '\\$&')}%`;
+    q = q.where((eb) => eb.or([eb('u.username', 'ilike', t), eb('u.display_name', 'ilike', t)]));
+  }
+  if (filter.after) q = q.where('u.id', '>', filter.after);
+  return q.orderBy('u.id').limit(filter.limit).execute();
+}
+
+export function activeGrantsOf(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('units as un', 'un.id', 'g.unit_id')
+    .select(['g.id', 'g.user_id', 'g.role', 'g.unit_path', 'un.code', 'un.name', 'un.kind'])
+    .where('g.user_id', 'in', userIds)
+    .where('g.revoked_at', 'is', null)
+    .orderBy('g.id')
+    .execute();
+}
+
+export function insertUser(
+  db: Db,
+  u: {
+    username: string;
+    display_name: string;
+    password_hash: string;
+    home_unit_id: string;
+    home_unit_path: string;
+    phone_enc: Buffer | null;
+    phone_hmac: Buffer | null;
+    phone_masked: string | null;
+  },
+) {
+  return db
+    .insertInto('users')
+    .values({ ...u, locked_until: null })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<{ display_name: string; disabled: boolean; phone_enc: Buffer | null; phone_hmac: Buffer | null; phone_masked: string | null; password_hash: string; password_changed_at: Date }>,
+) {
+  return db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export function insertGrant(db: Db, g: { user_id: string; role: string; unit_id: string; unit_path: string; granted_by: string | null }) {
+  return db.insertInto('role_grants').values({ ...g, revoked_by: null, revoked_at: null }).returning('id').executeTakeFirstOrThrow();
+}
+
+export function findActiveGrant(db: Db, id: string) {
+  return db.selectFrom('role_grants').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export function revokeGrant(db: Db, id: string, by: string | null) {
+  return db.updateTable('role_grants').set({ revoked_at: new Date(), revoked_by: by }).where('id', '=', id).execute();
+}
+
+/** A failed login: count it, and lock the account for a while after too many in a row. */
+export function recordFailedLogin(db: Db, id: string, maxFailures: number, lockMinutes: number) {
+  return db
+    .updateTable('users')
+    .set({
+      failed_logins: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN 0 ELSE failed_logins + 1 END`,
+      locked_until: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN now() + make_interval(mins => ${lockMinutes}) ELSE locked_until END`,
+    })
+    .where('id', '=', id)
+    .returning(['locked_until'])
+    .executeTakeFirst();
+}
+
+export function recordSuccessfulLogin(db: Db, id: string) {
+  return db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+}

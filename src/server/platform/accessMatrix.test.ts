@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_DEFINITIONS, ROLES, type Role } from '../../domain/access/roles';
+import type { RouteEntry } from '../app';
+import { createTestApp, type TestApp } from '../testing/app';
+import { TEST_ADMIN_PASSWORD } from '../testing/services';
+
+// The access matrix: every endpoint of the route table, called as every role granted on community A
+// (省民航社区), against an object in A and one in community B (淮河社区). Out of scope must answer 404
+// (or 403 when the role lacks the permission everywhere, which says nothing about the object); lists
+// must not mention B. New modules are covered by declaring `config.access` on their routes.
+
+const A = '410105002008'; // 省民航社区
+const B = '410103001001'; // 淮河社区
+const PASSWORD = 'Matrix2020ok';
+
+type Side = 'in' | 'out';
+type Kind = 'unit' | 'facility' | 'user' | 'grant';
+
+let t: TestApp;
+let admin: string;
+const roleCookies = new Map<Role, string>();
+let seq = 0;
+
+async function call(method: string, url: string, cookie: string | undefined, payload?: unknown) {
+  return t.app.inject({ method: method as 'GET', url, headers: cookie ? { cookie } : {}, payload: payload as object });
+}
+
+async function adminCall(method: string, url: string, payload?: unknown) {
+  const res = await call(method, url, admin, payload);
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** A fresh building in community A or B (fresh, so that destructive calls don't spoil later ones). */
+async function building(side: Side): Promise<string> {
+  const community = side === 'in' ? A : B;
+  return (await adminCall('POST', '/api/org/units', { parentCode: community, kind: 'building', name: `矩阵${side}${++seq}号楼` })).code;
+}
+
+const makers: Record<Kind, (side: Side) => Promise<string>> = {
+  unit: building,
+  facility: async (side) =>
+    (await adminCall('POST', '/api/org/facilities', { unitCode: await building(side), kind: 'checkpoint', name: `矩阵卡点${++seq}` })).id,
+  user: async (side) =>
+    (
+      await adminCall('POST', '/api/access/users', {
+        username: `matrix_${side}_${++seq}`,
+        displayName: `矩阵${side}`,
+        password: PASSWORD,
+        homeUnitCode: side === 'in' ? A : B,
+        phone: '13800001111',
+      })
+    ).id,
+  grant: async (side) => {
+    const user = await makers.user(side);
+    return (await adminCall('POST', `/api/access/users/${user}/grants`, { role: 'volunteer', unitCode: await building(side) })).id;
+  },
+};
+
+function fillUrl(url: string, key: string, ref: string) {
+  return url.replace(`:${key}`, encodeURIComponent(ref));
+}
+
+async function requestFor(route: RouteEntry, side: Side) {
+  const resource = route.access?.resource;
+  if (!resource) throw new Error('no resource');
+  const ref = await makers[resource.kind](side);
+  const example = resource.example?.(ref) ?? {};
+  const unit = example.unitCode === '$unit' ? await building(side) : undefined;
+  const body = unit ? { ...example, unitCode: unit } : example;
+  let url = route.url;
+  let payload: Record<string, unknown> | undefined = ['GET', 'DELETE'].includes(route.method) ? undefined : body;
+  if (resource.in === 'params') url = fillUrl(url, resource.key, ref);
+  if (resource.in === 'body') payload = { ...body, [resource.key]: ref };
+  if (resource.in === 'query') url += `?${new URLSearchParams({ ...(body as Record<string, string>), [resource.key]: ref })}`;
+  return { url, payload };
+}
+
+const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin', TEST_ADMIN_PASSWORD);
+  for (const role of ROLES) {
+    const username = `matrix_role_${role}`;
+    const user = await adminCall('POST', '/api/access/users', { username, displayName: role, password: PASSWORD, homeUnitCode: A });
+    await adminCall('POST', `/api/access/users/${user.id}/grants`, { role, unitCode: A });
+    roleCookies.set(role, await t.login(username, PASSWORD));
+  }
+  // Something in B for the lists to leak, if they leak.
+  await makers.grant('out');
+  await makers.facility('out');
+}, 300_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the access matrix', () => {
+  it('finds the routes in the route table, and every API route declares its access', () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThan(15);
+    const undeclared = routes.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
+    expect(routes.filter((r) => r.access?.resource).length).toBeGreaterThan(10);
+  });
+
+  it('answers 401 to every non-public route without a session', async () => {
+    for (const r of apiRoutes().filter((x) => !x.access?.public)) {
+      const url = r.url.replace(/:(\w+)/g, (_, k) => (k === 'code' ? A : '1'));
+      const res = await call(r.method, url, undefined, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+  });
+
+  it('gives every role 404 (or 403 without the permission) outside its scope, and service inside', async () => {
+    const failures: string[] = [];
+    for (const route of apiRoutes().filter((r) => r.access?.resource)) {
+      const permission = route.access?.permission;
+      for (const role of ROLES) {
+        const has = !permission || ROLE_DEFINITIONS[role].permissions.includes(permission);
+        const cookie = roleCookies.get(role);
+        for (const side of ['out', 'in'] as const) {
+          const { url, payload } = await requestFor(route, side);
+          const res = await call(route.method, url, cookie, payload);
+          const s = res.statusCode;
+          const served = s < 500 && ![401, 403, 404].includes(s);
+          const ok = side === 'out' ? s === (has ? 404 : 403) : has ? served : s === 403;
+          if (!ok) failures.push(`${role} ${route.method} ${route.url} ${side}: ${s} ${res.body.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('lets no list mention anything of community B to a role granted on A', async () => {
+    const failures: string[] = [];
+    for (const route of apiRoutes().filter((r) => r.access?.list)) {
+      const query = new URLSearchParams(route.access?.list?.query ?? {}).toString();
+      for (const role of ROLES) {
+        const permission = route.access?.permission;
+        const has = !permission || ROLE_DEFINITIONS[role].permissions.includes(permission);
+        const res = await call(route.method, `${route.url}${query ? `?${query}` : ''}`, roleCookies.get(role));
+        if (!has) {
+          if (res.statusCode !== 403) failures.push(`${role} ${route.url}: ${res.statusCode}`);
+          continue;
+        }
+        if (res.statusCode !== 200) failures.push(`${role} ${route.url}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (res.body.includes(B) || res.body.includes('matrix_out')) failures.push(`${role} ${route.url} leaks B`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('shows the administrator at the root both sides (the lists are not simply empty)', async () => {
+    const res = await call('GET', '/api/access/users?q=matrix_out', admin);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
+  });
+});

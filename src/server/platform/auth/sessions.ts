@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '../../../domain/access/roles';
+import type { Db } from '../../db/connection';
+import type { Grant } from '../scope';
+
+// Sessions live in PostgreSQL; the cookie holds a random token of which only the SHA-256 is kept.
+export const SESSION_COOKIE = 'wangge_session';
+export const SESSION_HOURS = 12; // a session idle longer than this ends
+const SESSION_MAX_DAYS = 7;
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  locale: string;
+  homeUnitPath: string;
+  grants: Grant[];
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest();
+
+export async function createSession(db: Db, userId: string, ip: string, userAgent: string | undefined) {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      expires_at: new Date(Date.now() + SESSION_MAX_DAYS * 86_400_000),
+      revoked_at: null,
+      ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return token;
+}
+
+/** The user behind a session token, with their active grants; undefined when it is unknown, ended or revoked. */
+export async function userOfSession(db: Db, token: string): Promise<SessionUser | undefined> {
+  const hash = tokenHash(token);
+  const row = await db
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date() })
+    .from('users')
+    .whereRef('users.id', '=', 'sessions.user_id')
+    .where('sessions.token_hash', '=', hash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', new Date())
+    .where('sessions.last_seen_at', '>', new Date(Date.now() - SESSION_HOURS * 3_600_000))
+    .where('users.disabled', '=', false)
+    .returning(['users.id', 'users.username', 'users.display_name', 'users.locale', 'users.home_unit_path'])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const grants = await db
+    .selectFrom('role_grants')
+    .select(['id', 'role', 'unit_id', 'unit_path'])
+    .where('user_id', '=', row.id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    locale: row.locale,
+    homeUnitPath: row.home_unit_path,
+    grants: grants.map((g) => ({ id: g.id, role: g.role as Role, unitId: g.unit_id, unitPath: g.unit_path })),
+  };
+}
+
+export async function revokeSession(db: Db, token: string) {
+  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash(token)).execute();
+}
+
+/** Ends every session of a user (except, optionally, the one in use). */
+export async function revokeUserSessions(db: Db, userId: string, exceptToken?: string) {
+  let q = db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptToken) q = q.where('token_hash', '!=', tokenHash(exceptToken));
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,106 @@
+import type { Role } from '../../domain/access/roles';
+import type { FacilityKind, LocalKind } from '../../domain/org/units';
+import * as access from '../modules/access/service';
+import * as org from '../modules/org/service';
+import type { Scope as ScopeType } from '../platform/scope';
+import { Scope } from '../platform/scope';
+import type { Services } from '../platform/services';
+
+// The demo city: Zhengzhou's real divisions, and for a handful of real communities named in the
+// reports (省民航社区, 淮河社区, the communities of 长兴路街道) grids, courtyards, buildings, facilities and a
+// user for every role. Households and residents come with the ledger module.
+
+export const DEMO_PASSWORD = 'Wangge2020';
+const SHENGMINHANG = '410105002008'; // 省民航社区, 花园路街道, 金水区
+const HUAIHE = '410103001001'; // 淮河社区, 淮河路街道, 二七区
+const CHANGXINGLU = '410108004'; // 长兴路街道, 惠济区
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+}
+
+export interface DemoResult {
+  seeded: boolean;
+  units: number;
+  users: DemoUser[];
+}
+
+type Make = (parentCode: string, kind: LocalKind, name: string) => Promise<string>;
+
+async function buildCommunity(make: Make, community: string, grids: number, courtyardsPerGrid: number, buildingsPerCourtyard: number, prefix = '') {
+  let building = 1;
+  const made: string[] = [];
+  for (let g = 1; g <= grids; g++) {
+    const grid = await make(community, 'grid', `${prefix}第${'一二三四五六七八九十'[g - 1] ?? g}网格`);
+    made.push(grid);
+    for (let c = 1; c <= courtyardsPerGrid; c++) {
+      const yard = await make(grid, 'courtyard', `${prefix}${g}区${c}号院`);
+      for (let b = 0; b < buildingsPerCourtyard; b++) await make(yard, 'building', `${building++}号楼`);
+    }
+  }
+  return made;
+}
+
+export async function seedDemo(services: Services, rootCode = '410000'): Promise<DemoResult> {
+  const { db } = services;
+  const already = await db.selectFrom('users').select('id').where('username', '=', 'smh_admin').executeTakeFirst();
+  const users = demoUsers();
+  if (already) return { seeded: false, units: 0, users };
+  const root = await db.selectFrom('units').select(['id', 'path']).where('code', '=', rootCode).executeTakeFirstOrThrow();
+  const scope: ScopeType = new Scope([{ id: '0', role: 'system_admin', unitId: root.id, unitPath: root.path }]);
+  const actor = { scope, locale: 'zh-CN' as const, userId: (await adminId(services)) ?? null, username: 'demo' };
+  let units = 0;
+  const make: Make = async (parentCode, kind, name) => {
+    units++;
+    return (await org.createUnit(services, actor, { parentCode, kind, name })).code;
+  };
+
+  // 省民航社区: 83 buildings in the report; here 4 grids × 3 courtyards × 7 buildings = 84.
+  const smhGrids = await buildCommunity(make, SHENGMINHANG, 4, 3, 7);
+  const huaiheGrids = await buildCommunity(make, HUAIHE, 3, 2, 4);
+  const towns = await db.selectFrom('units').select('code').where('parent_id', '=', db.selectFrom('units').select('id').where('code', '=', CHANGXINGLU)).orderBy('code').execute();
+  for (const t of towns) await buildCommunity(make, t.code, 2, 1, 3);
+
+  const facilities: [string, FacilityKind, string][] = [
+    [CHANGXINGLU, 'checkpoint', '长兴路防疫服务站'],
+    ['410108', 'checkpoint', '连霍高速惠济站卡点'],
+    [SHENGMINHANG, 'testing_site', '省民航社区核酸采样点'],
+    [HUAIHE, 'testing_site', '淮河社区核酸采样点'],
+    ['410105', 'isolation_site', '金水区集中隔离点'],
+    ['410100', 'designated_hospital', '郑州市第六人民医院'],
+    ['410105', 'fever_clinic', '金水区人民医院发热门诊'],
+    [CHANGXINGLU, 'warehouse', '长兴路街道防疫物资仓库'],
+  ];
+  for (const [unitCode, kind, name] of facilities) await org.createFacility(services, actor, { unitCode, kind, name });
+
+  const placeOf: Record<string, string> = { grid1: smhGrids[0], huaiheGrid1: huaiheGrids[0] };
+  for (const u of users) {
+    const unitCode = placeOf[u.unitCode] ?? u.unitCode;
+    u.unitCode = unitCode;
+    const created = await access.createUser(services, actor, { username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, homeUnitCode: unitCode, phone: null });
+    await access.grantRole(services, actor, created.id, { role: u.role, unitCode });
+  }
+  return { seeded: true, units, users };
+}
+
+async function adminId(services: Services) {
+  return (await services.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst())?.id;
+}
+
+/** A user for every role, scoped to the real units of the reports. */
+export function demoUsers(): DemoUser[] {
+  return [
+    { username: 'zhihuibu', displayName: '郑州市指挥部', role: 'command', unitCode: '410100' },
+    { username: 'huayuanlu_admin', displayName: '花园路街道管理员', role: 'unit_admin', unitCode: '410105002' },
+    { username: 'smh_admin', displayName: '省民航社区管理员', role: 'unit_admin', unitCode: SHENGMINHANG },
+    { username: 'smh_grid1', displayName: '省民航第一网格员', role: 'grid_worker', unitCode: 'grid1' },
+    { username: 'smh_louzhang', displayName: '省民航楼栋长', role: 'building_leader', unitCode: 'grid1' },
+    { username: 'huaihe_admin', displayName: '淮河社区管理员', role: 'unit_admin', unitCode: HUAIHE },
+    { username: 'huaihe_caiyang', displayName: '淮河社区采样员', role: 'sampler', unitCode: HUAIHE },
+    { username: 'changxinglu_kadian', displayName: '长兴路卡点值守', role: 'checkpoint_staff', unitCode: CHANGXINGLU },
+    { username: 'smh_zhiyuanzhe', displayName: '省民航志愿者', role: 'volunteer', unitCode: SHENGMINHANG },
+  ];
+}

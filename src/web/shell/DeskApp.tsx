@@ -1,0 +1,47 @@
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { DeskLayout } from './DeskLayout';
+import { DeskProviders } from './DeskProviders';
+import { LoginPage } from './LoginPage';
+import { NotFound } from './NotFound';
+import { RequireAuth } from './RequireAuth';
+import { RequirePermission } from './RequirePermission';
+import { ScopeProvider } from './ScopeContext';
+
+const HomePage = lazy(() => import('../modules/home/HomePage'));
+const OrgPage = lazy(() => import('../modules/org/OrgPage'));
+const UsersPage = lazy(() => import('../modules/access/UsersPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+
+function Page({ children, permission }: { children: ReactNode; permission?: string }) {
+  const page = <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
+  return permission ? <RequirePermission permission={permission}>{page}</RequirePermission> : page;
+}
+
+/** The desk screens (antd). */
+export default function DeskApp() {
+  return (
+    <DeskProviders>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <ScopeProvider>
+                <DeskLayout />
+              </ScopeProvider>
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Page><HomePage /></Page>} />
+          <Route path="org" element={<Page permission="org.read"><OrgPage /></Page>} />
+          <Route path="org/:code" element={<Page permission="org.read"><OrgPage /></Page>} />
+          <Route path="access/users" element={<Page permission="user.read"><UsersPage /></Page>} />
+          <Route path="audit" element={<Page permission="audit.read"><AuditPage /></Page>} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </DeskProviders>
+  );
+}

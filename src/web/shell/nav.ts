@@ -1,0 +1,20 @@
+// The desk modules in the side menu. A module appears only when it exists and the user holds its permission.
+export interface NavItem {
+  key: string;
+  path: string;
+  labelKey: 'nav.home' | 'nav.org' | 'nav.users' | 'nav.audit';
+  permission?: string;
+  testId: string;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'home', path: '/', labelKey: 'nav.home', testId: 'nav-home' },
+  { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
+  { key: 'users', path: '/access/users', labelKey: 'nav.users', permission: 'user.read', testId: 'nav-users' },
+  { key: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', testId: 'nav-audit' },
+];
+
+export function activeNavKey(pathname: string): string {
+  const hit = NAV_ITEMS.filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)));
+  return hit[0]?.key ?? 'home';
+}
