@@ -5,18 +5,19 @@ import { pinyinInitials } from './initials';
 // (villagers' committee 村民委员会 of a village 村). People say 省民航社区 and 东赵村; that short name is
 // what the product shows, and the official name is kept beside it.
 
-// A residents' committee, spelled as in the list (including its typing slips: 居委员会, 民居委员会 …),
-// after a name that already ends in 社区.
-const COMMUNITY_COMMITTEE = /社区(?:居民管理委员会|居民居委会|居民委员会|民居委员会|居委员会|管理委员会|居委会|委员会)$/;
+// The committee words as the list spells them, typing slips included (委员会, 委会, 员委会, 委委会,
+// 委员会会 …): 委, then any of 员委会, ending in 会.
+// A residents' committee after a name that already ends in 社区: 社区居民委员会, 社区居委会,
+// 社区居民管理委员会, 社区民居委员会, 社区委员会 …
+const COMMUNITY_COMMITTEE = /社区[居民]{0,3}(?:管理)?委[员委会]*会$/;
+// A villagers' committee: 村民委员会, 村委会, 村村委员会, 村民村委员会, 村民员委会 …
+const VILLAGERS_COMMITTEE = /村民?村?员?委[员委会]*会$/;
 // A residents' committee after a bare place name: 西大街居民委员会 is 西大街社区.
-const RESIDENTS_COMMITTEE = /(?:居民管理委员会|居民委员会|居委会)$/;
-// A villagers' committee: 村民委员会, 村委会 and the list's variants (村村委员会, 村民村委员会 …).
-const VILLAGERS_COMMITTEE = /(?:村民村委员会|村民委员会|村村委员会|村员委员会|村委员会|村委会)$/;
+const RESIDENTS_COMMITTEE = /居民?(?:管理)?委[员委会]*会$/;
 
 // Words a short name may already end in, so that nothing is appended twice (张村村民委员会 → 张村,
 // 金溪湖社区霍村居民委员会 → 金溪湖社区霍村, 嘎查 is the village of Inner Mongolia).
-const ENDS_AS_COMMUNITY = /(?:社区|村|嘎查)$/;
-const ENDS_AS_VILLAGE = /(?:村|嘎查|社区)$/;
+const ENDS_AS_SETTLEMENT = /(?:社区|村|嘎查)$/;
 
 /**
  * The short display name of an official division: the committee suffix of a village-level name
@@ -26,14 +27,15 @@ const ENDS_AS_VILLAGE = /(?:村|嘎查|社区)$/;
 export function shortDivisionName(official: string): string {
   const name = official.trim();
   if (COMMUNITY_COMMITTEE.test(name)) return name.replace(COMMUNITY_COMMITTEE, '社区');
-  if (VILLAGERS_COMMITTEE.test(name)) return withSuffix(name.replace(VILLAGERS_COMMITTEE, ''), ENDS_AS_VILLAGE, '村', name);
-  if (RESIDENTS_COMMITTEE.test(name)) return withSuffix(name.replace(RESIDENTS_COMMITTEE, ''), ENDS_AS_COMMUNITY, '社区', name);
+  if (VILLAGERS_COMMITTEE.test(name)) return settlement(name.replace(VILLAGERS_COMMITTEE, ''), '村', name);
+  if (RESIDENTS_COMMITTEE.test(name)) return settlement(name.replace(RESIDENTS_COMMITTEE, ''), '社区', name);
   return name;
 }
 
-function withSuffix(base: string, endsAs: RegExp, suffix: string, official: string): string {
-  if (base === '') return official; // a name that is nothing but a suffix stays as it is
-  return endsAs.test(base) ? base : `${base}${suffix}`;
+/** The place a committee serves: 东赵 + 村; a name that is nothing but the committee stays as it is. */
+function settlement(base: string, word: string, official: string): string {
+  if (base === '') return official;
+  return ENDS_AS_SETTLEMENT.test(base) ? base : `${base}${word}`;
 }
 
 // Place names whose reading the pinyin dictionary gets wrong (地名读音): 浚县 is Xùn xiàn, 泌阳 Bì yáng,

@@ -49,11 +49,12 @@ export function currentUser(request: FastifyRequest): SessionUser {
 export function registerAccessControl(app: FastifyInstance, services: Services) {
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('user', null);
-  app.decorateRequest('scope', EMPTY_SCOPE);
+  app.decorateRequest('scope', null as unknown as Scope); // set on every request below
   app.decorateRequest('sessionToken', undefined);
 
   app.addHook('onRequest', async (request) => {
     request.locale = pickLocale(request.cookies.lang, request.headers['accept-language']);
+    request.scope = EMPTY_SCOPE;
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
     const user = await userOfSession(services.db, token);

@@ -1,19 +1,9 @@
 import type { Role } from '../../domain/access/roles';
+import type { FacilityKind, UnitKind } from '../../domain/org/units';
 
 // The shapes the server answers with (docs/api.md).
 
-export const UNIT_KINDS = ['province', 'city', 'county', 'town', 'village', 'grid', 'courtyard', 'building'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const FACILITY_KINDS = [
-  'checkpoint',
-  'testing_site',
-  'isolation_site',
-  'designated_hospital',
-  'fever_clinic',
-  'warehouse',
-] as const;
-export type FacilityKind = (typeof FACILITY_KINDS)[number];
+export { FACILITY_KINDS, type FacilityKind, UNIT_KINDS, type UnitKind } from '../../domain/org/units';
 
 export interface Unit {
   code: string;
@@ -54,7 +44,7 @@ export interface Facility {
 export interface Grant {
   id: string | number;
   role: Role | string;
-  unit: Pick<Unit, 'code' | 'name'> & Partial<Unit>;
+  unit: (Pick<Unit, 'code' | 'name'> & Partial<Unit>) | null;
 }
 
 export interface Me {
@@ -62,6 +52,7 @@ export interface Me {
   username: string;
   displayName: string;
   locale?: string;
+  homeUnit?: Unit | null;
   grants: Grant[];
   permissions: string[];
   units: Unit[];
@@ -72,9 +63,6 @@ export interface User {
   username: string;
   displayName: string;
   homeUnit?: (Pick<Unit, 'code' | 'name'> & Partial<Unit>) | null;
-  homeUnitCode?: string;
-  homeUnitName?: string;
-  phone?: string | null;
   phoneMasked?: string | null;
   disabled: boolean;
   grants?: Grant[];

@@ -3,10 +3,9 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../api/auth';
-import { errorText } from '../api/errors';
+import { applyFieldErrors, errorText } from '../api/errors';
+import { strongPasswordRule } from './passwordRule';
 import { testIdProps } from './testId';
-
-const MIN_LENGTH = 8;
 
 interface Values {
   currentPassword: string;
@@ -26,7 +25,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       form.resetFields();
       onClose();
     },
-    onError: (err) => setError(errorText(err)),
+    onError: (err) => {
+      if (!applyFieldErrors(form, err)) setError(errorText(err));
+    },
   });
 
   return (
@@ -61,7 +62,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           label={t('auth.newPassword')}
           rules={[
             { required: true, message: t('auth.passwordRequired') },
-            { min: MIN_LENGTH, message: t('auth.passwordTooShort', { n: MIN_LENGTH }) },
+            strongPasswordRule(),
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-new" />

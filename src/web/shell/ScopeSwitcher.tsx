@@ -59,7 +59,10 @@ export function ScopeSwitcher() {
       loadData={loadData}
       labelInValue
       value={scopeCode ? { value: scopeCode, label: scopeUnit?.name ?? scopeCode } : undefined}
-      onChange={(v: { value: string } | undefined) => v?.value && setScope(v.value)}
+      onChange={(v) => {
+        const code = (v as { value?: string } | undefined)?.value;
+        if (code && !code.endsWith('::more')) setScope(code);
+      }}
       placeholder={t('shell.scopePlaceholder')}
       aria-label={t('shell.scope')}
       showSearch

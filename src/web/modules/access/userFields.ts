@@ -1,0 +1,5 @@
+import type { User } from '../../api/types';
+
+// The users list answers with a user shape the server owns; read it tolerantly.
+export const homeUnitName = (u: User) => u.homeUnit?.name ?? '';
+export const maskedPhone = (u: User) => u.phoneMasked ?? null;

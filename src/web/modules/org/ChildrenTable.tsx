@@ -1,0 +1,48 @@
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useChildren } from '../../api/org';
+import type { Unit } from '../../api/types';
+import { errorText } from '../../api/errors';
+import { CursorPager } from '../../shell/CursorPager';
+import { useCursorPages } from '../../shell/useCursorPages';
+import { UnitKindTag } from './UnitKindTag';
+
+const PAGE = 20;
+
+/** The unit's direct children, a page at a time. */
+export function ChildrenTable({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const pager = useCursorPages(code);
+  const query = useChildren(code, pager.after, PAGE);
+  const columns: ColumnsType<Unit> = [
+    { title: t('org.name'), dataIndex: 'name', render: (name: string, u) => <Link to={`/org/${u.code}`}>{name}</Link> },
+    { title: t('org.kind'), dataIndex: 'kind', width: 120, render: (_, u) => <UnitKindTag kind={u.kind} /> },
+    { title: t('org.code'), dataIndex: 'code', width: 180 },
+    { title: t('org.childCount'), dataIndex: 'childCount', width: 100, align: 'right' },
+  ];
+  return (
+    <>
+      <Table<Unit>
+        data-testid="children-table"
+        rowKey="code"
+        size="small"
+        columns={columns}
+        dataSource={query.data?.items ?? []}
+        loading={query.isFetching}
+        pagination={false}
+        locale={query.isError ? { emptyText: errorText(query.error) } : undefined}
+        scroll={{ x: 560 }}
+      />
+      <CursorPager
+        page={pager.page}
+        hasPrev={pager.hasPrev}
+        nextCursor={query.data?.next}
+        onPrev={pager.prev}
+        onNext={pager.next}
+        testId="children"
+      />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useUnitSearch } from '../../api/org';
+import type { Unit, UnitSearchHit } from '../../api/types';
+import { trailText } from '../../api/types';
+import { useDebounced } from '../../shell/useDebounced';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  value?: string;
+  onChange?: (code: string | undefined, unit?: Unit) => void;
+  placeholder?: string;
+  /** keep only the hits this returns true for */
+  filter?: (unit: Unit) => boolean;
+  /** shown before anything is typed (and kept among the hits) */
+  defaultOptions?: Unit[];
+  testId?: string;
+  style?: React.CSSProperties;
+  allowClear?: boolean;
+}
+
+function optionLabel(u: Unit & { trail?: UnitSearchHit['trail'] }, kindLabel: string) {
+  const trail = trailText(u.trail);
+  return (
+    <Space orientation="vertical" size={0} data-testid={`unit-option-${u.code}`}>
+      <span>
+        {u.name} <Typography.Text type="secondary">· {kindLabel}</Typography.Text>
+      </span>
+      {trail && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {trail}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** Pick a unit by typing its name, pinyin initials (smh) or code (GET /api/org/search). */
+export function UnitPicker({ value, onChange, placeholder, filter, defaultOptions = [], testId, style, allowClear = true }: Props) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState('');
+  const q = useDebounced(input, 250);
+  const search = useUnitSearch(q, 30);
+  const [picked, setPicked] = useState<Unit | undefined>();
+
+  const units = useMemo(() => {
+    const hits: Unit[] = q.trim() ? (search.data ?? []) : defaultOptions;
+    const all = picked && !hits.some((h) => h.code === picked.code) ? [picked, ...hits] : hits;
+    return filter ? all.filter(filter) : all;
+  }, [q, search.data, defaultOptions, picked, filter]);
+
+  return (
+    <Select
+      data-testid={testId}
+      showSearch={{ filterOption: false, onSearch: setInput }}
+      value={value}
+      placeholder={placeholder}
+      allowClear={allowClear}
+      loading={search.isFetching}
+      style={{ width: '100%', ...style }}
+      notFoundContent={q.trim() && !search.isFetching ? t('org.noResults') : null}
+      options={units.map((u) => ({ value: u.code, label: u.name }))}
+      optionRender={(opt) => {
+        const u = units.find((x) => x.code === opt.value);
+        return u ? optionLabel(u, t(`kind.${u.kind}`)) : opt.label;
+      }}
+      onChange={(code: string | undefined) => {
+        const u = units.find((x) => x.code === code);
+        setPicked(u);
+        onChange?.(code, u);
+      }}
+    />
+  );
+}

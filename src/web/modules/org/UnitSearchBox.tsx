@@ -1,0 +1,46 @@
+import { AutoComplete, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useUnitSearch } from '../../api/org';
+import { trailText } from '../../api/types';
+import { useDebounced } from '../../shell/useDebounced';
+
+/** Find a unit by name, pinyin initials (smh) or code, and open it. */
+export function UnitSearchBox() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [input, setInput] = useState('');
+  const q = useDebounced(input, 250);
+  const search = useUnitSearch(q, 20);
+  const hits = q.trim() ? (search.data ?? []) : [];
+  const options = hits.map((u) => ({
+    value: u.code,
+    label: (
+      <div data-testid={`org-search-hit-${u.code}`}>
+        <div>
+          {u.name} <Typography.Text type="secondary">· {t(`kind.${u.kind}`)}</Typography.Text>
+        </div>
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'normal' }}>
+          {trailText(u.trail) || u.code}
+        </Typography.Text>
+      </div>
+    ),
+  }));
+  return (
+    <AutoComplete
+      style={{ width: '100%' }}
+      options={options}
+      value={input}
+      onChange={(v) => setInput(String(v ?? ''))}
+      onSelect={(code: string) => {
+        setInput('');
+        void navigate(`/org/${code}`);
+      }}
+      notFoundContent={q.trim() && !search.isFetching && search.isSuccess ? t('org.noResults') : null}
+      popupMatchSelectWidth={360}
+    >
+      <Input.Search placeholder={t('org.searchPlaceholder')} allowClear loading={search.isFetching} data-testid="org-search" />
+    </AutoComplete>
+  );
+}

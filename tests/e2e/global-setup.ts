@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ROOT, startServer } from './server';
+
+// Builds the web app, then starts one real server (embedded PostgreSQL, demo city) for the browser tests.
+export default async function setup(project: TestProject) {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const dataDir = await mkdtemp(join(tmpdir(), 'wangge-e2e-'));
+  const server = await startServer(dataDir);
+  project.provide('baseURL', server.url);
+  return async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}

@@ -1,0 +1,61 @@
+import { statSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, runWangge, startServer } from './server';
+
+// The server as an operator runs it: first start without WANGGE_ADMIN_PASSWORD, one server per data
+// directory, the CLI beside a running server, a clean stop and a second start on the same data.
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function login(url: string, username: string, password: string) {
+  return fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+describe('wangge start', () => {
+  it('starts, refuses a second server on the same data, shares it with the CLI, stops cleanly and starts again', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'wangge-life-'));
+    dirs.push(dataDir);
+    const server = await startServer(dataDir, { WANGGE_ADMIN_PASSWORD: '' });
+
+    // A random initial password, printed once and kept in a file only root can read.
+    const file = join(dataDir, 'initial-admin.txt');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const password = /password: (\S+)/.exec(readFileSync(file, 'utf8'))?.[1] as string;
+    expect(server.output()).toContain(password);
+    expect(server.output()).toContain('smh_admin');
+    expect((await login(server.url, 'admin', password)).status).toBe(200);
+
+    const second = runWangge(['start'], { WANGGE_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('already using');
+
+    const add = runWangge(['user', 'add', 'cli_user', '--password', 'Cli2020abc', '--role', 'grid_worker', '--unit', '410105002008G01'], {
+      WANGGE_DATA_DIR: dataDir,
+    });
+    expect(await add.exited, add.output()).toBe(0);
+    expect((await login(server.url, 'cli_user', 'Cli2020abc')).status).toBe(200);
+
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('stopped');
+
+    const again = await startServer(dataDir, { WANGGE_ADMIN_PASSWORD: '' });
+    expect((await login(again.url, 'cli_user', 'Cli2020abc')).status).toBe(200);
+    expect(again.output()).not.toContain(password);
+    expect(await again.stop()).toBe(0);
+
+    // With nothing running, the CLI starts the embedded PostgreSQL itself and stops it after.
+    const offline = runWangge(['divisions', 'import', '--province', '41', '--city', '4101'], { WANGGE_DATA_DIR: dataDir });
+    expect(await offline.exited, offline.output()).toBe(0);
+    expect(offline.output()).toContain('3306 villages');
+  }, 300_000);
+});
