@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { setUnauthorizedHandler } from './api/client';
+import { setUnauthorizedHandler } from './http/client';
 import i18n from './i18n';
 import { queryClient } from './shell/queryClient';
 

@@ -1,4 +1,4 @@
-import { pinyinInitials } from './initials';
+import { pinyinInitials, unitSearchText } from './initials';
 
 // Names of official divisions (行政区划). The statistical list names a village-level unit by its
 // committee: 省民航社区居民委员会 (residents' committee 居民委员会 of a community 社区), 东赵村民委员会
@@ -38,41 +38,8 @@ function settlement(base: string, word: string, official: string): string {
   return ENDS_AS_SETTLEMENT.test(base) ? base : `${base}${word}`;
 }
 
-// Place names whose reading the pinyin dictionary gets wrong (地名读音): 浚县 is Xùn xiàn, 泌阳 Bì yáng,
-// 召陵 Shào líng. Their initials, character by character.
-const PLACE_NAME_INITIALS: ReadonlyArray<readonly [string, string]> = [
-  ['浚县', 'xx'],
-  ['浚州', 'xz'],
-  ['泌阳', 'by'],
-  ['召陵', 'sl'],
-];
-
-/**
- * Lower-case pinyin initials of a division's short name, as typed to find it: 省民航社区 → smhsq,
- * 长兴路街道 → cxljd. Uses the common `pinyinInitials` and corrects the readings of a few place names.
- */
-export function divisionInitials(name: string): string {
-  const initials = pinyinInitials(name);
-  // Only correct when there is one initial per character (no letters or digits run together).
-  if (initials.length !== [...name].length) return initials;
-  const chars = [...initials];
-  for (const [word, fixed] of PLACE_NAME_INITIALS) {
-    for (let i = name.indexOf(word); i >= 0; i = name.indexOf(word, i + word.length)) {
-      const at = [...name.slice(0, i)].length;
-      chars.splice(at, fixed.length, ...fixed);
-    }
-  }
-  return chars.join('');
-}
-
-/** The text a division is searched by: `${name} ${initials} ${official_name}`, lower-case. */
-export function divisionSearchText(name: string, initials: string, officialName: string): string {
-  return `${name} ${initials} ${officialName}`.toLowerCase();
-}
-
 /** Name, initials and search text of a division from its official name. */
 export function divisionNames(officialName: string): { name: string; initials: string; searchText: string } {
   const name = shortDivisionName(officialName);
-  const initials = divisionInitials(name);
-  return { name, initials, searchText: divisionSearchText(name, initials, officialName.trim()) };
+  return { name, initials: pinyinInitials(name), searchText: unitSearchText(name, officialName.trim()) };
 }

@@ -6,6 +6,9 @@ describe('pinyin initials', () => {
     expect(pinyinInitials('省民航社区')).toBe('smhsq');
     expect(pinyinInitials('长兴路街道')).toBe('cxljd'); // 长 cháng in a place name reads as c
     expect(pinyinInitials('3号楼')).toBe('3hl');
+    expect(pinyinInitials('浚县')).toBe('xx'); // Xùn xiàn, not jùn
+    expect(pinyinInitials('泌阳县')).toBe('byx');
+    expect(pinyinInitials('召陵区')).toBe('slq');
   });
   it('searches by name, initials and official name', () => {
     expect(unitSearchText('省民航社区', '省民航社区居民委员会')).toBe('省民航社区 smhsq 省民航社区居民委员会');

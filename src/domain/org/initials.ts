@@ -1,4 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
+
+// Place names whose reading the pinyin dictionary gets wrong (地名读音): 浚县 is Xùn xiàn, 泌阳 Bì yáng,
+// 召陵 Shào líng.
+customPinyin({ 浚县: 'xùn xiàn', 浚州: 'xùn zhōu', 泌阳: 'bì yáng', 召陵: 'shào líng' });
 
 // Pinyin initials for search: 省民航社区 → smhsq, so that typing `smh` finds it. Non-Han characters
 // (digits, letters) are kept, lower-cased.

@@ -1,7 +1,7 @@
 import { Button, List, NavBar, Space, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useMe } from '../api/auth';
+import { useMe } from '../http/auth';
 import { useLanguage } from '../i18n/useLanguage';
 import { roleLabel } from '../shell/roleLabel';
 import { useLogout } from '../shell/useLogout';

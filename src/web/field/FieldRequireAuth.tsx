@@ -2,8 +2,8 @@ import { Button, DotLoading, ErrorBlock } from 'antd-mobile';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { useMe } from '../api/auth';
-import { errorText, isStatus } from '../api/errors';
+import { useMe } from '../http/auth';
+import { errorText, isStatus } from '../http/errors';
 
 /** The field screens need a session; without one, /field/login and back. */
 export function FieldRequireAuth({ children }: { children: ReactNode }) {

@@ -2,8 +2,8 @@ import { List, SearchBar, type SearchBarRef } from 'antd-mobile';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useUnitSearch } from '../api/org';
-import { trailText } from '../api/types';
+import { useUnitSearch } from '../http/org';
+import { trailText } from '../http/types';
 import { useDebounced } from '../shell/useDebounced';
 
 /** Search units by name, pinyin initials or code; a hit opens the unit. */

@@ -1,8 +1,8 @@
 import { ErrorBlock, NavBar, Skeleton, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { errorText } from '../api/errors';
-import { useUnit } from '../api/org';
+import { errorText } from '../http/errors';
+import { useUnit } from '../http/org';
 import { FieldChildrenList } from './FieldChildrenList';
 
 /** One unit on the phone: its trail (each step tappable) and its children. */

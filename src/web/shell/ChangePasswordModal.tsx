@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changePassword } from '../api/auth';
-import { applyFieldErrors, errorText } from '../api/errors';
+import { changePassword } from '../http/auth';
+import { applyFieldErrors, errorText } from '../http/errors';
 import { strongPasswordRule } from './passwordRule';
 import { testIdProps } from './testId';
 

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { login } from '../api/auth';
-import { errorText } from '../api/errors';
+import { login } from '../http/auth';
+import { errorText } from '../http/errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { safeNext } from './paths';
 

@@ -2,8 +2,8 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { useMe } from '../api/auth';
-import { errorText, isStatus } from '../api/errors';
+import { useMe } from '../http/auth';
+import { errorText, isStatus } from '../http/errors';
 
 /** Renders its children once /api/me answers; a 401 goes to the login page with the asked-for path. */
 export function RequireAuth({ children, loginPath = '/login', fallback }: { children: ReactNode; loginPath?: string; fallback?: ReactNode }) {

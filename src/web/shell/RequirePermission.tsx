@@ -2,7 +2,7 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasPermission, useMe } from '../api/auth';
+import { hasPermission, useMe } from '../http/auth';
 
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { useMe } from '../api/auth';
-import { useUnit } from '../api/org';
-import type { UnitWithAncestors } from '../api/types';
-import { isStatus } from '../api/errors';
+import { useMe } from '../http/auth';
+import { useUnit } from '../http/org';
+import type { UnitWithAncestors } from '../http/types';
+import { isStatus } from '../http/errors';
 import { isWithin } from './paths';
 
 // The current scope: the unit the desk screens start from (tree page root, users list filter). Chosen in the

@@ -1,9 +1,9 @@
 import { TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../api/auth';
-import { getChildren } from '../api/org';
-import type { Unit } from '../api/types';
+import { useMe } from '../http/auth';
+import { getChildren } from '../http/org';
+import type { Unit } from '../http/types';
 import { useScope } from './ScopeContext';
 
 // The unit switcher in the header: roots are the user's granted units, children load lazily.

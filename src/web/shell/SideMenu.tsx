@@ -3,7 +3,7 @@ import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { hasPermission, useMe } from '../api/auth';
+import { hasPermission, useMe } from '../http/auth';
 import { activeNavKey, NAV_ITEMS } from './nav';
 
 const ICONS: Record<string, ReactNode> = {

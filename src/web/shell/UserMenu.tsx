@@ -2,7 +2,7 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-de
 import { Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../api/auth';
+import { useMe } from '../http/auth';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { useLogout } from './useLogout';
 

@@ -1,4 +1,4 @@
-import type { Unit } from '../api/types';
+import type { Unit } from '../http/types';
 
 /** Whether `unit` lies in the subtree of `root` (materialised paths, DESIGN rule 1). */
 export function isWithin(unit: Pick<Unit, 'path'>, root: Pick<Unit, 'path'>): boolean {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { logout } from '../api/auth';
+import { logout } from '../http/auth';
 
 /** Sign out, forget every cached answer, go to the login page (desk or field). */
 export function useLogout(loginPath = '/login') {

@@ -1,8 +1,8 @@
 import { App, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../api/auth';
-import { revokeGrant } from '../../api/access';
-import type { Grant, RoleInfo } from '../../api/types';
+import { hasPermission, useMe } from '../../http/auth';
+import { revokeGrant } from '../../http/access';
+import type { Grant, RoleInfo } from '../../http/types';
 import { useLanguage } from '../../i18n/useLanguage';
 import { roleLabel } from '../../shell/roleLabel';
 import { testIdProps } from '../../shell/testId';

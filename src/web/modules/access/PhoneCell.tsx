@@ -2,10 +2,10 @@ import { EyeOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../api/auth';
-import { revealPhone } from '../../api/access';
-import { errorText } from '../../api/errors';
-import type { User } from '../../api/types';
+import { hasPermission, useMe } from '../../http/auth';
+import { revealPhone } from '../../http/access';
+import { errorText } from '../../http/errors';
+import type { User } from '../../http/types';
 import { maskedPhone } from './userFields';
 
 /** The masked phone; 查看 reveals it in place for holders of pii.reveal (the server writes it to the audit log). */

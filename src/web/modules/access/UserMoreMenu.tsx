@@ -1,8 +1,8 @@
 import { MoreOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { revokeSessions, updateUser } from '../../api/access';
-import type { User } from '../../api/types';
+import { revokeSessions, updateUser } from '../../http/access';
+import type { User } from '../../http/types';
 import { testIdProps } from '../../shell/testId';
 import { useAccessMutation } from './useAccessMutation';
 

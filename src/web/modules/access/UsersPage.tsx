@@ -1,9 +1,9 @@
 import { Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../api/auth';
-import { useUsers } from '../../api/access';
-import { errorText } from '../../api/errors';
+import { hasPermission, useMe } from '../../http/auth';
+import { useUsers } from '../../http/access';
+import { errorText } from '../../http/errors';
 import { CursorPager } from '../../shell/CursorPager';
 import { useScope } from '../../shell/ScopeContext';
 import { useCursorPages } from '../../shell/useCursorPages';

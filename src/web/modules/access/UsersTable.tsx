@@ -1,9 +1,9 @@
 import { Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../api/auth';
-import { useRoles } from '../../api/access';
-import type { Unit, User } from '../../api/types';
+import { hasPermission, useMe } from '../../http/auth';
+import { useRoles } from '../../http/access';
+import type { Unit, User } from '../../http/types';
 import { GrantRoleButton } from './GrantRoleButton';
 import { GrantTags } from './GrantTags';
 import { PhoneCell } from './PhoneCell';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
-import { accessKeys } from '../../api/access';
-import { errorText } from '../../api/errors';
+import { accessKeys } from '../../http/access';
+import { errorText } from '../../http/errors';
 
 /** A write to users or grants: refresh the users list after, show the server's message on failure. */
 export function useAccessMutation<TVars, TResult>(

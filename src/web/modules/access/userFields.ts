@@ -1,4 +1,4 @@
-import type { User } from '../../api/types';
+import type { User } from '../../http/types';
 
 // The users list answers with a user shape the server owns; read it tolerantly.
 export const homeUnitName = (u: User) => u.homeUnit?.name ?? '';

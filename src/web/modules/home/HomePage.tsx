@@ -1,6 +1,6 @@
 import { Alert, Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../api/auth';
+import { hasPermission, useMe } from '../../http/auth';
 import { PhoneHint } from '../../shell/PhoneHint';
 import { useScope } from '../../shell/ScopeContext';
 import { ModuleLinks } from './ModuleLinks';

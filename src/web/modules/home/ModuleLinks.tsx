@@ -3,7 +3,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasPermission, useMe } from '../../api/auth';
+import { hasPermission, useMe } from '../../http/auth';
 import type { Messages } from '../../i18n/zh-CN';
 
 interface Entry {

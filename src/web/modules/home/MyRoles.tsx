@@ -1,6 +1,6 @@
 import { Card, Empty, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../http/auth';
 import { useLanguage } from '../../i18n/useLanguage';
 import { roleLabel } from '../../shell/roleLabel';
 

@@ -1,9 +1,9 @@
 import { Card, Col, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../api/auth';
-import { useFacilities } from '../../api/org';
-import type { Unit } from '../../api/types';
-import { UNIT_KINDS } from '../../api/types';
+import { hasPermission, useMe } from '../../http/auth';
+import { useFacilities } from '../../http/org';
+import type { Unit } from '../../http/types';
+import { UNIT_KINDS } from '../../http/types';
 import { STATS_LIMIT, useChildStats } from './useChildStats';
 
 /** A few numbers about the scope unit: its children, their children, its facilities. */

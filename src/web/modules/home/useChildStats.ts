@@ -1,5 +1,5 @@
-import { useChildren } from '../../api/org';
-import type { UnitKind } from '../../api/types';
+import { useChildren } from '../../http/org';
+import type { UnitKind } from '../../http/types';
 
 export const STATS_LIMIT = 100;
 

@@ -2,8 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createFacility } from '../../api/org';
-import { FACILITY_KINDS, type Unit } from '../../api/types';
+import { createFacility } from '../../http/org';
+import { FACILITY_KINDS, type Unit } from '../../http/types';
 import { testIdProps } from '../../shell/testId';
 import { useOrgMutation } from './useOrgMutation';
 

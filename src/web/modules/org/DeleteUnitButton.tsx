@@ -2,8 +2,8 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { deleteUnit } from '../../api/org';
-import type { Unit } from '../../api/types';
+import { deleteUnit } from '../../http/org';
+import type { Unit } from '../../http/types';
 import { testIdProps } from '../../shell/testId';
 import { useOrgMutation } from './useOrgMutation';
 

@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useUnit } from '../../api/org';
+import { useUnit } from '../../http/org';
 import { useScope } from '../../shell/ScopeContext';
 import { UnitDetail } from './UnitDetail';
 import { UnitSearchBox } from './UnitSearchBox';

@@ -2,8 +2,8 @@ import { EditOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateUnit } from '../../api/org';
-import type { Unit } from '../../api/types';
+import { updateUnit } from '../../http/org';
+import type { Unit } from '../../http/types';
 import { NameModal } from './NameModal';
 import { useOrgMutation } from './useOrgMutation';
 

@@ -1,6 +1,6 @@
 import { Space } from 'antd';
-import { hasPermission, useMe } from '../../api/auth';
-import type { UnitWithAncestors } from '../../api/types';
+import { hasPermission, useMe } from '../../http/auth';
+import type { UnitWithAncestors } from '../../http/types';
 import { CreateChildButtons } from './CreateChildButtons';
 import { DeleteUnitButton } from './DeleteUnitButton';
 import { MoveButton } from './MoveButton';

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText, isStatus } from '../../api/errors';
-import { useUnit } from '../../api/org';
+import { errorText, isStatus } from '../../http/errors';
+import { useUnit } from '../../http/org';
 import { ChildrenTable } from './ChildrenTable';
 import { FacilitiesPanel } from './FacilitiesPanel';
 import { UnitActions } from './UnitActions';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UnitKind } from '../../api/types';
+import type { UnitKind } from '../../http/types';
 
 const COLORS: Record<UnitKind, string> = {
   province: 'magenta',

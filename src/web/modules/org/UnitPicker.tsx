@@ -1,8 +1,8 @@
 import { Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useUnitSearch } from '../../api/org';
-import type { Unit, UnitSearchHit } from '../../api/types';
-import { trailText } from '../../api/types';
+import { useUnitSearch } from '../../http/org';
+import type { Unit, UnitSearchHit } from '../../http/types';
+import { trailText } from '../../http/types';
 import { useDebounced } from '../../shell/useDebounced';
 import { useTranslation } from 'react-i18next';
 

@@ -2,8 +2,8 @@ import { AutoComplete, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useUnitSearch } from '../../api/org';
-import { trailText } from '../../api/types';
+import { useUnitSearch } from '../../http/org';
+import { trailText } from '../../http/types';
 import { useDebounced } from '../../shell/useDebounced';
 
 /** Find a unit by name, pinyin initials (smh) or code, and open it. */

@@ -1,6 +1,6 @@
 import { Breadcrumb } from 'antd';
 import { Link } from 'react-router';
-import type { UnitWithAncestors } from '../../api/types';
+import type { UnitWithAncestors } from '../../http/types';
 
 /** Ancestors (root first) and the unit itself, each a link into the tree page. */
 export function UnitTrail({ unit, linkTo = (code) => `/org/${code}` }: { unit: UnitWithAncestors; linkTo?: (code: string) => string }) {

@@ -4,8 +4,8 @@ import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { getChildren, orgKeys } from '../../api/org';
-import type { Page, Unit, UnitWithAncestors } from '../../api/types';
+import { getChildren, orgKeys } from '../../http/org';
+import type { Page, Unit, UnitWithAncestors } from '../../http/types';
 import { isWithin } from '../../shell/paths';
 
 const LIMIT = 100;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitWithAncestors } from '../../api/types';
+import type { UnitWithAncestors } from '../../http/types';
 import { canMove, communityOf, creatableUnder } from './rules';
 
 const unit = (kind: UnitWithAncestors['kind'], code: string, ancestors: UnitWithAncestors['ancestors'] = []): UnitWithAncestors => ({

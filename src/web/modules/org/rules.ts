@@ -1,5 +1,5 @@
 import { ALLOWED_PARENTS, isLocalKind, LOCAL_KINDS, type LocalKind } from '../../../domain/org/units';
-import type { Unit, UnitKind, UnitWithAncestors } from '../../api/types';
+import type { Unit, UnitKind, UnitWithAncestors } from '../../http/types';
 
 // Which units a community creates below itself, and where they may hang: the same table the server checks.
 export type CreatedKind = LocalKind;

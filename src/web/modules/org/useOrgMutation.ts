@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
-import { errorText } from '../../api/errors';
-import { orgKeys } from '../../api/org';
+import { errorText } from '../../http/errors';
+import { orgKeys } from '../../http/org';
 
 /** A write to the tree: on success refresh everything the tree page shows; on failure show the server's message. */
 export function useOrgMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>, onDone?: (result: TResult, vars: TVars) => void) {
