@@ -44,7 +44,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
-    trustProxy: true,
+    trustProxy: 'loopback', // X-Forwarded-For only from a reverse proxy on this machine
     bodyLimit: 10 * 1024 * 1024,
   });
   // The route table, read by the access-matrix test to call every endpoint as every role.
