@@ -18,5 +18,8 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 export async function screenshot(page: Page, name: string) {
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
+  // Let dialogs finish closing and messages fade, so the picture shows the page.
+  await page.waitForFunction(() => document.querySelectorAll('.ant-modal-wrap:not([style*="display: none"]), .ant-message-notice').length === 0, null, { timeout: 10_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }

@@ -16,6 +16,8 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+/** The text input of a field whether the test id sits on the input or on its wrapper. */
+const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
 async function deskLogin(page: Page, username: string, password: string) {
   await page.goto(`${base}/login`);
@@ -53,7 +55,7 @@ describe('the foundation in the browser', () => {
 
     // Find 省民航社区 by its pinyin initials.
     await byTestId(page, 'nav-org').click();
-    await byTestId(page, 'org-search').locator('input').fill('smh');
+    await inputOf(page, 'org-search').fill('smh');
     await byTestId(page, 'org-search-hit-410105002008').click();
     await expect.poll(() => byTestId(page, 'unit-title').innerText()).toContain('省民航社区');
 
