@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // One runner for every test: unit (src/domain), API integration against a real embedded PostgreSQL
-// (src/server, tools), and end-to-end in Debian's Chromium (tests/e2e).
+// (src/server, tools), and end-to-end in Debian's Chromium (tests/e2e); one group after the other.
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -20,6 +21,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -30,6 +32,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -19,7 +19,7 @@ export async function screenshot(page: Page, name: string) {
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   // Let dialogs finish closing and messages fade, so the picture shows the page.
-  await page.waitForFunction(() => document.querySelectorAll('.ant-modal-wrap:not([style*="display: none"]), .ant-message-notice').length === 0, null, { timeout: 10_000 }).catch(() => {});
-  await page.waitForLoadState('networkidle');
+  const busy = page.locator('.ant-modal:visible, .ant-message-notice:visible');
+  for (let i = 0; i < 50 && (await busy.count()) > 0; i++) await page.waitForTimeout(100);
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }

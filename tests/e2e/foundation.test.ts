@@ -59,13 +59,14 @@ describe('the foundation in the browser', () => {
     await byTestId(page, 'org-search-hit-410105002008').click();
     await expect.poll(() => byTestId(page, 'unit-title').innerText()).toContain('省民航社区');
 
-    // A new grid (the demo city has four), then a building in it.
+    // A new grid, then a building in it.
     await byTestId(page, 'create-grid').click();
     await byTestId(page, 'create-unit-name').fill('第五网格');
     await byTestId(page, 'create-unit-submit').click();
-    await page.getByText('第五网格').first().waitFor();
-    await page.goto(`${base}/org/410105002008G05`);
+    await byTestId(page, 'children-table').getByText('第五网格').click();
     await expect.poll(() => byTestId(page, 'unit-title').innerText()).toContain('第五网格');
+    const gridCode = (await byTestId(page, 'unit-code').innerText()).trim();
+    expect(gridCode).toMatch(/^410105002008G\d{2}$/);
     await byTestId(page, 'create-building').click();
     await byTestId(page, 'create-unit-name').fill('民航路1号楼');
     await byTestId(page, 'create-unit-submit').click();
@@ -78,7 +79,7 @@ describe('the foundation in the browser', () => {
     await byTestId(page, 'user-create-username').fill('zhang_min');
     await byTestId(page, 'user-create-display-name').fill('张敏');
     await byTestId(page, 'user-create-password').fill('Wangge2021ok');
-    await pickUnit(page, 'user-create-unit', '410105002008G05');
+    await pickUnit(page, 'user-create-unit', gridCode);
     await byTestId(page, 'user-create-phone').fill('13903710001');
     await byTestId(page, 'user-create-submit').click();
     const row = byTestId(page, 'users-table').locator('tr', { hasText: 'zhang_min' });
@@ -87,7 +88,7 @@ describe('the foundation in the browser', () => {
     await row.locator('[data-testid^="user-grant-"]').click();
     await byTestId(page, 'grant-role').click();
     await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
-    await pickUnit(page, 'grant-unit', '410105002008G05');
+    await pickUnit(page, 'grant-unit', gridCode);
     await byTestId(page, 'grant-submit').click();
     await expect.poll(() => row.innerText()).toContain('网格员');
     await screenshot(page, 'users');
@@ -98,7 +99,7 @@ describe('the foundation in the browser', () => {
     const worker = await workerContext.newPage();
     await deskLogin(worker, 'zhang_min', 'Wangge2021ok');
     await expect.poll(() => byTestId(worker, 'home-scope-name').innerText()).toContain('第五网格');
-    await worker.goto(`${base}/org/410105002008G05`);
+    await worker.goto(`${base}/org/${gridCode}`);
     await byTestId(worker, 'children-table').getByText('民航路1号楼').waitFor();
     expect((await worker.request.get(`${base}/api/org/units/410103001001`)).status()).toBe(404);
     expect((await worker.request.get(`${base}/api/org/units/410105002008G01`)).status()).toBe(404);
@@ -115,7 +116,7 @@ describe('the foundation in the browser', () => {
     await byTestId(field, 'login-username').fill('zhang_min');
     await byTestId(field, 'login-password').fill('Wangge2021ok');
     await byTestId(field, 'login-submit').click();
-    await byTestId(field, 'field-unit-410105002008G05').waitFor();
+    await byTestId(field, `field-unit-${gridCode}`).waitFor();
     await expect(byTestId(field, 'field-user-name').innerText()).resolves.toContain('张敏');
     await screenshot(field, 'field');
     await phone.close();
