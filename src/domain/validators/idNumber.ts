@@ -219,3 +219,9 @@ export function randomIdNumber(rng: () => number, options: RandomIdNumberOptions
     options.sex === undefined ? pick(1000) : pick(500) * 2 + (options.sex === 'male' ? 1 : 0);
   return generateIdNumber({ regionCode, birthDate, sequence });
 }
+
+/** Masks an ID number for lists 脱敏显示: the first four and last four characters stay (4101**********123X). */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 8) return '*'.repeat(id.length);
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}

@@ -62,16 +62,3 @@ export async function loadMasterKey(opts: { dataKey?: string; dataDir: string; e
   await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600 });
   return key;
 }
-
-/** 4101**********123X: keep the first four and the last four characters. */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 8) return '*'.repeat(id.length);
-  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
-}
-
-/** 138****5678 for mobiles; landlines keep the area code and last four digits. */
-export function maskPhone(phone: string): string {
-  if (phone.length <= 4) return '*'.repeat(phone.length);
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  return `${phone.slice(0, Math.min(4, phone.length - 4))}****${phone.slice(-4)}`;
-}
