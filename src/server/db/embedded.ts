@@ -109,7 +109,8 @@ export async function startEmbedded(
     password: creds.password,
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    // Byte-order sorting, but Unicode character classes, so that pg_trgm makes trigrams of Han characters.
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (m) => {
       recent.push(m);

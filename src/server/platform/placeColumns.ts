@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
+import { inSubtree } from './scope';
 
 // Every table whose rows belong to a place carries the place's materialised path (DESIGN rule 1).
 // Modules register those columns here, so that the tree can move a subtree (rewrite the paths) and
@@ -28,7 +29,7 @@ export async function movePlacePaths(tx: Db, from: string, to: string) {
     const col = sql.ref(column);
     await sql`
       UPDATE ${sql.table(table)} SET ${col} = ${to} || substr(${col}, ${from.length + 1})
-      WHERE ${col} = ${from} OR (${col} >= ${`${from}.`} AND ${col} < ${`${from}/`})`.execute(tx);
+      WHERE ${inSubtree(column, from)}`.execute(tx);
   }
 }
 

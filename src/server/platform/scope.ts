@@ -14,6 +14,17 @@ export interface Grant {
   unitPath: string;
 }
 
+/**
+ * A SQL condition: the path in `column` lies in the subtree of `root` (the root itself included).
+ * Labels are digits and capital letters, all above '/', and '.' (0x2E) is the only separator just below
+ * it, so the subtree is exactly the byte-wise range [root, root || '/'): one btree range scan that
+ * also serves ORDER BY path.
+ */
+export function inSubtree(column: string, root: string): RawBuilder<boolean> {
+  const ref = sql.ref(column);
+  return sql<boolean>`(${ref} >= ${root} AND ${ref} < ${`${root}/`})`;
+}
+
 export class Scope {
   constructor(readonly grants: readonly Grant[]) {}
 
@@ -46,9 +57,7 @@ export class Scope {
   where(column: string, permission: Permission): RawBuilder<boolean> {
     const roots = this.roots(permission);
     if (roots.length === 0) return sql<boolean>`false`;
-    const ref = sql.ref(column);
-    const parts = roots.map((r) => sql`(${ref} = ${r} OR (${ref} >= ${`${r}.`} AND ${ref} < ${`${r}/`}))`);
-    return sql<boolean>`(${sql.join(parts, sql` OR `)})`;
+    return sql<boolean>`(${sql.join(roots.map((r) => inSubtree(column, r)), sql` OR `)})`;
   }
 
   /** Roles the user may grant at a path. */

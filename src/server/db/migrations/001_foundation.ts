@@ -7,11 +7,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per unit of the tree, official divisions (province … village/community) and the units a
   // community creates below itself (grid 网格, courtyard 小区/楼院, building 楼栋).
   // path: the materialised path of codes (DESIGN rule 1), compared byte-wise ("C") so that a subtree is
-  // one btree range: path >= p || '.' AND path < p || '/'.
+  // one btree range: path >= p AND path < p || '/' (see inSubtree in platform/scope.ts).
   await sql`
     CREATE TABLE units (
       id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      code          text NOT NULL UNIQUE,
+      code          text COLLATE "C" NOT NULL UNIQUE, -- "C": code-prefix search uses the index whatever the database collation
       parent_id     bigint REFERENCES units(id),
       kind          text NOT NULL CHECK (kind IN ('province','city','county','town','village','grid','courtyard','building')),
       name          text NOT NULL,

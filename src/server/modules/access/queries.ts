@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
-import type { Scope } from '../../platform/scope';
+import { inSubtree, type Scope } from '../../platform/scope';
 
 // SQL of users, role grants and sessions.
 
@@ -57,8 +57,7 @@ export function listUsers(
     ])
     .where(scope.where('u.home_unit_path', 'user.read'));
   if (filter.underPath) {
-    const p = filter.underPath;
-    q = q.where((eb) => eb.or([eb('u.home_unit_path', '=', p), eb.and([eb('u.home_unit_path', '>=', `${p}.`), eb('u.home_unit_path', '<', `${p}/`)])]));
+    q = q.where(inSubtree('u.home_unit_path', filter.underPath));
   }
   if (filter.text) {
     const t = `%${filter.text.replace(/[%_\\]/g, '\\$&')}%`;

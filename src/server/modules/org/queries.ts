@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
-import type { Scope } from '../../platform/scope';
+import { inSubtree, type Scope } from '../../platform/scope';
 
 // SQL of the jurisdiction tree. A subtree is one range of the C-collated path index.
 
@@ -117,7 +117,7 @@ export async function moveSubtree(db: Db, id: string, newParentId: string, from:
   await db.updateTable('units').set({ parent_id: newParentId, updated_at: new Date() }).where('id', '=', id).execute();
   await sql`
     UPDATE units SET path = ${to} || substr(path, ${from.length + 1}), depth = depth + ${depthDelta}
-    WHERE path = ${from} OR (path >= ${`${from}.`} AND path < ${`${from}/`})`.execute(db);
+    WHERE ${inSubtree('path', from)}`.execute(db);
 }
 
 export function deleteUnit(db: Db, id: string) {
@@ -146,7 +146,7 @@ function selectFacilities(db: Db) {
 /** Facilities in a subtree (bounded: one page). */
 export function facilitiesUnder(db: Db, path: string, limit: number) {
   return selectFacilities(db)
-    .where((eb) => eb.or([eb('f.unit_path', '=', path), eb.and([eb('f.unit_path', '>=', `${path}.`), eb('f.unit_path', '<', `${path}/`)])]))
+    .where(inSubtree('f.unit_path', path))
     .orderBy('f.unit_path')
     .orderBy('f.id')
     .limit(limit)

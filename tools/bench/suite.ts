@@ -1,0 +1,28 @@
+import type { Db } from '../../src/server/db/connection';
+import type { Timing } from './measure';
+
+// What a benchmark suite is. main.ts runs every suite in one embedded PostgreSQL, one after the other,
+// in the order of its list: a suite builds its data (setup), the harness measures the baseline on
+// that data, then the suite measures its queries (run), each figure printed with its ratio to the
+// baseline. Later suites find the data of the earlier ones in place (the tree comes first).
+
+export interface BenchContext {
+  db: Db;
+  /** a progress line (to stderr, so that stdout stays the report) */
+  log(msg: string): void;
+  /** --explain: print the plan of every query a measured operation runs */
+  explain: boolean;
+  /** --quick: fewer runs, for trying the harness out (figures are rougher) */
+  quick: boolean;
+}
+
+/** Facts about the data a suite built, printed above its table and kept in BENCH_JSON. */
+export type Facts = Record<string, number | string>;
+
+export interface Suite {
+  /** short name, used on the command line (npm run bench -- tree) and in BENCH_JSON */
+  name: string;
+  title: string;
+  setup(ctx: BenchContext): Promise<Facts>;
+  run(ctx: BenchContext): Promise<Timing[]>;
+}
