@@ -4,8 +4,9 @@ import {
   generateIdNumber,
   idNumberCheckChar,
   looksLikeExcelMangled,
-  normaliseIdNumber,
+  MAINLAND_PROVINCE_CODES,
   maskIdNumber,
+  normaliseIdNumber,
   PROVINCE_CODES,
   randomIdNumber,
   validateIdNumber,
@@ -18,6 +19,14 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function toFullWidth(s: string): string {
   return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
+
+/** any text, full Unicode (astral planes too, never a lone surrogate), as pasted into a form */
+const anyText = fc.string({
+  unit: fc
+    .oneof(fc.integer({ min: 0, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }))
+    .map((c) => String.fromCodePoint(c)),
+  maxLength: 40,
+});
 
 /** a valid ID from its first 17 digits */
 function withCheck(first17: string): string {
@@ -37,9 +46,14 @@ function mulberry32(seed: number): () => number {
 }
 
 const provinceCode = fc.constantFrom(...PROVINCE_CODES);
-const regionCode = fc
-  .tuple(provinceCode, fc.integer({ min: 0, max: 9999 }))
-  .map(([p, n]) => p + String(n).padStart(4, '0'));
+const regionCode = fc.oneof(
+  // citizens and residence permits: province + 4 digits
+  fc.tuple(provinceCode, fc.integer({ min: 0, max: 9999 })).map(([p, n]) => p + String(n).padStart(4, '0')),
+  // foreigners' permanent residence ID: 9 + issuing province + 3-digit nationality code
+  fc
+    .tuple(fc.constantFrom(...MAINLAND_PROVINCE_CODES), fc.integer({ min: 0, max: 999 }))
+    .map(([p, n]) => `9${p}${String(n).padStart(3, '0')}`),
+);
 const birthDate = fc
   .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2025, 0, 15)), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
@@ -121,7 +135,11 @@ describe('validateIdNumber', () => {
 
   it('reads an odd 17th digit as male', () => {
     const id = withCheck('41010519900307123');
-    expect(validateIdNumber(id, { today: TODAY })).toMatchObject({ ok: true, sex: 'male', birthDate: '1990-03-07' });
+    expect(validateIdNumber(id, { today: TODAY })).toMatchObject({
+      ok: true,
+      sex: 'male',
+      birthDate: '1990-03-07',
+    });
   });
 
   it('accepts a lowercase x check character', () => {
@@ -137,7 +155,10 @@ describe('validateIdNumber', () => {
   });
 
   it('rejects a wrong check digit', () => {
-    expect(validateIdNumber('110105194912310021', { today: TODAY })).toEqual({ ok: false, code: 'id.checksum' });
+    expect(validateIdNumber('110105194912310021', { today: TODAY })).toEqual({
+      ok: false,
+      code: 'id.checksum',
+    });
     expect(validateIdNumber('410105199003071230', { today: TODAY })).toMatchObject({ code: 'id.checksum' });
   });
 
@@ -193,12 +214,42 @@ describe('validateIdNumber', () => {
   });
 
   it('rejects an address code outside the province codes', () => {
-    for (const prefix of ['00', '10', '16', '20', '38', '47', '55', '60', '66', '72', '80', '84', '90', '99']) {
+    for (const prefix of [
+      '00',
+      '10',
+      '16',
+      '20',
+      '38',
+      '47',
+      '55',
+      '60',
+      '66',
+      '72',
+      '80',
+      '84',
+      '90',
+      '99',
+    ]) {
       const id = withCheck(`${prefix}010519900307123`);
       expect(validateIdNumber(id, { today: TODAY }), prefix).toEqual({ ok: false, code: 'id.region' });
     }
-    for (const prefix of ['71', '81', '82', '83', '91']) {
+    for (const prefix of ['71', '81', '82', '83']) {
       expect(validateIdNumber(withCheck(`${prefix}000019900307123`), { today: TODAY }).ok, prefix).toBe(true);
+    }
+  });
+
+  it("accepts the 2023 foreigners' permanent residence ID: 9, the issuing province, nationality", () => {
+    // 9 + 44 (Guangdong) + 840 (nationality code) + birth date + sequence + check
+    expect(validateIdNumber(withCheck('94484019850612003'), { today: TODAY })).toMatchObject({
+      ok: true,
+      regionCode: '944840',
+      birthDate: '1985-06-12',
+    });
+    expect(validateIdNumber(withCheck('91115619850612003'), { today: TODAY }).ok).toBe(true);
+    for (const bad of ['900840', '917840', '971840', '999999']) {
+      expect(validateIdNumber(withCheck(`${bad}19850612003`), { today: TODAY }), bad).toMatchObject({
+        code: 'id.region',
+      });
     }
   });
 
@@ -262,7 +313,7 @@ describe('validateIdNumber', () => {
 
   it('never throws, whatever it is given', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.stringMatching(/^[\dxX ]{0,20}$/)), (s) => {
+      fc.property(fc.oneof(anyText, fc.stringMatching(/^[\dxX ]{0,20}$/)), (s) => {
         const result = validateIdNumber(s, { today: TODAY });
         expect(typeof result.ok).toBe('boolean');
       }),
@@ -330,8 +381,12 @@ describe('generateIdNumber', () => {
   });
 
   it('refuses implausible parameters', () => {
-    expect(() => generateIdNumber({ regionCode: '990105', birthDate: '1990-01-01', sequence: 1 })).toThrow(RangeError);
-    expect(() => generateIdNumber({ regionCode: '41010', birthDate: '1990-01-01', sequence: 1 })).toThrow(RangeError);
+    expect(() => generateIdNumber({ regionCode: '990105', birthDate: '1990-01-01', sequence: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => generateIdNumber({ regionCode: '41010', birthDate: '1990-01-01', sequence: 1 })).toThrow(
+      RangeError,
+    );
     expect(() => generateIdNumber({ regionCode: '410105', birthDate: '1990-02-30', sequence: 1 })).toThrow(
       RangeError,
     );
@@ -353,16 +408,25 @@ describe('generateIdNumber', () => {
 describe('randomIdNumber', () => {
   it('draws valid IDs within the options, reproducibly from a seed', () => {
     fc.assert(
-      fc.property(fc.nat(), fc.constantFrom<'male' | 'female' | undefined>('male', 'female', undefined), (seed, sex) => {
-        const options = { regionCodes: ['410105', '410102'], birthFrom: '1950-01-01', birthTo: '1950-12-31', sex };
-        const id = randomIdNumber(mulberry32(seed), options);
-        expect(randomIdNumber(mulberry32(seed), options)).toBe(id);
-        const result = validateIdNumber(id, { today: TODAY });
-        if (!result.ok) throw new Error(`invalid ${id}: ${result.code}`);
-        expect(['410105', '410102']).toContain(result.regionCode);
-        expect(result.birthDate.startsWith('1950-')).toBe(true);
-        if (sex) expect(result.sex).toBe(sex);
-      }),
+      fc.property(
+        fc.nat(),
+        fc.constantFrom<'male' | 'female' | undefined>('male', 'female', undefined),
+        (seed, sex) => {
+          const options = {
+            regionCodes: ['410105', '410102'],
+            birthFrom: '1950-01-01',
+            birthTo: '1950-12-31',
+            sex,
+          };
+          const id = randomIdNumber(mulberry32(seed), options);
+          expect(randomIdNumber(mulberry32(seed), options)).toBe(id);
+          const result = validateIdNumber(id, { today: TODAY });
+          if (!result.ok) throw new Error(`invalid ${id}: ${result.code}`);
+          expect(['410105', '410102']).toContain(result.regionCode);
+          expect(result.birthDate.startsWith('1950-')).toBe(true);
+          if (sex) expect(result.sex).toBe(sex);
+        },
+      ),
     );
   });
 

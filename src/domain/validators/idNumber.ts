@@ -39,21 +39,33 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 /** The check character for each remainder 0..10 of the weighted sum. */
 const CHECK_CHARS = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'] as const;
 
+/** The 31 mainland provinces and province-level units 省级行政区划代码 (GB/T 2260). */
+export const MAINLAND_PROVINCE_CODES: ReadonlySet<string> = new Set(
+  [
+    '11 12 13 14 15', // 华北 North
+    '21 22 23', // 东北 North-east
+    '31 32 33 34 35 36 37', // 华东 East
+    '41 42 43 44 45 46', // 中南 Centre-south
+    '50 51 52 53 54', // 西南 South-west
+    '61 62 63 64 65', // 西北 North-west
+  ]
+    .join(' ')
+    .split(' '),
+);
+
 /**
- * The first two digits of the address code: provinces and province-level units 省级行政区划代码
- * (GB/T 2260), plus 71 Taiwan, 81 Hong Kong, 82 Macao (residence permits 港澳台居民居住证 use 81/82/83)
- * and 91 (foreigners' permanent residence ID 外国人永久居留身份证, 2023 edition).
+ * Plausible first two digits of an 18-digit number: a mainland province, 71 Taiwan, and 81 / 82 / 83 of
+ * the residence permits for Hong Kong, Macao and Taiwan residents 港澳台居民居住证. The 2023 foreigners'
+ * permanent residence ID 外国人永久居留身份证 has the same 18-digit form and check, but starts with 9
+ * followed by the province code of the issuing office (91…, 94…): see isPlausibleRegionCode.
  */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82', '83', '91',
+  ...MAINLAND_PROVINCE_CODES,
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
-
 const MIN_BIRTH_YEAR = 1900;
 
 /**
@@ -62,9 +74,7 @@ const MIN_BIRTH_YEAR = 1900;
  * A leading apostrophe (Excel's "store as text" marker, pasted along with the cell) is dropped too.
  */
 export function normaliseIdNumber(s: string): string {
-  return removeSpaces(toHalfWidth(s))
-    .replace(/^'/, '')
-    .replace(/x/g, 'X');
+  return removeSpaces(toHalfWidth(s)).replace(/^'/, '').replace(/x/g, 'X');
 }
 
 /**
@@ -108,9 +118,11 @@ function dashedDate(yyyymmdd: string): string {
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 }
 
-/** Plausible address code: six digits whose first two are a province code. */
+/** Plausible address code: six digits that start with a province code, or 9 and a mainland province code. */
 function isPlausibleRegionCode(code: string): boolean {
-  return /^\d{6}$/.test(code) && PROVINCE_CODES.has(code.slice(0, 2));
+  if (!/^\d{6}$/.test(code)) return false;
+  if (code[0] === '9') return MAINLAND_PROVINCE_CODES.has(code.slice(1, 3));
+  return PROVINCE_CODES.has(code.slice(0, 2));
 }
 
 /**
@@ -210,13 +222,13 @@ export function randomIdNumber(rng: () => number, options: RandomIdNumberOptions
   const regions = options.regionCodes ?? DEFAULT_REGION_CODES;
   const from = utcDays(options.birthFrom ?? '1930-01-01');
   const to = utcDays(options.birthTo ?? '2020-12-31');
-  if (regions.length === 0 || !(from <= to)) throw new RangeError('randomIdNumber: empty region list or date range');
+  if (regions.length === 0 || !(from <= to))
+    throw new RangeError('randomIdNumber: empty region list or date range');
 
   const pick = (n: number) => Math.min(n - 1, Math.floor(rng() * n));
   const regionCode = regions[pick(regions.length)];
   const birthDate = new Date((from + pick(to - from + 1)) * DAY_MS).toISOString().slice(0, 10);
-  const sequence =
-    options.sex === undefined ? pick(1000) : pick(500) * 2 + (options.sex === 'male' ? 1 : 0);
+  const sequence = options.sex === undefined ? pick(1000) : pick(500) * 2 + (options.sex === 'male' ? 1 : 0);
   return generateIdNumber({ regionCode, birthDate, sequence });
 }
 
