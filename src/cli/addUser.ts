@@ -11,11 +11,21 @@ export async function addUser(
 ) {
   if (!isRole(opts.role)) throw new Error(`unknown role "${opts.role}"`);
   const code = normaliseUnitCode(opts.unit);
-  const unit = code && (await services.db.selectFrom('units').select('path').where('code', '=', code).executeTakeFirst());
+  const unit =
+    code &&
+    (await services.db.selectFrom('units').select('path').where('code', '=', code).executeTakeFirst());
   if (!unit) throw new Error(`no unit with code "${opts.unit}"`);
   const root = unit.path.split('.')[0];
-  const rootUnit = await services.db.selectFrom('units').select('id').where('path', '=', root).executeTakeFirstOrThrow();
-  const admin = await services.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+  const rootUnit = await services.db
+    .selectFrom('units')
+    .select('id')
+    .where('path', '=', root)
+    .executeTakeFirstOrThrow();
+  const admin = await services.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirst();
   const actor = {
     scope: new Scope([{ id: '0', role: 'system_admin', unitId: rootUnit.id, unitPath: root }]),
     locale: 'zh-CN' as const,

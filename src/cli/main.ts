@@ -5,7 +5,9 @@ import { AppError } from '../server/platform/errors';
 
 // The `wangge` command. Each command opens the same database as the server (reusing a running
 // embedded PostgreSQL, or starting it for the command's duration).
-const program = new Command('wangge').description('Wangge 网格防控 — grid-based epidemic prevention and control');
+const program = new Command('wangge').description(
+  'Wangge 网格防控 — grid-based epidemic prevention and control',
+);
 
 program
   .command('start')
@@ -15,7 +17,9 @@ program
     await startServer(loadConfig());
   });
 
-const divisions = program.command('divisions').description('official divisions (GB/T 2260 and the statistical division codes)');
+const divisions = program
+  .command('divisions')
+  .description('official divisions (GB/T 2260 and the statistical division codes)');
 divisions
   .command('import')
   .description('import the official divisions of a province or a city, idempotently')
@@ -43,9 +47,14 @@ demo
     const { seedDemo, DEMO_PASSWORD } = await import('../server/setup/demo');
     await withDatabase(async (services) => {
       const r = await seedDemo(services);
-      console.log(r.seeded ? `demo city seeded: ${r.units} grids, courtyards and buildings` : 'the demo city was already seeded');
+      console.log(
+        r.seeded
+          ? `demo city seeded: ${r.units} grids, courtyards and buildings`
+          : 'the demo city was already seeded',
+      );
       console.log(`demo users (password ${DEMO_PASSWORD}): ${r.users.map((u) => u.username).join(', ')}`);
-      if (Number(opts.residents) > 0) console.log('residents: households and residents are generated once the ledger module exists');
+      if (Number(opts.residents) > 0)
+        console.log('residents: households and residents are generated once the ledger module exists');
     });
   });
 
@@ -54,18 +63,31 @@ user
   .command('add <username>')
   .description('add a user with a role on a unit')
   .requiredOption('--password <password>', 'initial password (8+ characters, letters and digits)')
-  .requiredOption('--role <role>', 'system_admin, command, unit_admin, grid_worker, building_leader, checkpoint_staff, sampler, volunteer')
+  .requiredOption(
+    '--role <role>',
+    'system_admin, command, unit_admin, grid_worker, building_leader, checkpoint_staff, sampler, volunteer',
+  )
   .requiredOption('--unit <code>', 'the unit the role is granted on (and the user belongs to)')
   .option('--name <displayName>', 'display name')
   .option('--phone <phone>', 'mobile number')
-  .action(async (username: string, opts: { password: string; role: string; unit: string; name?: string; phone?: string }) => {
-    const { withDatabase } = await import('./withDatabase');
-    const { addUser } = await import('./addUser');
-    await withDatabase((services) => addUser(services, { username, ...opts }));
-  });
+  .action(
+    async (
+      username: string,
+      opts: { password: string; role: string; unit: string; name?: string; phone?: string },
+    ) => {
+      const { withDatabase } = await import('./withDatabase');
+      const { addUser } = await import('./addUser');
+      await withDatabase((services) => addUser(services, { username, ...opts }));
+    },
+  );
 
 program.parseAsync().catch((e: unknown) => {
-  const message = e instanceof AppError ? translate(pickLocale(process.env.WANGGE_LANG, process.env.LANG), e.key, e.params) : e instanceof Error ? e.message : String(e);
+  const message =
+    e instanceof AppError
+      ? translate(pickLocale(process.env.WANGGE_LANG, process.env.LANG), e.key, e.params)
+      : e instanceof Error
+        ? e.message
+        : String(e);
   console.error(`wangge: ${message}`);
   process.exit(1);
 });

@@ -9,9 +9,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authRoutes } from './modules/access/authRoutes';
 import { accessRoutes } from './modules/access/routes';
 import { auditRoutes } from './modules/audit/routes';
-import { authRoutes } from './modules/access/authRoutes';
 import { orgRoutes } from './modules/org/routes';
 import { type RouteAccess, registerAccessControl } from './platform/access';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
@@ -52,7 +52,12 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: (r.config as { access?: RouteAccess } | undefined)?.access });
+      if (method !== 'HEAD')
+        routeTable.push({
+          method,
+          url: r.url,
+          access: (r.config as { access?: RouteAccess } | undefined)?.access,
+        });
     }
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -23,7 +23,11 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
   try {
     const applied = await migrateToLatest(db);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-    const key = await loadMasterKey({ dataKey: config.dataKey, dataDir: config.dataDir, embedded: !!embedded });
+    const key = await loadMasterKey({
+      dataKey: config.dataKey,
+      dataDir: config.dataDir,
+      embedded: !!embedded,
+    });
     return {
       db,
       url,

@@ -74,13 +74,19 @@ export async function startServer(config: Config = loadConfig()) {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   say(`Wangge 网格防控 is running at ${url} (phones: ${url}/field; API docs: ${url}/api/docs)`);
-  say(config.databaseUrl ? 'database: DATABASE_URL' : `database: embedded PostgreSQL in ${join(config.dataDir, 'pg')}`);
+  say(
+    config.databaseUrl
+      ? 'database: DATABASE_URL'
+      : `database: embedded PostgreSQL in ${join(config.dataDir, 'pg')}`,
+  );
   if (setup.admin.password) {
     say(`initial administrator: admin / ${setup.admin.password}  (shown once; also in ${setup.admin.file})`);
   } else if (setup.admin.created) {
     say('initial administrator: admin / the password in WANGGE_ADMIN_PASSWORD');
   } else {
-    say(`administrator: admin (initial password in ${join(config.dataDir, 'initial-admin.txt')} unless WANGGE_ADMIN_PASSWORD was set)`);
+    say(
+      `administrator: admin (initial password in ${join(config.dataDir, 'initial-admin.txt')} unless WANGGE_ADMIN_PASSWORD was set)`,
+    );
   }
   if (setup.demo) {
     say(`demo users (password ${DEMO_PASSWORD}):`);

@@ -17,7 +17,8 @@ afterAll(async () => browser?.close());
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 /** The text input of a field whether the test id sits on the input or on its wrapper. */
-const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+const inputOf = (page: Page, id: string) =>
+  page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
 async function deskLogin(page: Page, username: string, password: string) {
   await page.goto(`${base}/login`);

@@ -7,7 +7,10 @@ import { ROOT, startServer } from './server';
 
 // Builds the web app, then starts one real server (embedded PostgreSQL, demo city) for the browser tests.
 export default async function setup(project: TestProject) {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const dataDir = await mkdtemp(join(tmpdir(), 'wangge-e2e-'));
   const server = await startServer(dataDir);
   project.provide('baseURL', server.url);

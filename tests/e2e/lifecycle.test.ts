@@ -1,4 +1,4 @@
-import { statSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,9 +39,22 @@ describe('wangge start', () => {
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('already using');
 
-    const add = runWangge(['user', 'add', 'cli_user', '--password', 'Cli2020abc', '--role', 'grid_worker', '--unit', '410105002008G01'], {
-      WANGGE_DATA_DIR: dataDir,
-    });
+    const add = runWangge(
+      [
+        'user',
+        'add',
+        'cli_user',
+        '--password',
+        'Cli2020abc',
+        '--role',
+        'grid_worker',
+        '--unit',
+        '410105002008G01',
+      ],
+      {
+        WANGGE_DATA_DIR: dataDir,
+      },
+    );
     expect(await add.exited, add.output()).toBe(0);
     expect((await login(server.url, 'cli_user', 'Cli2020abc')).status).toBe(200);
 
@@ -54,7 +67,9 @@ describe('wangge start', () => {
     expect(await again.stop()).toBe(0);
 
     // With nothing running, the CLI starts the embedded PostgreSQL itself and stops it after.
-    const offline = runWangge(['divisions', 'import', '--province', '41', '--city', '4101'], { WANGGE_DATA_DIR: dataDir });
+    const offline = runWangge(['divisions', 'import', '--province', '41', '--city', '4101'], {
+      WANGGE_DATA_DIR: dataDir,
+    });
     expect(await offline.exited, offline.output()).toBe(0);
     expect(offline.output()).toContain('3306 villages');
   }, 300_000);

@@ -42,7 +42,10 @@ export function runWangge(args: string[], env: Record<string, string>) {
   return { child, output: () => out, exited };
 }
 
-export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const run = runWangge(['start'], {
     WANGGE_DATA_DIR: dataDir,

@@ -18,7 +18,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function session(options: typeof DESKTOP | typeof PHONE): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function session(
+  options: typeof DESKTOP | typeof PHONE,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -28,7 +30,12 @@ async function session(options: typeof DESKTOP | typeof PHONE): Promise<{ contex
 
 async function deskLogin(page: Page, username: string, next = '/') {
   await page.goto(`${base()}${next}`);
-  await page.waitForURL(/\/login\?next=/);
+  await page.waitForURL(/\/login\?next=/, { timeout: 15_000 }).catch(async (err: Error) => {
+    throw new Error(
+      `not sent to /login from ${next}: at ${page.url()}, showing ${((await page.locator('body').textContent()) ?? '').slice(0, 300)}`,
+      { cause: err },
+    );
+  });
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
@@ -72,6 +79,8 @@ describe('desk', () => {
       await page.getByTestId('create-unit-name').fill(name);
       await page.getByTestId('create-unit-submit').click();
       await page.getByTestId('children-table').getByRole('link', { name }).waitFor();
+      // the dialog has closed (it holds the focus while it animates)
+      await page.getByTestId('create-unit-name').waitFor({ state: 'hidden' });
     };
     const open = async (name: string) => {
       await page.getByTestId('children-table').getByRole('link', { name }).click();
@@ -95,16 +104,18 @@ describe('desk', () => {
     await page.getByTestId('move-unit-parent').click();
     await page.locator('[data-testid="unit-option-410105002008"]').click();
     await page.getByTestId('move-unit-submit').click();
+    await page.getByTestId('move-unit-parent').waitFor({ state: 'hidden' });
     await poll(() => page.getByTestId('unit-trail').textContent()).not.toContain('E2E小区');
 
     // delete all three, leaves first
     for (const name of ['E2E楼', 'E2E小区', 'E2E网格']) {
       await page.getByTestId('org-search').fill(name);
-      await page.locator('[data-testid^="org-search-hit-"]', { hasText: name }).first().click();
+      await page.locator('[data-testid^="org-search-hit-"]:visible', { hasText: name }).first().click();
       await poll(() => page.getByTestId('unit-title').textContent()).toBe(name);
       await page.getByTestId('delete-unit').click();
       await page.getByTestId('delete-unit-confirm').click();
       await page.locator('.ant-message').getByText(`已删除“${name}”`).waitFor();
+      await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     }
     expect(errors).toEqual([]);
     await context.close();
@@ -139,7 +150,9 @@ describe('desk', () => {
 
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-action-filter').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '查看个人信息' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '查看个人信息' })
+      .click();
     await poll(() => page.getByTestId('audit-table').locator('tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await context.close();

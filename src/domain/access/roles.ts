@@ -33,7 +33,13 @@ export interface RoleDefinition {
   mayGrant: readonly Role[];
 }
 
-const FIELD_ROLES: readonly Role[] = ['grid_worker', 'building_leader', 'checkpoint_staff', 'sampler', 'volunteer'];
+const FIELD_ROLES: readonly Role[] = [
+  'grid_worker',
+  'building_leader',
+  'checkpoint_staff',
+  'sampler',
+  'volunteer',
+];
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   system_admin: {
@@ -54,7 +60,16 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'unit_admin',
     zh: '街道/社区管理员',
     en: 'Unit administrator',
-    permissions: ['org.read', 'org.write', 'facility.write', 'user.read', 'user.manage', 'pii.reveal', 'data.export', 'audit.read'],
+    permissions: [
+      'org.read',
+      'org.write',
+      'facility.write',
+      'user.read',
+      'user.manage',
+      'pii.reveal',
+      'data.export',
+      'audit.read',
+    ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
   grid_worker: {

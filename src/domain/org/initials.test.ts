@@ -11,6 +11,8 @@ describe('pinyin initials', () => {
     expect(pinyinInitials('召陵区')).toBe('slq');
   });
   it('searches by name, initials and official name', () => {
-    expect(unitSearchText('省民航社区', '省民航社区居民委员会')).toBe('省民航社区 smhsq 省民航社区居民委员会');
+    expect(unitSearchText('省民航社区', '省民航社区居民委员会')).toBe(
+      '省民航社区 smhsq 省民航社区居民委员会',
+    );
   });
 });

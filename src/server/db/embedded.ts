@@ -93,7 +93,12 @@ export async function startEmbedded(
   if (running) {
     const c = { ...creds, port: running.port };
     log(`reusing the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`);
-    return { adminUrl: urlOf(c, 'postgres'), url: urlOf(c, APP_DATABASE), owned: false, stop: async () => {} };
+    return {
+      adminUrl: urlOf(c, 'postgres'),
+      url: urlOf(c, APP_DATABASE),
+      owned: false,
+      stop: async () => {},
+    };
   }
 
   const port = await freePort(creds.port);
@@ -111,7 +116,14 @@ export async function startEmbedded(
     createPostgresUser: userInfo().uid === 0,
     // Byte-order sorting, but Unicode character classes, so that pg_trgm makes trigrams of Han characters.
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (m) => {
       recent.push(m);
       if (recent.length > 30) recent.shift();

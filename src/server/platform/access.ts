@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '../../domain/access/roles';
 import { pickLocale } from '../../domain/i18n/messages';
-import { forbidden, unauthenticated } from './errors';
 import { SESSION_COOKIE, type SessionUser, userOfSession } from './auth/sessions';
+import { forbidden, unauthenticated } from './errors';
 import { EMPTY_SCOPE, Scope } from './scope';
 import type { Services } from './services';
 

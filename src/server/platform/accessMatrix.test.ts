@@ -22,7 +22,12 @@ const roleCookies = new Map<Role, string>();
 let seq = 0;
 
 async function call(method: string, url: string, cookie: string | undefined, payload?: unknown) {
-  return t.app.inject({ method: method as 'GET', url, headers: cookie ? { cookie } : {}, payload: payload as object });
+  return t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: cookie ? { cookie } : {},
+    payload: payload as object,
+  });
 }
 
 async function adminCall(method: string, url: string, payload?: unknown) {
@@ -34,13 +39,25 @@ async function adminCall(method: string, url: string, payload?: unknown) {
 /** A fresh building in community A or B (fresh, so that destructive calls don't spoil later ones). */
 async function building(side: Side): Promise<string> {
   const community = side === 'in' ? A : B;
-  return (await adminCall('POST', '/api/org/units', { parentCode: community, kind: 'building', name: `矩阵${side}${++seq}号楼` })).code;
+  return (
+    await adminCall('POST', '/api/org/units', {
+      parentCode: community,
+      kind: 'building',
+      name: `矩阵${side}${++seq}号楼`,
+    })
+  ).code;
 }
 
 const makers: Record<Kind, (side: Side) => Promise<string>> = {
   unit: building,
   facility: async (side) =>
-    (await adminCall('POST', '/api/org/facilities', { unitCode: await building(side), kind: 'checkpoint', name: `矩阵卡点${++seq}` })).id,
+    (
+      await adminCall('POST', '/api/org/facilities', {
+        unitCode: await building(side),
+        kind: 'checkpoint',
+        name: `矩阵卡点${++seq}`,
+      })
+    ).id,
   user: async (side) =>
     (
       await adminCall('POST', '/api/access/users', {
@@ -53,7 +70,12 @@ const makers: Record<Kind, (side: Side) => Promise<string>> = {
     ).id,
   grant: async (side) => {
     const user = await makers.user(side);
-    return (await adminCall('POST', `/api/access/users/${user}/grants`, { role: 'volunteer', unitCode: await building(side) })).id;
+    return (
+      await adminCall('POST', `/api/access/users/${user}/grants`, {
+        role: 'volunteer',
+        unitCode: await building(side),
+      })
+    ).id;
   },
 };
 
@@ -69,21 +91,30 @@ async function requestFor(route: RouteEntry, side: Side) {
   const unit = example.unitCode === '$unit' ? await building(side) : undefined;
   const body = unit ? { ...example, unitCode: unit } : example;
   let url = route.url;
-  let payload: Record<string, unknown> | undefined = ['GET', 'DELETE'].includes(route.method) ? undefined : body;
+  let payload: Record<string, unknown> | undefined = ['GET', 'DELETE'].includes(route.method)
+    ? undefined
+    : body;
   if (resource.in === 'params') url = fillUrl(url, resource.key, ref);
   if (resource.in === 'body') payload = { ...body, [resource.key]: ref };
-  if (resource.in === 'query') url += `?${new URLSearchParams({ ...(body as Record<string, string>), [resource.key]: ref })}`;
+  if (resource.in === 'query')
+    url += `?${new URLSearchParams({ ...(body as Record<string, string>), [resource.key]: ref })}`;
   return { url, payload };
 }
 
-const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+const apiRoutes = () =>
+  t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('admin', TEST_ADMIN_PASSWORD);
   for (const role of ROLES) {
     const username = `matrix_role_${role}`;
-    const user = await adminCall('POST', '/api/access/users', { username, displayName: role, password: PASSWORD, homeUnitCode: A });
+    const user = await adminCall('POST', '/api/access/users', {
+      username,
+      displayName: role,
+      password: PASSWORD,
+      homeUnitCode: A,
+    });
     await adminCall('POST', `/api/access/users/${user.id}/grants`, { role, unitCode: A });
     roleCookies.set(role, await t.login(username, PASSWORD));
   }
@@ -108,7 +139,12 @@ describe('the access matrix', () => {
   it('answers 401 to every non-public route without a session', async () => {
     for (const r of apiRoutes().filter((x) => !x.access?.public)) {
       const url = r.url.replace(/:(\w+)/g, (_, k) => (k === 'code' ? A : '1'));
-      const res = await call(r.method, url, undefined, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const res = await call(
+        r.method,
+        url,
+        undefined,
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      );
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
     }
@@ -127,7 +163,8 @@ describe('the access matrix', () => {
           const s = res.statusCode;
           const served = s < 500 && ![401, 403, 404].includes(s);
           const ok = side === 'out' ? s === (has ? 404 : 403) : has ? served : s === 403;
-          if (!ok) failures.push(`${role} ${route.method} ${route.url} ${side}: ${s} ${res.body.slice(0, 160)}`);
+          if (!ok)
+            failures.push(`${role} ${route.method} ${route.url} ${side}: ${s} ${res.body.slice(0, 160)}`);
         }
       }
     }
@@ -141,13 +178,19 @@ describe('the access matrix', () => {
       for (const role of ROLES) {
         const permission = route.access?.permission;
         const has = !permission || ROLE_DEFINITIONS[role].permissions.includes(permission);
-        const res = await call(route.method, `${route.url}${query ? `?${query}` : ''}`, roleCookies.get(role));
+        const res = await call(
+          route.method,
+          `${route.url}${query ? `?${query}` : ''}`,
+          roleCookies.get(role),
+        );
         if (!has) {
           if (res.statusCode !== 403) failures.push(`${role} ${route.url}: ${res.statusCode}`);
           continue;
         }
-        if (res.statusCode !== 200) failures.push(`${role} ${route.url}: ${res.statusCode} ${res.body.slice(0, 160)}`);
-        if (res.body.includes(B) || res.body.includes('matrix_out')) failures.push(`${role} ${route.url} leaks B`);
+        if (res.statusCode !== 200)
+          failures.push(`${role} ${route.url}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (res.body.includes(B) || res.body.includes('matrix_out'))
+          failures.push(`${role} ${route.url} leaks B`);
       }
     }
     expect(failures).toEqual([]);

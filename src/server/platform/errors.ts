@@ -53,7 +53,9 @@ export const unauthenticated = () => new AppError('unauthenticated', 'error.unau
 /** A validation error naming one field. */
 export function invalidField(path: string, key: MessageKey, locale: Locale): AppError {
   const message = translate(locale, key);
-  return new AppError('validation', 'error.validation', { detail: `${path}: ${message}` }, [{ path, message }]);
+  return new AppError('validation', 'error.validation', { detail: `${path}: ${message}` }, [
+    { path, message },
+  ]);
 }
 
 function zodFieldMessage(issue: { code?: string; message: string; input?: unknown }, locale: Locale): string {
@@ -76,18 +78,28 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AppError) return sendError(reply, locale, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => {
-        const issue = { code: v.keyword, message: v.message ?? '', input: (v.params as { input?: unknown }).input };
-        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? '');
+        const issue = {
+          code: v.keyword,
+          message: v.message ?? '',
+          input: (v.params as { input?: unknown }).input,
+        };
+        const path =
+          v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? '');
         return { path, message: zodFieldMessage(issue, locale) };
       });
       const detail = fields.map((f) => `${f.path} ${f.message}`).join('; ');
       return sendError(reply, locale, new AppError('validation', 'error.validation', { detail }, fields));
     }
-    if (error.statusCode === 429) return sendError(reply, locale, new AppError('rate_limited', 'error.rate_limited'));
+    if (error.statusCode === 429)
+      return sendError(reply, locale, new AppError('rate_limited', 'error.rate_limited'));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, unsupported media type, body too large…
       const fields = [{ path: 'body', message: error.message }];
-      return sendError(reply, locale, new AppError('validation', 'error.validation', { detail: error.message }, fields));
+      return sendError(
+        reply,
+        locale,
+        new AppError('validation', 'error.validation', { detail: error.message }, fields),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, locale, new AppError('internal', 'error.internal'));

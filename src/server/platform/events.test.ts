@@ -45,7 +45,12 @@ describe('server-sent events through LISTEN/NOTIFY', () => {
     const smh = await t.login('smh_admin', DEMO_PASSWORD);
     const huaihe = await t.login('huaihe_admin', DEMO_PASSWORD);
     const create = (name: string) =>
-      t.app.inject({ method: 'POST', url: '/api/org/units', headers: { cookie: smh }, payload: { parentCode: '410105002008G01', kind: 'building', name } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/org/units',
+        headers: { cookie: smh },
+        payload: { parentCode: '410105002008G01', kind: 'building', name },
+      });
 
     const seen = await nextEvent(url, smh, 'unit.created', () => create('事件楼'));
     expect(seen).toContain('event: unit.created');
@@ -54,7 +59,12 @@ describe('server-sent events through LISTEN/NOTIFY', () => {
     // 淮河社区 hears nothing of 省民航: after its own change it has only that one.
     const other = await nextEvent(url, huaihe, 'unit.created', async () => {
       await create('不可见楼');
-      await t.app.inject({ method: 'POST', url: '/api/org/units', headers: { cookie: huaihe }, payload: { parentCode: '410103001001', kind: 'grid', name: '事件网格' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/org/units',
+        headers: { cookie: huaihe },
+        payload: { parentCode: '410103001001', kind: 'grid', name: '事件网格' },
+      });
     });
     expect(other).toContain('410103001001G');
     expect(other).not.toContain('410105002008');

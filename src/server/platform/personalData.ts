@@ -48,7 +48,11 @@ export function parseKey(text: string): Buffer {
  * The master key: WANGGE_DATA_KEY when set; otherwise, for the embedded database only, the key kept in
  * <dataDir>/data-key (made on first start, mode 600). Losing it loses every encrypted value: back it up.
  */
-export async function loadMasterKey(opts: { dataKey?: string; dataDir: string; embedded: boolean }): Promise<Buffer> {
+export async function loadMasterKey(opts: {
+  dataKey?: string;
+  dataDir: string;
+  embedded: boolean;
+}): Promise<Buffer> {
   if (opts.dataKey) return parseKey(opts.dataKey);
   const file = join(opts.dataDir, 'data-key');
   if (existsSync(file)) return parseKey(await readFile(file, 'utf8'));

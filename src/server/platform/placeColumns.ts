@@ -36,7 +36,8 @@ export async function movePlacePaths(tx: Db, from: string, to: string) {
 /** The first kind of row that still stands at exactly this path, if any. */
 export async function firstOccupant(db: Db, path: string): Promise<PlaceColumn | undefined> {
   for (const c of registry) {
-    const { rows } = await sql`SELECT 1 FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)} = ${path} LIMIT 1`.execute(db);
+    const { rows } =
+      await sql`SELECT 1 FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)} = ${path} LIMIT 1`.execute(db);
     if (rows.length) return c;
   }
   return undefined;

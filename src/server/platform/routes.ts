@@ -1,18 +1,22 @@
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { currentUser } from './access';
 import type { Services } from './services';
 
 // Platform endpoints: health, readiness, and the server-sent event stream.
 export function platformRoutes(app: FastifyInstance, services: Services, state: { ready: boolean }) {
-  app.get('/healthz', { config: { access: { public: true } }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await sql`SELECT 1`.execute(services.db);
-      return { status: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'database unavailable' });
-    }
-  });
+  app.get(
+    '/healthz',
+    { config: { access: { public: true } }, schema: { hide: true } },
+    async (_req, reply) => {
+      try {
+        await sql`SELECT 1`.execute(services.db);
+        return { status: 'ok' };
+      } catch {
+        return reply.status(503).send({ status: 'database unavailable' });
+      }
+    },
+  );
 
   app.get('/readyz', { config: { access: { public: true } }, schema: { hide: true } }, async (_req, reply) =>
     state.ready ? { status: 'ready' } : reply.status(503).send({ status: 'starting' }),

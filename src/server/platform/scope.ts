@@ -57,7 +57,10 @@ export class Scope {
   where(column: string, permission: Permission): RawBuilder<boolean> {
     const roots = this.roots(permission);
     if (roots.length === 0) return sql<boolean>`false`;
-    return sql<boolean>`(${sql.join(roots.map((r) => inSubtree(column, r)), sql` OR `)})`;
+    return sql<boolean>`(${sql.join(
+      roots.map((r) => inSubtree(column, r)),
+      sql` OR `,
+    )})`;
   }
 
   /** Roles the user may grant at a path. */

@@ -30,7 +30,14 @@ export interface DemoResult {
 
 type Make = (parentCode: string, kind: LocalKind, name: string) => Promise<string>;
 
-async function buildCommunity(make: Make, community: string, grids: number, courtyardsPerGrid: number, buildingsPerCourtyard: number, prefix = '') {
+async function buildCommunity(
+  make: Make,
+  community: string,
+  grids: number,
+  courtyardsPerGrid: number,
+  buildingsPerCourtyard: number,
+  prefix = '',
+) {
   let building = 1;
   const made: string[] = [];
   for (let g = 1; g <= grids; g++) {
@@ -46,12 +53,27 @@ async function buildCommunity(make: Make, community: string, grids: number, cour
 
 export async function seedDemo(services: Services, rootCode = '410000'): Promise<DemoResult> {
   const { db } = services;
-  const already = await db.selectFrom('users').select('id').where('username', '=', 'smh_admin').executeTakeFirst();
+  const already = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'smh_admin')
+    .executeTakeFirst();
   const users = demoUsers();
   if (already) return { seeded: false, units: 0, users };
-  const root = await db.selectFrom('units').select(['id', 'path']).where('code', '=', rootCode).executeTakeFirstOrThrow();
-  const scope: ScopeType = new Scope([{ id: '0', role: 'system_admin', unitId: root.id, unitPath: root.path }]);
-  const actor = { scope, locale: 'zh-CN' as const, userId: (await adminId(services)) ?? null, username: 'demo' };
+  const root = await db
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('code', '=', rootCode)
+    .executeTakeFirstOrThrow();
+  const scope: ScopeType = new Scope([
+    { id: '0', role: 'system_admin', unitId: root.id, unitPath: root.path },
+  ]);
+  const actor = {
+    scope,
+    locale: 'zh-CN' as const,
+    userId: (await adminId(services)) ?? null,
+    username: 'demo',
+  };
   let units = 0;
   const make: Make = async (parentCode, kind, name) => {
     units++;
@@ -61,7 +83,12 @@ export async function seedDemo(services: Services, rootCode = '410000'): Promise
   // 省民航社区: 83 buildings in the report; here 4 grids × 3 courtyards × 7 buildings = 84.
   const smhGrids = await buildCommunity(make, SHENGMINHANG, 4, 3, 7);
   const huaiheGrids = await buildCommunity(make, HUAIHE, 3, 2, 4);
-  const towns = await db.selectFrom('units').select('code').where('parent_id', '=', db.selectFrom('units').select('id').where('code', '=', CHANGXINGLU)).orderBy('code').execute();
+  const towns = await db
+    .selectFrom('units')
+    .select('code')
+    .where('parent_id', '=', db.selectFrom('units').select('id').where('code', '=', CHANGXINGLU))
+    .orderBy('code')
+    .execute();
   for (const t of towns) await buildCommunity(make, t.code, 2, 1, 3);
 
   const facilities: [string, FacilityKind, string][] = [
@@ -74,33 +101,52 @@ export async function seedDemo(services: Services, rootCode = '410000'): Promise
     ['410105', 'fever_clinic', '金水区人民医院发热门诊'],
     [CHANGXINGLU, 'warehouse', '长兴路街道防疫物资仓库'],
   ];
-  for (const [unitCode, kind, name] of facilities) await org.createFacility(services, actor, { unitCode, kind, name });
+  for (const [unitCode, kind, name] of facilities)
+    await org.createFacility(services, actor, { unitCode, kind, name });
 
   const placeOf: Record<string, string> = { grid1: smhGrids[0], huaiheGrid1: huaiheGrids[0] };
   for (const u of users) {
     const unitCode = placeOf[u.unitCode] ?? u.unitCode;
     u.unitCode = unitCode;
-    const created = await access.createUser(services, actor, { username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, homeUnitCode: unitCode, phone: null });
+    const created = await access.createUser(services, actor, {
+      username: u.username,
+      displayName: u.displayName,
+      password: DEMO_PASSWORD,
+      homeUnitCode: unitCode,
+      phone: null,
+    });
     await access.grantRole(services, actor, created.id, { role: u.role, unitCode });
   }
   return { seeded: true, units, users };
 }
 
 async function adminId(services: Services) {
-  return (await services.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst())?.id;
+  return (
+    await services.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst()
+  )?.id;
 }
 
 /** A user for every role, scoped to the real units of the reports. */
 export function demoUsers(): DemoUser[] {
   return [
     { username: 'zhihuibu', displayName: '郑州市指挥部', role: 'command', unitCode: '410100' },
-    { username: 'huayuanlu_admin', displayName: '花园路街道管理员', role: 'unit_admin', unitCode: '410105002' },
+    {
+      username: 'huayuanlu_admin',
+      displayName: '花园路街道管理员',
+      role: 'unit_admin',
+      unitCode: '410105002',
+    },
     { username: 'smh_admin', displayName: '省民航社区管理员', role: 'unit_admin', unitCode: SHENGMINHANG },
     { username: 'smh_grid1', displayName: '省民航第一网格员', role: 'grid_worker', unitCode: 'grid1' },
     { username: 'smh_louzhang', displayName: '省民航楼栋长', role: 'building_leader', unitCode: 'grid1' },
     { username: 'huaihe_admin', displayName: '淮河社区管理员', role: 'unit_admin', unitCode: HUAIHE },
     { username: 'huaihe_caiyang', displayName: '淮河社区采样员', role: 'sampler', unitCode: HUAIHE },
-    { username: 'changxinglu_kadian', displayName: '长兴路卡点值守', role: 'checkpoint_staff', unitCode: CHANGXINGLU },
+    {
+      username: 'changxinglu_kadian',
+      displayName: '长兴路卡点值守',
+      role: 'checkpoint_staff',
+      unitCode: CHANGXINGLU,
+    },
     { username: 'smh_zhiyuanzhe', displayName: '省民航志愿者', role: 'volunteer', unitCode: SHENGMINHANG },
   ];
 }

@@ -15,11 +15,20 @@ export async function firstStart(services: Services, config: Config, log: (msg: 
   const any = await db.selectFrom('units').select('id').limit(1).executeTakeFirst();
   if (!any) {
     const started = Date.now();
-    const r = await importDivisions(db, { province, city: config.region.length > 2 ? config.region : undefined });
-    log(`imported the official divisions of ${config.region}: ${r.villages} villages and communities (${Date.now() - started} ms)`);
+    const r = await importDivisions(db, {
+      province,
+      city: config.region.length > 2 ? config.region : undefined,
+    });
+    log(
+      `imported the official divisions of ${config.region}: ${r.villages} villages and communities (${Date.now() - started} ms)`,
+    );
   }
   const rootCode = normaliseUnitCode(province) as string;
-  const admin = await ensureInitialAdmin(db, { rootCode, password: config.adminPassword, dataDir: config.dataDir });
+  const admin = await ensureInitialAdmin(db, {
+    rootCode,
+    password: config.adminPassword,
+    dataDir: config.dataDir,
+  });
   let demo: DemoResult | undefined;
   if (config.demo) demo = await seedDemo(services, rootCode);
   return { admin, demo };

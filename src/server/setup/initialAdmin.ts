@@ -15,9 +15,17 @@ export async function ensureInitialAdmin(
   db: Db,
   opts: { rootCode: string; password?: string; dataDir: string },
 ): Promise<{ created: boolean; password?: string; file?: string }> {
-  const existing = await db.selectFrom('users').select('id').where('username', '=', ADMIN_USERNAME).executeTakeFirst();
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', ADMIN_USERNAME)
+    .executeTakeFirst();
   if (existing) return { created: false };
-  const root = await db.selectFrom('units').select(['id', 'path']).where('code', '=', opts.rootCode).executeTakeFirstOrThrow();
+  const root = await db
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('code', '=', opts.rootCode)
+    .executeTakeFirstOrThrow();
   const password = opts.password ?? randomBytes(12).toString('base64url');
   await db.transaction().execute(async (tx) => {
     const user = await tx
@@ -37,7 +45,15 @@ export async function ensureInitialAdmin(
       .executeTakeFirstOrThrow();
     await tx
       .insertInto('role_grants')
-      .values({ user_id: user.id, role: 'system_admin', unit_id: root.id, unit_path: root.path, granted_by: null, revoked_by: null, revoked_at: null })
+      .values({
+        user_id: user.id,
+        role: 'system_admin',
+        unit_id: root.id,
+        unit_path: root.path,
+        granted_by: null,
+        revoked_by: null,
+        revoked_at: null,
+      })
       .execute();
   });
   if (opts.password) return { created: true };

@@ -24,7 +24,11 @@ export async function createTestApp(opts: { listenEvents?: boolean } = {}): Prom
     app,
     services,
     async login(username, password) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       return cookieOf(res);
     },

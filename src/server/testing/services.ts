@@ -8,7 +8,11 @@ import type { Services } from '../platform/services';
 export const TEST_DATA_KEY = Buffer.alloc(32, 7);
 export const TEST_ADMIN_PASSWORD = 'Admin2020pw';
 
-export const publishOnlyEvents: Events = { publish: publishEvent, subscribe: () => () => {}, close: async () => {} };
+export const publishOnlyEvents: Events = {
+  publish: publishEvent,
+  subscribe: () => () => {},
+  close: async () => {},
+};
 
 export function testServices(db: Db, events: Events = publishOnlyEvents): Services {
   const config = {

@@ -122,7 +122,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audit_log', 'sessions', 'role_grants', 'users', 'facilities', 'unit_code_counters', 'units']) {
+  for (const t of [
+    'audit_log',
+    'sessions',
+    'role_grants',
+    'users',
+    'facilities',
+    'unit_code_counters',
+    'units',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(t)}`.execute(db);
   }
 }

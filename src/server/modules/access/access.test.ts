@@ -30,7 +30,10 @@ describe('users and roles', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ username: 'wang_wei', phoneMasked: '138****8000' });
-    const grant = await api(smh, 'POST', `/api/access/users/${created.json().id}/grants`, { role: 'grid_worker', unitCode: '410105002008G02' });
+    const grant = await api(smh, 'POST', `/api/access/users/${created.json().id}/grants`, {
+      role: 'grid_worker',
+      unitCode: '410105002008G02',
+    });
     expect(grant.statusCode).toBe(201);
 
     const worker = await t.login('wang_wei', 'Grid2020abc');
@@ -44,7 +47,11 @@ describe('users and roles', () => {
   });
 
   it('keeps the phone encrypted in the database and reveals it only with an audit entry', async () => {
-    const row = await t.services.db.selectFrom('users').select(['phone_enc', 'phone_masked']).where('username', '=', 'wang_wei').executeTakeFirstOrThrow();
+    const row = await t.services.db
+      .selectFrom('users')
+      .select(['phone_enc', 'phone_masked'])
+      .where('username', '=', 'wang_wei')
+      .executeTakeFirstOrThrow();
     expect(row.phone_enc?.includes(Buffer.from('13800138000'))).toBe(false);
     const id = (await api(smh, 'GET', '/api/access/users?q=wang_wei')).json().items[0].id;
     const list = await api(smh, 'GET', '/api/access/users?q=wang_wei');
@@ -53,7 +60,9 @@ describe('users and roles', () => {
     expect(reveal.json()).toEqual({ value: '13800138000' });
     const audit = (await api(admin, 'GET', '/api/audit?action=pii.revealed')).json().items;
     expect(audit[0]).toMatchObject({ username: 'smh_admin', action: 'pii.revealed', target: `user:${id}` });
-    expect((await api(huaihe, 'POST', `/api/access/users/${id}/reveal`, { field: 'phone' })).statusCode).toBe(404);
+    expect((await api(huaihe, 'POST', `/api/access/users/${id}/reveal`, { field: 'phone' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses a bad phone, a taken username and a weak password by field', async () => {
@@ -66,15 +75,27 @@ describe('users and roles', () => {
     expect(taken.json().error.fields[0].path).toBe('username');
     const weak = await api(smh, 'POST', '/api/access/users', { ...base, username: 'li_na', password: 'abc' });
     expect(weak.json().error.fields[0].path).toBe('password');
-    expect(await t.services.db.selectFrom('users').select('id').where('username', '=', 'li_na').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.services.db.selectFrom('users').select('id').where('username', '=', 'li_na').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('does not let a community admin grant roles above theirs or outside their scope', async () => {
     const id = (await api(smh, 'GET', '/api/access/users?q=wang_wei')).json().items[0].id;
-    const high = await api(smh, 'POST', `/api/access/users/${id}/grants`, { role: 'system_admin', unitCode: '410105002008' });
+    const high = await api(smh, 'POST', `/api/access/users/${id}/grants`, {
+      role: 'system_admin',
+      unitCode: '410105002008',
+    });
     expect(high.statusCode).toBe(403);
     expect(high.json().error.fields[0].path).toBe('role');
-    expect((await api(smh, 'POST', `/api/access/users/${id}/grants`, { role: 'volunteer', unitCode: '410103001001' })).statusCode).toBe(404);
+    expect(
+      (
+        await api(smh, 'POST', `/api/access/users/${id}/grants`, {
+          role: 'volunteer',
+          unitCode: '410103001001',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await api(huaihe, 'GET', `/api/access/users/${id}`)).statusCode).toBe(404);
   });
 
@@ -93,17 +114,27 @@ describe('users and roles', () => {
     expect(page1.items).toHaveLength(3);
     const page2 = (await api(admin, 'GET', `/api/access/users?limit=3&after=${page1.next}`)).json();
     expect(Number(page2.items[0].id)).toBeGreaterThan(Number(page1.items[2].id));
-    const huaiheUsers = (await api(huaihe, 'GET', '/api/access/users?limit=200')).json().items.map((u: { username: string }) => u.username);
+    const huaiheUsers = (await api(huaihe, 'GET', '/api/access/users?limit=200'))
+      .json()
+      .items.map((u: { username: string }) => u.username);
     expect(huaiheUsers).toEqual(expect.arrayContaining(['huaihe_admin', 'huaihe_caiyang']));
     expect(huaiheUsers).not.toContain('smh_admin');
   });
 
   it('shows the audit log of logins and grants to administrators only', async () => {
-    const all = (await api(admin, 'GET', '/api/audit?limit=200')).json().items.map((e: { action: string }) => e.action);
-    expect(all).toEqual(expect.arrayContaining(['auth.login', 'grant.created', 'user.created', 'pii.revealed']));
+    const all = (await api(admin, 'GET', '/api/audit?limit=200'))
+      .json()
+      .items.map((e: { action: string }) => e.action);
+    expect(all).toEqual(
+      expect.arrayContaining(['auth.login', 'grant.created', 'user.created', 'pii.revealed']),
+    );
     const volunteer = await t.login('smh_zhiyuanzhe', DEMO_PASSWORD);
     expect((await api(volunteer, 'GET', '/api/audit')).statusCode).toBe(403);
     const huaiheAudit = (await api(huaihe, 'GET', '/api/audit?limit=200')).json().items;
-    expect(huaiheAudit.every((e: { unitPath: string }) => e.unitPath.startsWith('410000.410100.410103.410103001.410103001001'))).toBe(true);
+    expect(
+      huaiheAudit.every((e: { unitPath: string }) =>
+        e.unitPath.startsWith('410000.410100.410103.410103001.410103001001'),
+      ),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,10 @@ describe('logging in', () => {
     expect(cookie?.sameSite).toBe('Strict');
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieOf(res) } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: 'admin', grants: [{ role: 'system_admin', unit: { code: '410000' } }] });
+    expect(me.json()).toMatchObject({
+      username: 'admin',
+      grants: [{ role: 'system_admin', unit: { code: '410000' } }],
+    });
     expect(me.json().permissions).toContain('pii.reveal');
   });
 
@@ -32,15 +35,28 @@ describe('logging in', () => {
     const en = await login('nobody', 'x', { cookie: 'lang=en' });
     expect(en.statusCode).toBe(401);
     expect(en.json().error.message).toBe('Wrong username or password');
-    const entries = await t.services.db.selectFrom('audit_log').select(['action', 'username']).where('action', '=', 'auth.login_failed').execute();
+    const entries = await t.services.db
+      .selectFrom('audit_log')
+      .select(['action', 'username'])
+      .where('action', '=', 'auth.login_failed')
+      .execute();
     expect(entries.map((e) => e.username)).toEqual(expect.arrayContaining(['admin', 'nobody']));
   });
 
   it('names the missing field and never answers 500 to bad input', async () => {
-    const missing = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { password: 'x' } });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { password: 'x' },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields[0]).toMatchObject({ path: 'username', message: '必填' });
-    const broken = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('validation');
   });
@@ -55,7 +71,9 @@ describe('logging in', () => {
 
   it('ends the session on logout', async () => {
     const cookie = cookieOf(await login('smh_grid1', DEMO_PASSWORD));
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode,
+    ).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
@@ -63,23 +81,40 @@ describe('logging in', () => {
     const first = cookieOf(await login('smh_zhiyuanzhe', DEMO_PASSWORD));
     const second = cookieOf(await login('smh_zhiyuanzhe', DEMO_PASSWORD));
     const change = (newPassword: string, currentPassword = DEMO_PASSWORD) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: first }, payload: { currentPassword, newPassword } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie: first },
+        payload: { currentPassword, newPassword },
+      });
     const weak = await change('short');
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields[0].path).toBe('newPassword');
     expect((await change('Better2021x', 'wrong')).json().error.fields[0].path).toBe('currentPassword');
     expect((await change('Better2021x')).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: first } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: second } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: first } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: second } })).statusCode,
+    ).toBe(401);
     expect((await login('smh_zhiyuanzhe', 'Better2021x')).statusCode).toBe(200);
   });
 
-  it('lets an administrator revoke all of a user\'s sessions', async () => {
+  it("lets an administrator revoke all of a user's sessions", async () => {
     const admin = cookieOf(await login('admin', TEST_ADMIN_PASSWORD));
     const cookie = cookieOf(await login('zhihuibu', DEMO_PASSWORD));
-    const users = await t.app.inject({ method: 'GET', url: '/api/access/users?q=zhihuibu', headers: { cookie: admin } });
+    const users = await t.app.inject({
+      method: 'GET',
+      url: '/api/access/users?q=zhihuibu',
+      headers: { cookie: admin },
+    });
     const id = users.json().items[0].id;
-    const res = await t.app.inject({ method: 'POST', url: `/api/access/users/${id}/sessions/revoke`, headers: { cookie: admin } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/access/users/${id}/sessions/revoke`,
+      headers: { cookie: admin },
+    });
     expect(res.json().revoked).toBeGreaterThan(0);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
@@ -91,7 +126,9 @@ describe('the platform', () => {
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     const doc = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(doc.statusCode).toBe(200);
-    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/org/units/{code}']));
+    expect(Object.keys(doc.json().paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/org/units/{code}']),
+    );
   });
 
   it('sends security headers', async () => {
@@ -101,7 +138,11 @@ describe('the platform', () => {
   });
 
   it('answers unknown API paths with the one error shape', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: { cookie: 'lang=en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/nothing-here',
+      headers: { cookie: 'lang=en' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('unauthenticated');
   });

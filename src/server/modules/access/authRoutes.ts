@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../platform/audit';
-import { SESSION_COOKIE, SESSION_HOURS, revokeSession, userOfSession } from '../../platform/auth/sessions';
-import { Scope } from '../../platform/scope';
 import { currentUser } from '../../platform/access';
+import { writeAudit } from '../../platform/audit';
+import { revokeSession, SESSION_COOKIE, SESSION_HOURS, userOfSession } from '../../platform/auth/sessions';
 import { sendError, unauthenticated } from '../../platform/errors';
+import { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import * as access from './service';
 
@@ -53,7 +53,14 @@ export function authRoutes(appBase: FastifyInstance, services: Services) {
     handler: async (req, reply) => {
       const user = currentUser(req);
       if (req.sessionToken) await revokeSession(services.db, req.sessionToken);
-      await writeAudit(services.db, { action: 'auth.logout', userId: user.id, username: user.username, unitPath: user.homeUnitPath, ip: req.ip, requestId: req.id });
+      await writeAudit(services.db, {
+        action: 'auth.logout',
+        userId: user.id,
+        username: user.username,
+        unitPath: user.homeUnitPath,
+        ip: req.ip,
+        requestId: req.id,
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -63,7 +70,10 @@ export function authRoutes(appBase: FastifyInstance, services: Services) {
     schema: {
       tags,
       summary: "Change one's password (ends one's other sessions)",
-      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+      body: z.object({
+        currentPassword: z.string().min(1).max(200),
+        newPassword: z.string().min(1).max(200),
+      }),
     },
     config: { access: {} },
     handler: async (req, reply) => {
@@ -81,5 +91,12 @@ export function authRoutes(appBase: FastifyInstance, services: Services) {
 
 export function actorOf(req: FastifyRequest): access.Actor & { userId: string } {
   const user = currentUser(req);
-  return { scope: req.scope, locale: req.locale, userId: user.id, username: user.username, ip: req.ip, requestId: req.id };
+  return {
+    scope: req.scope,
+    locale: req.locale,
+    userId: user.id,
+    username: user.username,
+    ip: req.ip,
+    requestId: req.id,
+  };
 }

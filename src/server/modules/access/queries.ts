@@ -103,21 +103,45 @@ export function insertUser(
 export function updateUser(
   db: Db,
   id: string,
-  patch: Partial<{ display_name: string; disabled: boolean; phone_enc: Buffer | null; phone_hmac: Buffer | null; phone_masked: string | null; password_hash: string; password_changed_at: Date }>,
+  patch: Partial<{
+    display_name: string;
+    disabled: boolean;
+    phone_enc: Buffer | null;
+    phone_hmac: Buffer | null;
+    phone_masked: string | null;
+    password_hash: string;
+    password_changed_at: Date;
+  }>,
 ) {
   return db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-export function insertGrant(db: Db, g: { user_id: string; role: string; unit_id: string; unit_path: string; granted_by: string | null }) {
-  return db.insertInto('role_grants').values({ ...g, revoked_by: null, revoked_at: null }).returning('id').executeTakeFirstOrThrow();
+export function insertGrant(
+  db: Db,
+  g: { user_id: string; role: string; unit_id: string; unit_path: string; granted_by: string | null },
+) {
+  return db
+    .insertInto('role_grants')
+    .values({ ...g, revoked_by: null, revoked_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export function findActiveGrant(db: Db, id: string) {
-  return db.selectFrom('role_grants').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('role_grants')
+    .selectAll()
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function revokeGrant(db: Db, id: string, by: string | null) {
-  return db.updateTable('role_grants').set({ revoked_at: new Date(), revoked_by: by }).where('id', '=', id).execute();
+  return db
+    .updateTable('role_grants')
+    .set({ revoked_at: new Date(), revoked_by: by })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A failed login: count it, and lock the account for a while after too many in a row. */

@@ -29,7 +29,10 @@ export function accessRoutes(appBase: FastifyInstance, services: Services) {
       querystring: z.object({
         unit: unitCode.optional(),
         q: z.string().trim().max(60).optional(),
-        after: z.string().regex(/^\d{1,18}$/).optional(),
+        after: z
+          .string()
+          .regex(/^\d{1,18}$/)
+          .optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
@@ -42,7 +45,12 @@ export function accessRoutes(appBase: FastifyInstance, services: Services) {
       tags,
       summary: 'Create a user',
       body: z.object({
-        username: z.string().trim().min(2).max(40).regex(/^[\w.@-]+$/),
+        username: z
+          .string()
+          .trim()
+          .min(2)
+          .max(40)
+          .regex(/^[\w.@-]+$/),
         displayName: z.string().trim().min(1).max(40),
         password: z.string().min(1).max(200),
         homeUnitCode: unitCode,
@@ -56,11 +64,17 @@ export function accessRoutes(appBase: FastifyInstance, services: Services) {
           kind: 'unit',
           in: 'body',
           key: 'homeUnitCode',
-          example: (ref) => ({ username: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`, displayName: '矩阵', password: 'Matrix2024ok', homeUnitCode: ref }),
+          example: (ref) => ({
+            username: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+            displayName: '矩阵',
+            password: 'Matrix2024ok',
+            homeUnitCode: ref,
+          }),
         },
       },
     },
-    handler: async (req, reply) => reply.status(201).send(await access.createUser(services, actorOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await access.createUser(services, actorOf(req), req.body)),
   });
 
   app.get('/api/access/users/:id', {
@@ -80,17 +94,28 @@ export function accessRoutes(appBase: FastifyInstance, services: Services) {
         phone: z.string().trim().max(20).nullish(),
       }),
     },
-    config: { access: { permission: 'user.manage', resource: userResource(() => ({ displayName: '矩阵改名' })) } },
+    config: {
+      access: { permission: 'user.manage', resource: userResource(() => ({ displayName: '矩阵改名' })) },
+    },
     handler: (req) => access.updateUser(services, actorOf(req), req.params.id, req.body),
   });
 
   app.post('/api/access/users/:id/grants', {
-    schema: { tags, summary: 'Grant a role on a unit', params: idParam, body: z.object({ role: z.enum(ROLES), unitCode }) },
+    schema: {
+      tags,
+      summary: 'Grant a role on a unit',
+      params: idParam,
+      body: z.object({ role: z.enum(ROLES), unitCode }),
+    },
     config: {
       // '$unit': the access matrix puts a unit on the same side of the scope as the user
-      access: { permission: 'user.manage', resource: userResource(() => ({ role: 'volunteer', unitCode: '$unit' })) },
+      access: {
+        permission: 'user.manage',
+        resource: userResource(() => ({ role: 'volunteer', unitCode: '$unit' })),
+      },
     },
-    handler: async (req, reply) => reply.status(201).send(await access.grantRole(services, actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await access.grantRole(services, actorOf(req), req.params.id, req.body)),
   });
 
   app.delete('/api/access/grants/:id', {
@@ -109,7 +134,12 @@ export function accessRoutes(appBase: FastifyInstance, services: Services) {
   });
 
   app.post('/api/access/users/:id/reveal', {
-    schema: { tags, summary: "A user's full phone number (audited)", params: idParam, body: z.object({ field: z.enum(['phone']) }) },
+    schema: {
+      tags,
+      summary: "A user's full phone number (audited)",
+      params: idParam,
+      body: z.object({ field: z.enum(['phone']) }),
+    },
     config: { access: { permission: 'pii.reveal', resource: userResource(() => ({ field: 'phone' })) } },
     handler: (req) => access.revealPhone(services, actorOf(req), req.params.id),
   });

@@ -1,4 +1,4 @@
-import { type Permission, permissionsOf, type Role, ROLE_DEFINITIONS } from '../../../domain/access/roles';
+import { type Permission, permissionsOf, ROLE_DEFINITIONS, type Role } from '../../../domain/access/roles';
 import { type Locale, translate } from '../../../domain/i18n/messages';
 import { maskPhone, validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
@@ -9,8 +9,8 @@ import { AppError, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
-import { toUnit, unitInScope } from '../org/service';
 import { findUnitById, unitsAtPaths } from '../org/queries';
+import { toUnit, unitInScope } from '../org/service';
 import * as q from './queries';
 
 registerPlaceColumn({ table: 'users', column: 'home_unit_path', what: 'what.users' });
@@ -32,9 +32,7 @@ export interface Actor {
 // A dummy hash to spend the same time on unknown usernames as on wrong passwords.
 let dummyHash: Promise<string> | undefined;
 
-export type LoginResult =
-  | { ok: true; token: string; userId: string }
-  | { ok: false; error: AppError };
+export type LoginResult = { ok: true; token: string; userId: string } | { ok: false; error: AppError };
 
 /** Checks a password; counts failures and locks the account after MAX_FAILED_LOGINS in a row. Audited. */
 export async function login(
@@ -87,7 +85,14 @@ export async function login(
 
 /** The signed-in user as the web app needs it: roles on units, permissions, the units to start from. */
 export async function me(db: Db, user: SessionUser, scope: Scope) {
-  const grantUnits = new Map((await unitsAtPaths(db, user.grants.map((g) => g.unitPath))).map((u) => [u.path, toUnit(u)]));
+  const grantUnits = new Map(
+    (
+      await unitsAtPaths(
+        db,
+        user.grants.map((g) => g.unitPath),
+      )
+    ).map((u) => [u.path, toUnit(u)]),
+  );
   const roots = scope.roots('org.read');
   const home = await unitsAtPaths(db, [user.homeUnitPath]);
   return {
@@ -115,22 +120,37 @@ export async function changePassword(
     ]);
   }
   if (!isStrongEnough(input.newPassword)) throw weakPassword(actor.locale, 'newPassword');
-  await q.updateUser(services.db, actor.userId, { password_hash: await hashPassword(input.newPassword), password_changed_at: new Date() });
+  await q.updateUser(services.db, actor.userId, {
+    password_hash: await hashPassword(input.newPassword),
+    password_changed_at: new Date(),
+  });
   await revokeUserSessions(services.db, actor.userId, sessionToken);
-  await writeAudit(services.db, { action: 'auth.password_changed', userId: actor.userId, username: actor.username, unitPath: user.home_unit_path, ip: actor.ip, requestId: actor.requestId });
+  await writeAudit(services.db, {
+    action: 'auth.password_changed',
+    userId: actor.userId,
+    username: actor.username,
+    unitPath: user.home_unit_path,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
 }
 
 function weakPassword(locale: Locale, path: string) {
-  return new AppError('validation', 'error.weak_password', {}, [{ path, message: translate(locale, 'error.weak_password') }]);
+  return new AppError('validation', 'error.weak_password', {}, [
+    { path, message: translate(locale, 'error.weak_password') },
+  ]);
 }
 
 function protectPhone(services: Services, locale: Locale, phone: string | null | undefined) {
   if (!phone) return { phone_enc: null, phone_hmac: null, phone_masked: null };
   const v = validatePhone(phone);
   if (!v.ok) {
-    throw new AppError('validation', 'error.validation', { detail: `phone: ${translate(locale, 'field.phone')}` }, [
-      { path: 'phone', message: translate(locale, 'field.phone') },
-    ]);
+    throw new AppError(
+      'validation',
+      'error.validation',
+      { detail: `phone: ${translate(locale, 'field.phone')}` },
+      [{ path: 'phone', message: translate(locale, 'field.phone') }],
+    );
   }
   return {
     phone_enc: services.protector.encrypt(v.value),
@@ -140,7 +160,10 @@ function protectPhone(services: Services, locale: Locale, phone: string | null |
 }
 
 async function shapeUsers(db: Db, scope: Scope, rows: q.UserRow[]) {
-  const grants = await q.activeGrantsOf(db, rows.map((r) => r.id));
+  const grants = await q.activeGrantsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -162,7 +185,12 @@ export async function listUsers(
   filter: { unit?: string; q?: string; after?: string; limit: number },
 ) {
   const under = filter.unit ? (await unitInScope(db, scope, filter.unit, 'user.read')).path : undefined;
-  const rows = await q.listUsers(db, scope, { text: filter.q, underPath: under, after: filter.after, limit: filter.limit + 1 });
+  const rows = await q.listUsers(db, scope, {
+    text: filter.q,
+    underPath: under,
+    after: filter.after,
+    limit: filter.limit + 1,
+  });
   const items = await shapeUsers(db, scope, rows.slice(0, filter.limit));
   return { items, next: rows.length > filter.limit ? items[items.length - 1].id : null };
 }
@@ -182,7 +210,13 @@ export async function getUser(db: Db, scope: Scope, id: string) {
 export async function createUser(
   services: Services,
   actor: Actor,
-  input: { username: string; displayName: string; password: string; homeUnitCode: string; phone?: string | null },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    homeUnitCode: string;
+    phone?: string | null;
+  },
 ) {
   const home = await unitInScope(services.db, actor.scope, input.homeUnitCode, 'user.manage');
   if (!isStrongEnough(input.password)) throw weakPassword(actor.locale, 'password');
@@ -196,9 +230,20 @@ export async function createUser(
   });
   if (!row) {
     const message = translate(actor.locale, 'error.username_taken', { username: input.username });
-    throw new AppError('conflict', 'error.username_taken', { username: input.username }, [{ path: 'username', message }]);
+    throw new AppError('conflict', 'error.username_taken', { username: input.username }, [
+      { path: 'username', message },
+    ]);
   }
-  await writeAudit(services.db, { action: 'user.created', userId: actor.userId, username: actor.username, unitPath: home.path, target: `user:${row.id}`, detail: { username: input.username }, ip: actor.ip, requestId: actor.requestId });
+  await writeAudit(services.db, {
+    action: 'user.created',
+    userId: actor.userId,
+    username: actor.username,
+    unitPath: home.path,
+    target: `user:${row.id}`,
+    detail: { username: input.username },
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
   return getUser(services.db, actor.scope, row.id);
 }
 
@@ -215,11 +260,25 @@ export async function updateUser(
     ...(input.phone !== undefined ? protectPhone(services, actor.locale, input.phone) : {}),
   });
   if (input.disabled) await revokeUserSessions(services.db, id);
-  await writeAudit(services.db, { action: 'user.updated', userId: actor.userId, username: actor.username, unitPath: user.home_unit_path, target: `user:${id}`, detail: { fields: Object.keys(input) }, ip: actor.ip, requestId: actor.requestId });
+  await writeAudit(services.db, {
+    action: 'user.updated',
+    userId: actor.userId,
+    username: actor.username,
+    unitPath: user.home_unit_path,
+    target: `user:${id}`,
+    detail: { fields: Object.keys(input) },
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
   return getUser(services.db, actor.scope, id);
 }
 
-export async function grantRole(services: Services, actor: Actor, userId: string, input: { role: Role; unitCode: string }) {
+export async function grantRole(
+  services: Services,
+  actor: Actor,
+  userId: string,
+  input: { role: Role; unitCode: string },
+) {
   const user = await userInScope(services.db, actor.scope, userId, 'user.manage');
   const unit = await unitInScope(services.db, actor.scope, input.unitCode, 'user.manage');
   if (!actor.scope.grantableRoles(unit.path).includes(input.role)) {
@@ -228,8 +287,23 @@ export async function grantRole(services: Services, actor: Actor, userId: string
       { path: 'role', message: translate(actor.locale, 'error.grant_not_allowed', params) },
     ]);
   }
-  const grant = await q.insertGrant(services.db, { user_id: user.id, role: input.role, unit_id: unit.id, unit_path: unit.path, granted_by: actor.userId });
-  await writeAudit(services.db, { action: 'grant.created', userId: actor.userId, username: actor.username, unitPath: unit.path, target: `user:${user.id}`, detail: { role: input.role, unit: unit.code, grantee: user.username }, ip: actor.ip, requestId: actor.requestId });
+  const grant = await q.insertGrant(services.db, {
+    user_id: user.id,
+    role: input.role,
+    unit_id: unit.id,
+    unit_path: unit.path,
+    granted_by: actor.userId,
+  });
+  await writeAudit(services.db, {
+    action: 'grant.created',
+    userId: actor.userId,
+    username: actor.username,
+    unitPath: unit.path,
+    target: `user:${user.id}`,
+    detail: { role: input.role, unit: unit.code, grantee: user.username },
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
   return { id: grant.id, role: input.role, unit: toUnit(unit) };
 }
 
@@ -239,13 +313,31 @@ export async function revokeGrant(services: Services, actor: Actor, grantId: str
   actor.scope.check('user.manage', grant.unit_path);
   await q.revokeGrant(services.db, grantId, actor.userId);
   const unit = await findUnitById(services.db, grant.unit_id);
-  await writeAudit(services.db, { action: 'grant.revoked', userId: actor.userId, username: actor.username, unitPath: grant.unit_path, target: `user:${grant.user_id}`, detail: { role: grant.role, unit: unit?.code }, ip: actor.ip, requestId: actor.requestId });
+  await writeAudit(services.db, {
+    action: 'grant.revoked',
+    userId: actor.userId,
+    username: actor.username,
+    unitPath: grant.unit_path,
+    target: `user:${grant.user_id}`,
+    detail: { role: grant.role, unit: unit?.code },
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
 }
 
 export async function revokeSessions(services: Services, actor: Actor, userId: string) {
   const user = await userInScope(services.db, actor.scope, userId, 'user.manage');
   const revoked = await revokeUserSessions(services.db, userId);
-  await writeAudit(services.db, { action: 'user.sessions_revoked', userId: actor.userId, username: actor.username, unitPath: user.home_unit_path, target: `user:${userId}`, detail: { revoked }, ip: actor.ip, requestId: actor.requestId });
+  await writeAudit(services.db, {
+    action: 'user.sessions_revoked',
+    userId: actor.userId,
+    username: actor.username,
+    unitPath: user.home_unit_path,
+    target: `user:${userId}`,
+    detail: { revoked },
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
   return { revoked };
 }
 
@@ -253,6 +345,15 @@ export async function revokeSessions(services: Services, actor: Actor, userId: s
 export async function revealPhone(services: Services, actor: Actor, userId: string) {
   const user = await userInScope(services.db, actor.scope, userId, 'pii.reveal');
   const value = user.phone_enc ? services.protector.decrypt(user.phone_enc) : null;
-  await writeAudit(services.db, { action: 'pii.revealed', userId: actor.userId, username: actor.username, unitPath: user.home_unit_path, target: `user:${userId}`, detail: { field: 'phone' }, ip: actor.ip, requestId: actor.requestId });
+  await writeAudit(services.db, {
+    action: 'pii.revealed',
+    userId: actor.userId,
+    username: actor.username,
+    unitPath: user.home_unit_path,
+    target: `user:${userId}`,
+    detail: { field: 'phone' },
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
   return { value };
 }

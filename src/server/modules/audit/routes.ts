@@ -13,13 +13,20 @@ export function auditRoutes(appBase: FastifyInstance, services: Services) {
       summary: 'Audit entries in scope, newest first',
       querystring: z.object({
         action: z.string().max(40).optional(),
-        after: z.string().regex(/^\d{1,18}$/).optional(),
+        after: z
+          .string()
+          .regex(/^\d{1,18}$/)
+          .optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
     config: { access: { permission: 'audit.read', list: {} } },
     handler: async (req) => {
-      const rows = await listAudit(services.db, req.scope, { action: req.query.action, before: req.query.after, limit: req.query.limit + 1 });
+      const rows = await listAudit(services.db, req.scope, {
+        action: req.query.action,
+        before: req.query.after,
+        limit: req.query.limit + 1,
+      });
       const items = rows.slice(0, req.query.limit).map((r) => ({
         id: r.id,
         at: r.at,

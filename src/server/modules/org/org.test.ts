@@ -26,8 +26,18 @@ describe('the jurisdiction tree', () => {
     const city = await api(admin, 'GET', '/api/org/units/4101');
     expect(city.json()).toMatchObject({ code: '410100', kind: 'city', path: '410000.410100' });
     const smhUnit = await api(admin, 'GET', '/api/org/units/410105002008');
-    expect(smhUnit.json()).toMatchObject({ name: '省民航社区', officialName: '省民航社区居民委员会', kind: 'village', regionCode: '410105' });
-    expect(smhUnit.json().ancestors.map((a: { code: string }) => a.code)).toEqual(['410000', '410100', '410105', '410105002']);
+    expect(smhUnit.json()).toMatchObject({
+      name: '省民航社区',
+      officialName: '省民航社区居民委员会',
+      kind: 'village',
+      regionCode: '410105',
+    });
+    expect(smhUnit.json().ancestors.map((a: { code: string }) => a.code)).toEqual([
+      '410000',
+      '410100',
+      '410105',
+      '410105002',
+    ]);
     const villages = await t.services.db
       .selectFrom('units')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -40,7 +50,11 @@ describe('the jurisdiction tree', () => {
   it('lists children in keyset pages', async () => {
     const first = await api(admin, 'GET', '/api/org/units/410105/children?limit=5');
     expect(first.json().items).toHaveLength(5);
-    const second = await api(admin, 'GET', `/api/org/units/410105/children?limit=5&after=${first.json().next}`);
+    const second = await api(
+      admin,
+      'GET',
+      `/api/org/units/410105/children?limit=5&after=${first.json().next}`,
+    );
     expect(second.json().items[0].code > first.json().items[4].code).toBe(true);
   });
 
@@ -48,7 +62,11 @@ describe('the jurisdiction tree', () => {
     const byInitials = await api(smh, 'GET', '/api/org/search?q=smh');
     expect(byInitials.json().items[0]).toMatchObject({ code: '410105002008', name: '省民航社区' });
     expect(byInitials.json().items[0].trail).toEqual(['河南省', '郑州市', '金水区', '花园路街道']);
-    expect((await api(admin, 'GET', '/api/org/search?q=淮河社区')).json().items.map((u: { code: string }) => u.code)).toContain('410103001001');
+    expect(
+      (await api(admin, 'GET', '/api/org/search?q=淮河社区'))
+        .json()
+        .items.map((u: { code: string }) => u.code),
+    ).toContain('410103001001');
     expect((await api(admin, 'GET', '/api/org/search?q=410105002')).json().items[0].code).toBe('410105002');
     expect((await api(huaihe, 'GET', '/api/org/search?q=smh')).json().items).toEqual([]);
   });
@@ -63,16 +81,34 @@ describe('the jurisdiction tree', () => {
 
 describe('grids, courtyards and buildings', () => {
   it('lets a community create, rename, move and delete its units', async () => {
-    const g = await api(smh, 'POST', '/api/org/units', { parentCode: '410105002008', kind: 'grid', name: '第五网格' });
+    const g = await api(smh, 'POST', '/api/org/units', {
+      parentCode: '410105002008',
+      kind: 'grid',
+      name: '第五网格',
+    });
     expect(g.statusCode).toBe(201);
-    expect(g.json()).toMatchObject({ code: '410105002008G05', kind: 'grid', path: '410000.410100.410105.410105002.410105002008.G05' });
-    const yard = (await api(smh, 'POST', '/api/org/units', { parentCode: g.json().code, kind: 'courtyard', name: '民航新村' })).json();
-    const b = (await api(smh, 'POST', '/api/org/units', { parentCode: yard.code, kind: 'building', name: '9号楼' })).json();
+    expect(g.json()).toMatchObject({
+      code: '410105002008G05',
+      kind: 'grid',
+      path: '410000.410100.410105.410105002.410105002008.G05',
+    });
+    const yard = (
+      await api(smh, 'POST', '/api/org/units', {
+        parentCode: g.json().code,
+        kind: 'courtyard',
+        name: '民航新村',
+      })
+    ).json();
+    const b = (
+      await api(smh, 'POST', '/api/org/units', { parentCode: yard.code, kind: 'building', name: '9号楼' })
+    ).json();
     expect(b.code).toMatch(/^410105002008B\d{4}$/);
 
     const renamed = await api(smh, 'PATCH', `/api/org/units/${b.code}`, { name: '九号楼' });
     expect(renamed.json().name).toBe('九号楼');
-    expect((await api(smh, 'GET', '/api/org/search?q=jhl')).json().items.map((u: { code: string }) => u.code)).toContain(b.code);
+    expect(
+      (await api(smh, 'GET', '/api/org/search?q=jhl')).json().items.map((u: { code: string }) => u.code),
+    ).toContain(b.code);
 
     // Move the courtyard (with its building) to grid 1: paths of the whole subtree follow.
     const moved = await api(smh, 'PATCH', `/api/org/units/${yard.code}`, { parentCode: '410105002008G01' });
@@ -91,10 +127,18 @@ describe('grids, courtyards and buildings', () => {
   });
 
   it('refuses what the tree does not allow, naming the field', async () => {
-    const gridUnderTown = await api(admin, 'POST', '/api/org/units', { parentCode: '410105002', kind: 'grid', name: '错网格' });
+    const gridUnderTown = await api(admin, 'POST', '/api/org/units', {
+      parentCode: '410105002',
+      kind: 'grid',
+      name: '错网格',
+    });
     expect(gridUnderTown.statusCode).toBe(400);
     expect(gridUnderTown.json().error.fields[0].path).toBe('parentCode');
-    const empty = await api(smh, 'POST', '/api/org/units', { parentCode: '410105002008', kind: 'grid', name: '' });
+    const empty = await api(smh, 'POST', '/api/org/units', {
+      parentCode: '410105002008',
+      kind: 'grid',
+      name: '',
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields[0].path).toBe('name');
     const official = await api(admin, 'DELETE', '/api/org/units/410105002008');
@@ -105,20 +149,46 @@ describe('grids, courtyards and buildings', () => {
   });
 
   it('does not let a community touch another community or a grid worker change the tree', async () => {
-    expect((await api(huaihe, 'POST', '/api/org/units', { parentCode: '410105002008', kind: 'grid', name: 'x' })).statusCode).toBe(404);
+    expect(
+      (await api(huaihe, 'POST', '/api/org/units', { parentCode: '410105002008', kind: 'grid', name: 'x' }))
+        .statusCode,
+    ).toBe(404);
     expect((await api(huaihe, 'DELETE', '/api/org/units/410105002008G01')).statusCode).toBe(404);
-    expect((await api(grid, 'POST', '/api/org/units', { parentCode: '410105002008G01', kind: 'building', name: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await api(grid, 'POST', '/api/org/units', {
+          parentCode: '410105002008G01',
+          kind: 'building',
+          name: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('facilities', () => {
   it('attaches facilities to units and lists them by subtree', async () => {
-    const f = await api(smh, 'POST', '/api/org/facilities', { unitCode: '410105002008G01', kind: 'checkpoint', name: '一网格卡口', address: '民航路 1 号' });
+    const f = await api(smh, 'POST', '/api/org/facilities', {
+      unitCode: '410105002008G01',
+      kind: 'checkpoint',
+      name: '一网格卡口',
+      address: '民航路 1 号',
+    });
     expect(f.statusCode).toBe(201);
     const list = (await api(smh, 'GET', '/api/org/units/410105002008/facilities')).json().items;
-    expect(list.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['一网格卡口', '省民航社区核酸采样点']));
+    expect(list.map((x: { name: string }) => x.name)).toEqual(
+      expect.arrayContaining(['一网格卡口', '省民航社区核酸采样点']),
+    );
     expect((await api(huaihe, 'DELETE', `/api/org/facilities/${f.json().id}`)).statusCode).toBe(404);
-    expect((await api(smh, 'POST', '/api/org/facilities', { unitCode: '410105002008', kind: 'spaceport', name: 'x' })).json().error.fields[0].path).toBe('kind');
+    expect(
+      (
+        await api(smh, 'POST', '/api/org/facilities', {
+          unitCode: '410105002008',
+          kind: 'spaceport',
+          name: 'x',
+        })
+      ).json().error.fields[0].path,
+    ).toBe('kind');
     expect((await api(smh, 'DELETE', `/api/org/facilities/${f.json().id}`)).statusCode).toBe(204);
   });
 });

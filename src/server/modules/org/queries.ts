@@ -81,7 +81,9 @@ export async function nextLocalNumber(db: Db, communityId: string, kind: string)
     .insertInto('unit_code_counters')
     .values({ community_id: communityId, kind, last_value: 1 })
     .onConflict((oc) =>
-      oc.columns(['community_id', 'kind']).doUpdateSet({ last_value: sql`unit_code_counters.last_value + 1` }),
+      oc
+        .columns(['community_id', 'kind'])
+        .doUpdateSet({ last_value: sql`unit_code_counters.last_value + 1` }),
     )
     .returning('last_value')
     .executeTakeFirstOrThrow();
@@ -113,8 +115,19 @@ export function renameUnit(db: Db, id: string, name: string, initials: string, s
 }
 
 /** Moves a subtree: new parent for its root, new paths and depths for all of it. */
-export async function moveSubtree(db: Db, id: string, newParentId: string, from: string, to: string, depthDelta: number) {
-  await db.updateTable('units').set({ parent_id: newParentId, updated_at: new Date() }).where('id', '=', id).execute();
+export async function moveSubtree(
+  db: Db,
+  id: string,
+  newParentId: string,
+  from: string,
+  to: string,
+  depthDelta: number,
+) {
+  await db
+    .updateTable('units')
+    .set({ parent_id: newParentId, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
   await sql`
     UPDATE units SET path = ${to} || substr(path, ${from.length + 1}), depth = depth + ${depthDelta}
     WHERE ${inSubtree('path', from)}`.execute(db);
@@ -140,7 +153,15 @@ function selectFacilities(db: Db) {
   return db
     .selectFrom('facilities as f')
     .innerJoin('units as u', 'u.id', 'f.unit_id')
-    .select(['f.id', 'f.kind', 'f.name', 'f.address', 'f.unit_path', 'u.code as unit_code', 'u.name as unit_name']);
+    .select([
+      'f.id',
+      'f.kind',
+      'f.name',
+      'f.address',
+      'f.unit_path',
+      'u.code as unit_code',
+      'u.name as unit_name',
+    ]);
 }
 
 /** Facilities in a subtree (bounded: one page). */
@@ -157,12 +178,23 @@ export function findFacility(db: Db, id: string): Promise<FacilityRow | undefine
   return selectFacilities(db).where('f.id', '=', id).executeTakeFirst();
 }
 
-export function insertFacility(db: Db, f: { unit_id: string; unit_path: string; kind: string; name: string; address: string | null }) {
+export function insertFacility(
+  db: Db,
+  f: { unit_id: string; unit_path: string; kind: string; name: string; address: string | null },
+) {
   return db.insertInto('facilities').values(f).returning('id').executeTakeFirstOrThrow();
 }
 
-export function updateFacility(db: Db, id: string, patch: { name?: string; address?: string | null; kind?: string }) {
-  return db.updateTable('facilities').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+export function updateFacility(
+  db: Db,
+  id: string,
+  patch: { name?: string; address?: string | null; kind?: string },
+) {
+  return db
+    .updateTable('facilities')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function deleteFacility(db: Db, id: string) {

@@ -32,16 +32,25 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
   });
 
   app.get('/api/org/units/:code/children', {
-    schema: { tags, summary: 'Children of a unit, by code (keyset pages)', params: codeParam, querystring: pageQuery },
+    schema: {
+      tags,
+      summary: 'Children of a unit, by code (keyset pages)',
+      params: codeParam,
+      querystring: pageQuery,
+    },
     config: { access: { permission: 'org.read', resource: { kind: 'unit', in: 'params', key: 'code' } } },
-    handler: (req) => org.listChildren(services.db, req.scope, req.params.code, req.query.after, req.query.limit),
+    handler: (req) =>
+      org.listChildren(services.db, req.scope, req.params.code, req.query.after, req.query.limit),
   });
 
   app.get('/api/org/search', {
     schema: {
       tags,
       summary: 'Search units in scope by name, pinyin initials or code',
-      querystring: z.object({ q: z.string().trim().min(1).max(40), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+      querystring: z.object({
+        q: z.string().trim().min(1).max(40),
+        limit: z.coerce.number().int().min(1).max(50).default(20),
+      }),
     },
     config: { access: { permission: 'org.read', list: { query: { q: '410103' } } } },
     handler: (req) => org.searchUnits(services.db, req.scope, req.query.q, req.query.limit),
@@ -56,10 +65,16 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
     config: {
       access: {
         permission: 'org.write',
-        resource: { kind: 'unit', in: 'body', key: 'parentCode', example: (ref) => ({ parentCode: ref, kind: 'building', name: '矩阵楼' }) },
+        resource: {
+          kind: 'unit',
+          in: 'body',
+          key: 'parentCode',
+          example: (ref) => ({ parentCode: ref, kind: 'building', name: '矩阵楼' }),
+        },
       },
     },
-    handler: async (req, reply) => reply.status(201).send(await org.createUnit(services, actor(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await org.createUnit(services, actor(req), req.body)),
   });
 
   app.patch('/api/org/units/:code', {
@@ -70,7 +85,10 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
       body: z.object({ name: name.optional(), parentCode: z.string().min(2).max(24).optional() }),
     },
     config: {
-      access: { permission: 'org.write', resource: { kind: 'unit', in: 'params', key: 'code', example: () => ({ name: '改名楼' }) } },
+      access: {
+        permission: 'org.write',
+        resource: { kind: 'unit', in: 'params', key: 'code', example: () => ({ name: '改名楼' }) },
+      },
     },
     handler: (req) => org.updateUnit(services, actor(req), req.params.code, req.body),
   });
@@ -102,10 +120,16 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
     config: {
       access: {
         permission: 'facility.write',
-        resource: { kind: 'unit', in: 'body', key: 'unitCode', example: (ref) => ({ unitCode: ref, kind: 'checkpoint', name: '矩阵卡点' }) },
+        resource: {
+          kind: 'unit',
+          in: 'body',
+          key: 'unitCode',
+          example: (ref) => ({ unitCode: ref, kind: 'checkpoint', name: '矩阵卡点' }),
+        },
       },
     },
-    handler: async (req, reply) => reply.status(201).send(await org.createFacility(services, actor(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await org.createFacility(services, actor(req), req.body)),
   });
 
   app.patch('/api/org/facilities/:id', {
@@ -116,14 +140,19 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
       body: facilityBody.omit({ unitCode: true }).partial(),
     },
     config: {
-      access: { permission: 'facility.write', resource: { kind: 'facility', in: 'params', key: 'id', example: () => ({ name: '改名卡点' }) } },
+      access: {
+        permission: 'facility.write',
+        resource: { kind: 'facility', in: 'params', key: 'id', example: () => ({ name: '改名卡点' }) },
+      },
     },
     handler: (req) => org.updateFacility(services, actor(req), req.params.id, req.body),
   });
 
   app.delete('/api/org/facilities/:id', {
     schema: { tags, summary: 'Remove a facility', params: idParam },
-    config: { access: { permission: 'facility.write', resource: { kind: 'facility', in: 'params', key: 'id' } } },
+    config: {
+      access: { permission: 'facility.write', resource: { kind: 'facility', in: 'params', key: 'id' } },
+    },
     handler: async (req, reply) => {
       await org.deleteFacility(services, actor(req), req.params.id);
       return reply.status(204).send();

@@ -1,11 +1,11 @@
 import type { Locale } from '../../../domain/i18n/messages';
 import { translate } from '../../../domain/i18n/messages';
-import { unitSearchText, pinyinInitials } from '../../../domain/org/initials';
+import { pinyinInitials, unitSearchText } from '../../../domain/org/initials';
 import {
   type FacilityKind,
+  isLocalKind,
   isWithin,
   type LocalKind,
-  isLocalKind,
   localUnitCode,
   mayContain,
   normaliseUnitCode,
@@ -75,7 +75,13 @@ export async function getUnit(db: Db, scope: Scope, code: string) {
   return { ...toUnit(row), ancestors: ancestors.map(toUnit) };
 }
 
-export async function listChildren(db: Db, scope: Scope, code: string, after: string | undefined, limit: number) {
+export async function listChildren(
+  db: Db,
+  scope: Scope,
+  code: string,
+  after: string | undefined,
+  limit: number,
+) {
   const parent = await unitInScope(db, scope, code);
   const rows = await q.childrenOf(db, parent.id, after, limit + 1);
   const items = rows.slice(0, limit).map(toUnit);
@@ -98,10 +104,23 @@ export async function searchUnits(db: Db, scope: Scope, text: string, limit: num
 }
 
 function kindError(locale: Locale, kind: UnitKind, parentKind: UnitKind) {
-  return new AppError('validation', 'error.unit_kind_parent', {
-    kind: UNIT_KIND_LABELS[kind][locale],
-    parentKind: UNIT_KIND_LABELS[parentKind][locale],
-  }, [{ path: 'parentCode', message: translate(locale, 'error.unit_kind_parent', { kind: UNIT_KIND_LABELS[kind][locale], parentKind: UNIT_KIND_LABELS[parentKind][locale] }) }]);
+  return new AppError(
+    'validation',
+    'error.unit_kind_parent',
+    {
+      kind: UNIT_KIND_LABELS[kind][locale],
+      parentKind: UNIT_KIND_LABELS[parentKind][locale],
+    },
+    [
+      {
+        path: 'parentCode',
+        message: translate(locale, 'error.unit_kind_parent', {
+          kind: UNIT_KIND_LABELS[kind][locale],
+          parentKind: UNIT_KIND_LABELS[parentKind][locale],
+        }),
+      },
+    ],
+  );
 }
 
 /** The community (village-level unit) a path lies in, if any. */
@@ -121,7 +140,8 @@ export async function createUnit(
 ) {
   return services.db.transaction().execute(async (tx) => {
     const parent = await unitInScope(tx, actor.scope, input.parentCode, 'org.write');
-    if (!mayContain(parent.kind, input.kind)) throw kindError(actor.locale, input.kind, parent.kind as UnitKind);
+    if (!mayContain(parent.kind, input.kind))
+      throw kindError(actor.locale, input.kind, parent.kind as UnitKind);
     const community = await communityOf(tx, parent.path);
     if (!community) throw kindError(actor.locale, input.kind, parent.kind as UnitKind);
     const n = await q.nextLocalNumber(tx, community.id, input.kind);
@@ -173,7 +193,8 @@ export async function updateUnit(
           { path: 'parentCode', message: translate(actor.locale, 'error.move_into_self') },
         ]);
       }
-      if (!mayContain(parent.kind, unit.kind as LocalKind)) throw kindError(actor.locale, unit.kind as UnitKind, parent.kind as UnitKind);
+      if (!mayContain(parent.kind, unit.kind as LocalKind))
+        throw kindError(actor.locale, unit.kind as UnitKind, parent.kind as UnitKind);
       const [from, to] = [await communityOf(tx, unit.path), await communityOf(tx, parent.path)];
       if (!from || from.id !== to?.id) {
         throw new AppError('validation', 'error.move_outside_community', {}, [
@@ -197,17 +218,31 @@ export async function deleteUnit(services: Services, actor: Actor, code: string)
     assertLocal(actor.locale, unit);
     const occupant = unit.child_count > 0 ? 'what.children' : (await firstOccupant(tx, unit.path))?.what;
     if (occupant) {
-      throw new AppError('conflict', 'error.unit_not_empty', { name: unit.name, what: translate(actor.locale, occupant) });
+      throw new AppError('conflict', 'error.unit_not_empty', {
+        name: unit.name,
+        what: translate(actor.locale, occupant),
+      });
     }
     await q.deleteUnit(tx, unit.id);
-    await services.events.publish(tx, { type: 'unit.deleted', unitPath: unit.path, data: { code: unit.code } });
+    await services.events.publish(tx, {
+      type: 'unit.deleted',
+      unitPath: unit.path,
+      data: { code: unit.code },
+    });
   });
 }
 
 // Facilities 设施: checkpoints, testing sites, isolation sites, hospitals, fever clinics, warehouses.
 
 export function toFacility(f: q.FacilityRow) {
-  return { id: f.id, kind: f.kind as FacilityKind, name: f.name, address: f.address, unitCode: f.unit_code, unitName: f.unit_name };
+  return {
+    id: f.id,
+    kind: f.kind as FacilityKind,
+    name: f.name,
+    address: f.address,
+    unitCode: f.unit_code,
+    unitName: f.unit_name,
+  };
 }
 
 export async function listFacilities(db: Db, scope: Scope, code: string) {

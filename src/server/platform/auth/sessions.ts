@@ -68,12 +68,20 @@ export async function userOfSession(db: Db, token: string): Promise<SessionUser 
 }
 
 export async function revokeSession(db: Db, token: string) {
-  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash(token)).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('token_hash', '=', tokenHash(token))
+    .execute();
 }
 
 /** Ends every session of a user (except, optionally, the one in use). */
 export async function revokeUserSessions(db: Db, userId: string, exceptToken?: string) {
-  let q = db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (exceptToken) q = q.where('token_hash', '!=', tokenHash(exceptToken));
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
