@@ -102,11 +102,14 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: ['index.html'] });
   }
   // The web app's routes are client-side: any other GET outside /api gets index.html.
   app.setNotFoundHandler((request, reply) => {
-    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    const path = request.url.split('?')[0];
+    const isFile = /\.[a-z0-9]+$/i.test(path); // a missing asset is a 404, not the app
+    if (serveWeb && request.method === 'GET' && !path.startsWith('/api/') && !isFile) {
       return reply.sendFile('index.html');
     }
     return sendError(reply, request.locale, notFound());

@@ -41,7 +41,9 @@ setUnauthorizedHandler(() => {
   const { pathname, search } = window.location;
   const loginPath = pathname.startsWith('/field') ? '/field/login' : '/login';
   if (pathname === loginPath) return;
-  void router.navigate(`${loginPath}?next=${encodeURIComponent(pathname + search)}`, { replace: true }).then(() => {
-    queryClient.removeQueries();
-  });
+  void router
+    .navigate(`${loginPath}?next=${encodeURIComponent(pathname + search)}`, { replace: true })
+    .then(() => {
+      queryClient.removeQueries();
+    });
 });

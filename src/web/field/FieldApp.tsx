@@ -16,8 +16,22 @@ export default function FieldApp() {
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN}>
       <Routes>
         <Route path="login" element={<FieldLogin />} />
-        <Route index element={<FieldRequireAuth><FieldHome /></FieldRequireAuth>} />
-        <Route path="unit/:code" element={<FieldRequireAuth><FieldUnitPage /></FieldRequireAuth>} />
+        <Route
+          index
+          element={
+            <FieldRequireAuth>
+              <FieldHome />
+            </FieldRequireAuth>
+          }
+        />
+        <Route
+          path="unit/:code"
+          element={
+            <FieldRequireAuth>
+              <FieldUnitPage />
+            </FieldRequireAuth>
+          }
+        />
         <Route path="*" element={<Navigate to="/field" replace />} />
       </Routes>
     </ConfigProvider>

@@ -49,7 +49,13 @@ export function FieldHome() {
       <div style={{ padding: 16 }}>
         <Space direction="vertical" block>
           <FieldLangSwitch />
-          <Button block color="danger" fill="outline" onClick={() => void logout()} data-testid="field-logout">
+          <Button
+            block
+            color="danger"
+            fill="outline"
+            onClick={() => void logout()}
+            data-testid="field-logout"
+          >
             {t('auth.logout')}
           </Button>
           <Link to="/" style={{ color: '#666' }}>

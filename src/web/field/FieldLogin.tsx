@@ -27,7 +27,13 @@ export function FieldLogin() {
     },
   });
   return (
-    <div style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #c62828 0, #c62828 160px, #f5f5f5 160px)', padding: '32px 16px' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        background: 'linear-gradient(180deg, #c62828 0, #c62828 160px, #f5f5f5 160px)',
+        padding: '32px 16px',
+      }}
+    >
       <h1 style={{ color: '#fff', margin: '0 0 24px', fontSize: 24 }}>{t('field.loginTitle')}</h1>
       <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
         {mutation.isError && (
@@ -37,15 +43,30 @@ export function FieldLogin() {
           layout="horizontal"
           onFinish={(v: Values) => mutation.mutate(v)}
           footer={
-            <Button block type="submit" color="primary" size="large" loading={mutation.isPending} data-testid="login-submit">
+            <Button
+              block
+              type="submit"
+              color="primary"
+              size="large"
+              loading={mutation.isPending}
+              data-testid="login-submit"
+            >
               {t('auth.submit')}
             </Button>
           }
         >
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, message: t('auth.usernameRequired') }]}
+          >
             <FieldInput autoComplete="username" autoCapitalize="off" clearable testId="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <FieldInput type="password" autoComplete="current-password" testId="login-password" />
           </Form.Item>
         </Form>

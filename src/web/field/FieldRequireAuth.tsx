@@ -19,7 +19,12 @@ export function FieldRequireAuth({ children }: { children: ReactNode }) {
   }
   if (me.isError) {
     if (isStatus(me.error, 401)) {
-      return <Navigate to={`/field/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+      return (
+        <Navigate
+          to={`/field/login?next=${encodeURIComponent(location.pathname + location.search)}`}
+          replace
+        />
+      );
     }
     return (
       <ErrorBlock status="default" title={t('shell.loadFailed')} description={errorText(me.error)}>

@@ -13,12 +13,21 @@ export function FieldSearch() {
   const [input, setInput] = useState('');
   const q = useDebounced(input, 300);
   const search = useUnitSearch(q, 20);
-  const ref = useCallback((r: SearchBarRef | null) => r?.nativeElement?.setAttribute('data-testid', 'field-search'), []);
+  const ref = useCallback(
+    (r: SearchBarRef | null) => r?.nativeElement?.setAttribute('data-testid', 'field-search'),
+    [],
+  );
   const hits = q.trim() ? (search.data ?? []) : [];
   return (
     <>
       <div style={{ padding: '8px 12px', background: '#fff' }}>
-        <SearchBar ref={ref} placeholder={t('field.searchPlaceholder')} value={input} onChange={setInput} onClear={() => setInput('')} />
+        <SearchBar
+          ref={ref}
+          placeholder={t('field.searchPlaceholder')}
+          value={input}
+          onChange={setInput}
+          onClear={() => setInput('')}
+        />
       </div>
       {q.trim() && (
         <List data-testid="field-search-results">

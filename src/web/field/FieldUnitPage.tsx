@@ -1,6 +1,6 @@
 import { ErrorBlock, NavBar, Skeleton, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { errorText } from '../http/errors';
 import { useUnit } from '../http/org';
 import { FieldChildrenList } from './FieldChildrenList';
@@ -14,7 +14,7 @@ export function FieldUnitPage() {
   const unit = query.data;
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>
-      <NavBar onBack={() => void navigate(-1)} backIcon right={<a onClick={() => void navigate('/field')}>{t('nav.home')}</a>}>
+      <NavBar onBack={() => void navigate(-1)} backIcon right={<Link to="/field">{t('nav.home')}</Link>}>
         {unit?.name ?? ''}
       </NavBar>
       {query.isPending && <Skeleton.Paragraph lineCount={4} animated />}
@@ -25,13 +25,16 @@ export function FieldUnitPage() {
             <div style={{ fontSize: 12, color: '#888', lineHeight: 1.8 }} data-testid="field-trail">
               {(unit.ancestors ?? []).map((a) => (
                 <span key={a.code}>
-                  <a onClick={() => void navigate(`/field/unit/${a.code}`)}>{a.name}</a>
+                  <Link to={`/field/unit/${a.code}`}>{a.name}</Link>
                   {' › '}
                 </span>
               ))}
             </div>
             <div style={{ fontSize: 20, fontWeight: 600, marginTop: 4 }} data-testid="unit-title">
-              {unit.name} <Tag color="primary" fill="outline">{t(`kind.${unit.kind}`)}</Tag>
+              {unit.name}{' '}
+              <Tag color="primary" fill="outline">
+                {t(`kind.${unit.kind}`)}
+              </Tag>
             </div>
             <div style={{ fontSize: 12, color: '#888', marginTop: 4 }}>{unit.code}</div>
           </div>

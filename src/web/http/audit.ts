@@ -2,8 +2,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { get } from './client';
 import type { AuditEntry, Page } from './types';
 
-export const listAudit = (params: { action?: string; after?: string | null; limit?: number }, signal?: AbortSignal) =>
-  get<Page<AuditEntry>>('/api/audit', params, signal);
+export const listAudit = (
+  params: { action?: string; after?: string | null; limit?: number },
+  signal?: AbortSignal,
+) => get<Page<AuditEntry>>('/api/audit', params, signal);
 
 /** Audit entries, newest first, loaded page by page ("load more"). */
 export function useAudit(action: string | undefined, limit = 50) {

@@ -54,7 +54,9 @@ async function toApiError(res: Response): Promise<ApiError> {
   let message = res.statusText || `HTTP ${res.status}`;
   let fields: ApiFieldError[] = [];
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; fields?: ApiFieldError[] } };
+    const body = (await res.json()) as {
+      error?: { code?: string; message?: string; fields?: ApiFieldError[] };
+    };
     if (body?.error) {
       code = body.error.code ?? code;
       message = body.error.message ?? message;

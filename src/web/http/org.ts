@@ -21,8 +21,11 @@ export const getChildren = (code: string, after?: string | null, limit = 50, sig
 export const searchUnits = async (q: string, limit = 20, signal?: AbortSignal) =>
   itemsOf(await get<UnitSearchHit[] | { items: UnitSearchHit[] }>('/api/org/search', { q, limit }, signal));
 
-export const createUnit = (body: { parentCode: string; kind: 'grid' | 'courtyard' | 'building'; name: string }) =>
-  post<Unit>('/api/org/units', body);
+export const createUnit = (body: {
+  parentCode: string;
+  kind: 'grid' | 'courtyard' | 'building';
+  name: string;
+}) => post<Unit>('/api/org/units', body);
 
 export const updateUnit = (code: string, body: { name?: string; parentCode?: string }) =>
   patch<Unit>(`/api/org/units/${encodeURIComponent(code)}`, body);
@@ -41,7 +44,8 @@ export const getFacilities = async (code: string, signal?: AbortSignal) =>
 export const createFacility = (body: { unitCode: string; kind: string; name: string; address?: string }) =>
   post<Facility>('/api/org/facilities', body);
 
-export const deleteFacility = (id: string | number) => del(`/api/org/facilities/${encodeURIComponent(String(id))}`);
+export const deleteFacility = (id: string | number) =>
+  del(`/api/org/facilities/${encodeURIComponent(String(id))}`);
 
 export function useUnit(code: string | undefined) {
   return useQuery({
@@ -76,6 +80,5 @@ export function useUnitSearch(q: string, limit = 20) {
     queryFn: ({ signal }) => searchUnits(term, limit, signal),
     enabled: term.length > 0,
     staleTime: 30_000,
-    placeholderData: (prev) => prev,
   });
 }

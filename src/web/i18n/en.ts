@@ -62,6 +62,7 @@ const en: Messages = {
   shell: {
     scope: 'Scope',
     scopePlaceholder: 'Choose a unit',
+    menu: 'Menu',
     userMenu: 'User menu',
     phoneHint: 'You are on a phone; the phone version works better here.',
     phoneLink: 'Open the phone version',

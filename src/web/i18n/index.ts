@@ -25,6 +25,7 @@ function persist(lang: Language): void {
   } catch {
     // private mode: the cookie still carries it
   }
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the browsers many offices still run
   document.cookie = `lang=${encodeURIComponent(lang)}; path=/; max-age=31536000; SameSite=Lax`;
   document.documentElement.lang = lang;
 }

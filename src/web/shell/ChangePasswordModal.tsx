@@ -54,16 +54,17 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           mutation.mutate(v);
         }}
       >
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
         <Form.Item
           name="newPassword"
           label={t('auth.newPassword')}
-          rules={[
-            { required: true, message: t('auth.passwordRequired') },
-            strongPasswordRule(),
-          ]}
+          rules={[{ required: true, message: t('auth.passwordRequired') }, strongPasswordRule()]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>

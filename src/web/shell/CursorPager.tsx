@@ -17,11 +17,22 @@ export function CursorPager({ page, hasPrev, nextCursor, onPrev, onNext, testId 
   if (!hasPrev && !nextCursor) return null;
   return (
     <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
-      <Button size="small" icon={<LeftOutlined />} disabled={!hasPrev} onClick={onPrev} data-testid={`${testId}-prev`}>
+      <Button
+        size="small"
+        icon={<LeftOutlined />}
+        disabled={!hasPrev}
+        onClick={onPrev}
+        data-testid={`${testId}-prev`}
+      >
         {t('common.prevPage')}
       </Button>
       <Typography.Text type="secondary">{t('common.page', { n: page })}</Typography.Text>
-      <Button size="small" disabled={!nextCursor} onClick={() => nextCursor && onNext(nextCursor)} data-testid={`${testId}-next`}>
+      <Button
+        size="small"
+        disabled={!nextCursor}
+        onClick={() => nextCursor && onNext(nextCursor)}
+        data-testid={`${testId}-next`}
+      >
         {t('common.nextPage')} <RightOutlined />
       </Button>
     </Space>

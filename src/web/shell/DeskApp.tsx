@@ -34,11 +34,46 @@ export default function DeskApp() {
             </RequireAuth>
           }
         >
-          <Route index element={<Page><HomePage /></Page>} />
-          <Route path="org" element={<Page permission="org.read"><OrgPage /></Page>} />
-          <Route path="org/:code" element={<Page permission="org.read"><OrgPage /></Page>} />
-          <Route path="access/users" element={<Page permission="user.read"><UsersPage /></Page>} />
-          <Route path="audit" element={<Page permission="audit.read"><AuditPage /></Page>} />
+          <Route
+            index
+            element={
+              <Page>
+                <HomePage />
+              </Page>
+            }
+          />
+          <Route
+            path="org"
+            element={
+              <Page permission="org.read">
+                <OrgPage />
+              </Page>
+            }
+          />
+          <Route
+            path="org/:code"
+            element={
+              <Page permission="org.read">
+                <OrgPage />
+              </Page>
+            }
+          />
+          <Route
+            path="access/users"
+            element={
+              <Page permission="user.read">
+                <UsersPage />
+              </Page>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <Page permission="audit.read">
+                <AuditPage />
+              </Page>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -8,7 +8,10 @@ import { useLanguage } from '../i18n/useLanguage';
 export function DeskProviders({ children }: { children: ReactNode }) {
   const [lang] = useLanguage();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c62828', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#c62828', borderRadius: 4 } }}
+    >
       <App style={{ minHeight: '100%' }}>{children}</App>
     </ConfigProvider>
   );

@@ -50,15 +50,46 @@ export function LoginPage() {
             </div>
             <LanguageSwitch size="small" />
           </div>
-          {mutation.isError && <Alert data-testid="login-error" type="error" showIcon title={errorText(mutation.error)} />}
-          <Form<Values> layout="vertical" onFinish={(v) => mutation.mutate(v)} requiredMark={false} size="large">
-            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="off" autoFocus data-testid="login-username" />
+          {mutation.isError && (
+            <Alert data-testid="login-error" type="error" showIcon title={errorText(mutation.error)} />
+          )}
+          <Form<Values>
+            layout="vertical"
+            onFinish={(v) => mutation.mutate(v)}
+            requiredMark={false}
+            size="large"
+          >
+            <Form.Item
+              name="username"
+              label={t('auth.username')}
+              rules={[{ required: true, message: t('auth.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoCapitalize="off"
+                autoFocus
+                data-testid="login-username"
+              />
             </Form.Item>
-            <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Form.Item
+              name="password"
+              label={t('auth.password')}
+              rules={[{ required: true, message: t('auth.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={mutation.isPending}
+              data-testid="login-submit"
+            >
               {t('auth.submit')}
             </Button>
           </Form>

@@ -6,7 +6,15 @@ import { useMe } from '../http/auth';
 import { errorText, isStatus } from '../http/errors';
 
 /** Renders its children once /api/me answers; a 401 goes to the login page with the asked-for path. */
-export function RequireAuth({ children, loginPath = '/login', fallback }: { children: ReactNode; loginPath?: string; fallback?: ReactNode }) {
+export function RequireAuth({
+  children,
+  loginPath = '/login',
+  fallback,
+}: {
+  children: ReactNode;
+  loginPath?: string;
+  fallback?: ReactNode;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();

@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useMe } from '../http/auth';
+import { isStatus } from '../http/errors';
 import { useUnit } from '../http/org';
 import type { UnitWithAncestors } from '../http/types';
-import { isStatus } from '../http/errors';
 import { isWithin } from './paths';
 
 // The current scope: the unit the desk screens start from (tree page root, users list filter). Chosen in the
@@ -14,7 +14,11 @@ interface ScopeValue {
   setScope: (code: string) => void;
 }
 
-const ScopeContext = createContext<ScopeValue>({ scopeCode: undefined, scopeUnit: undefined, setScope: () => {} });
+const ScopeContext = createContext<ScopeValue>({
+  scopeCode: undefined,
+  scopeUnit: undefined,
+  setScope: () => {},
+});
 
 const storageKey = (userId: string | number) => `wangge.scope.${userId}`;
 
@@ -63,7 +67,11 @@ export function ScopeProvider({ children }: { children: ReactNode }) {
   }, [chosen, me, unitQuery.data, unitQuery.error]);
 
   const value = useMemo(
-    () => ({ scopeCode, scopeUnit: unitQuery.data?.code === scopeCode ? unitQuery.data : undefined, setScope }),
+    () => ({
+      scopeCode,
+      scopeUnit: unitQuery.data?.code === scopeCode ? unitQuery.data : undefined,
+      setScope,
+    }),
     [scopeCode, unitQuery.data, setScope],
   );
   return <ScopeContext.Provider value={value}>{children}</ScopeContext.Provider>;

@@ -23,7 +23,7 @@ function isLeaf(u: Unit): boolean {
   return u.childCount === 0 || u.kind === 'building';
 }
 
-export function ScopeSwitcher() {
+export function ScopeSwitcher({ block = false }: { block?: boolean }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const { scopeCode, scopeUnit, setScope } = useScope();
@@ -35,7 +35,8 @@ export function ScopeSwitcher() {
       const node: Node = { value: u.code, title: `${u.name} · ${t(`kind.${u.kind}`)}`, isLeaf: isLeaf(u) };
       if (kids) {
         node.children = kids.items.map(build);
-        if (kids.more) node.children.push({ value: `${u.code}::more`, title: '…', isLeaf: true, disabled: true });
+        if (kids.more)
+          node.children.push({ value: `${u.code}::more`, title: '…', isLeaf: true, disabled: true });
       }
       return node;
     };
@@ -53,7 +54,7 @@ export function ScopeSwitcher() {
   return (
     <TreeSelect
       data-testid="scope-switcher"
-      style={{ width: 280, maxWidth: '40vw' }}
+      style={block ? { width: '100%' } : { width: 280 }}
       popupMatchSelectWidth={false}
       treeData={treeData}
       loadData={loadData}

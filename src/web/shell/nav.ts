@@ -10,11 +10,19 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', testId: 'nav-home' },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
-  { key: 'users', path: '/access/users', labelKey: 'nav.users', permission: 'user.read', testId: 'nav-users' },
+  {
+    key: 'users',
+    path: '/access/users',
+    labelKey: 'nav.users',
+    permission: 'user.read',
+    testId: 'nav-users',
+  },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', testId: 'nav-audit' },
 ];
 
 export function activeNavKey(pathname: string): string {
-  const hit = NAV_ITEMS.filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)));
+  const hit = NAV_ITEMS.filter(
+    (i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)),
+  );
   return hit[0]?.key ?? 'home';
 }

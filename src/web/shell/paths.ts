@@ -7,6 +7,6 @@ export function isWithin(unit: Pick<Unit, 'path'>, root: Pick<Unit, 'path'>): bo
 
 /** A safe in-app redirect target from a `next` query parameter. */
 export function safeNext(next: string | null, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//')) return fallback;
   return next;
 }

@@ -10,5 +10,9 @@ function subscribe(cb: () => void): () => void {
 
 /** True on a phone-sized screen (<= 768px). */
 export function useNarrowScreen(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

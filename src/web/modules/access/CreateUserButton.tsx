@@ -50,7 +50,8 @@ export function CreateUserButton({ defaultUnit }: { defaultUnit?: Unit }) {
         data-testid="user-create"
         onClick={() => {
           setError(null);
-          if (!form.getFieldValue('homeUnitCode') && defaultUnit) form.setFieldsValue({ homeUnitCode: defaultUnit.code });
+          if (!form.getFieldValue('homeUnitCode') && defaultUnit)
+            form.setFieldsValue({ homeUnitCode: defaultUnit.code });
           setOpen(true);
         }}
       >
@@ -67,7 +68,15 @@ export function CreateUserButton({ defaultUnit }: { defaultUnit?: Unit }) {
         okButtonProps={testIdProps('user-create-submit')}
         forceRender
       >
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-create-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 16 }}
+            data-testid="user-create-error"
+          />
+        )}
         <Form<Values>
           form={form}
           layout="vertical"
@@ -89,16 +98,43 @@ export function CreateUserButton({ defaultUnit }: { defaultUnit?: Unit }) {
           >
             <Input autoComplete="off" data-testid="user-create-username" />
           </Form.Item>
-          <Form.Item name="displayName" label={t('access.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64 }]}>
+          <Form.Item
+            name="displayName"
+            label={t('access.displayName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64 }]}
+          >
             <Input data-testid="user-create-display-name" />
           </Form.Item>
-          <Form.Item name="password" label={t('access.initialPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }, strongPasswordRule()]}>
+          <Form.Item
+            name="password"
+            label={t('access.initialPassword')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }, strongPasswordRule()]}
+          >
             <Input.Password autoComplete="new-password" data-testid="user-create-password" />
           </Form.Item>
-          <Form.Item name="homeUnitCode" label={t('access.homeUnit')} rules={[{ required: true, message: t('common.required') }]}>
-            <UnitPicker placeholder={t('access.unitPlaceholder')} testId="user-create-unit" defaultOptions={defaultUnit ? [defaultUnit] : []} />
+          <Form.Item
+            name="homeUnitCode"
+            label={t('access.homeUnit')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <UnitPicker
+              placeholder={t('access.unitPlaceholder')}
+              testId="user-create-unit"
+              defaultOptions={defaultUnit ? [defaultUnit] : []}
+            />
           </Form.Item>
-          <Form.Item name="phone" label={`${t('access.phone')}（${t('common.optional')}）`} rules={[{ validator: (_, v?: string) => (!v?.trim() || validatePhone(v).ok ? Promise.resolve() : Promise.reject(new Error(t('access.phoneInvalid')))) }]}>
+          <Form.Item
+            name="phone"
+            label={`${t('access.phone')}（${t('common.optional')}）`}
+            rules={[
+              {
+                validator: (_, v?: string) =>
+                  !v?.trim() || validatePhone(v).ok
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('access.phoneInvalid'))),
+              },
+            ]}
+          >
             <Input inputMode="tel" maxLength={20} data-testid="user-create-phone" />
           </Form.Item>
         </Form>

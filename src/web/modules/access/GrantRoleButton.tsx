@@ -3,8 +3,8 @@ import { App, Button, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLE_DEFINITIONS } from '../../../domain/access/roles';
-import { useMe } from '../../http/auth';
 import { grantRole, useRoles } from '../../http/access';
+import { useMe } from '../../http/auth';
 import type { RoleInfo, Unit, User } from '../../http/types';
 import { useLanguage } from '../../i18n/useLanguage';
 import { roleLabel } from '../../shell/roleLabel';
@@ -22,7 +22,8 @@ function useGrantableRoles(): RoleInfo[] {
   const { data: me } = useMe();
   const { data: roles = [] } = useRoles();
   const mayGrant = new Set<string>();
-  for (const g of me?.grants ?? []) if (isRole(g.role)) for (const r of ROLE_DEFINITIONS[g.role].mayGrant) mayGrant.add(r);
+  for (const g of me?.grants ?? [])
+    if (isRole(g.role)) for (const r of ROLE_DEFINITIONS[g.role].mayGrant) mayGrant.add(r);
   return mayGrant.size ? roles.filter((r) => mayGrant.has(r.role)) : roles;
 }
 
@@ -44,7 +45,12 @@ export function GrantRoleButton({ user, defaultUnit }: { user: User; defaultUnit
   );
   return (
     <>
-      <Button size="small" icon={<SafetyCertificateOutlined />} data-testid={`user-grant-${user.id}`} onClick={() => setOpen(true)}>
+      <Button
+        size="small"
+        icon={<SafetyCertificateOutlined />}
+        data-testid={`user-grant-${user.id}`}
+        onClick={() => setOpen(true)}
+      >
         {t('access.grant')}
       </Button>
       <Modal
@@ -58,12 +64,32 @@ export function GrantRoleButton({ user, defaultUnit }: { user: User; defaultUnit
         okButtonProps={testIdProps('grant-submit')}
         destroyOnHidden
       >
-        <Form<Values> form={form} layout="vertical" initialValues={{ unitCode: defaultUnit?.code }} onFinish={(v) => mutation.mutate(v)}>
-          <Form.Item name="role" label={t('access.role')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select data-testid="grant-role" options={roles.map((r) => ({ value: r.role, label: roleLabel(r.role, lang, r) }))} />
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ unitCode: defaultUnit?.code }}
+          onFinish={(v) => mutation.mutate(v)}
+        >
+          <Form.Item
+            name="role"
+            label={t('access.role')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              data-testid="grant-role"
+              options={roles.map((r) => ({ value: r.role, label: roleLabel(r.role, lang, r) }))}
+            />
           </Form.Item>
-          <Form.Item name="unitCode" label={t('access.unit')} rules={[{ required: true, message: t('common.required') }]}>
-            <UnitPicker placeholder={t('access.unitPlaceholder')} testId="grant-unit" defaultOptions={defaultUnit ? [defaultUnit] : []} />
+          <Form.Item
+            name="unitCode"
+            label={t('access.unit')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <UnitPicker
+              placeholder={t('access.unitPlaceholder')}
+              testId="grant-unit"
+              defaultOptions={defaultUnit ? [defaultUnit] : []}
+            />
           </Form.Item>
         </Form>
       </Modal>

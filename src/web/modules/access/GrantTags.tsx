@@ -1,7 +1,7 @@
 import { App, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../http/auth';
 import { revokeGrant } from '../../http/access';
+import { hasPermission, useMe } from '../../http/auth';
 import type { Grant, RoleInfo } from '../../http/types';
 import { useLanguage } from '../../i18n/useLanguage';
 import { roleLabel } from '../../shell/roleLabel';
@@ -22,7 +22,11 @@ export function GrantTags({ grants, roles }: { grants: Grant[]; roles: RoleInfo[
   return (
     <Space size={[0, 4]} wrap>
       {grants.map((g) => {
-        const role = roleLabel(g.role, lang, roles.find((r) => r.role === g.role));
+        const role = roleLabel(
+          g.role,
+          lang,
+          roles.find((r) => r.role === g.role),
+        );
         const unit = g.unit?.name ?? '';
         return (
           <Tag

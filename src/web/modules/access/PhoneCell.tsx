@@ -2,8 +2,8 @@ import { EyeOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../http/auth';
 import { revealPhone } from '../../http/access';
+import { hasPermission, useMe } from '../../http/auth';
 import { errorText } from '../../http/errors';
 import type { User } from '../../http/types';
 import { maskedPhone } from './userFields';
@@ -17,7 +17,12 @@ export function PhoneCell({ user }: { user: User }) {
   const [loading, setLoading] = useState(false);
   const masked = maskedPhone(user);
   if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (value) return <Typography.Text copyable data-testid={`phone-${user.id}`}>{value}</Typography.Text>;
+  if (value)
+    return (
+      <Typography.Text copyable data-testid={`phone-${user.id}`}>
+        {value}
+      </Typography.Text>
+    );
   return (
     <Space size={4}>
       <span data-testid={`phone-${user.id}`}>{masked}</span>

@@ -23,10 +23,20 @@ export function UserMoreMenu({ user }: { user: User }) {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'sessions', label: <span data-testid={`user-revoke-sessions-${user.id}`}>{t('access.revokeSessions')}</span> },
+          {
+            key: 'sessions',
+            label: <span data-testid={`user-revoke-sessions-${user.id}`}>{t('access.revokeSessions')}</span>,
+          },
           user.disabled
-            ? { key: 'enable', label: <span data-testid={`user-enable-${user.id}`}>{t('access.enable')}</span> }
-            : { key: 'disable', danger: true, label: <span data-testid={`user-disable-${user.id}`}>{t('access.disable')}</span> },
+            ? {
+                key: 'enable',
+                label: <span data-testid={`user-enable-${user.id}`}>{t('access.enable')}</span>,
+              }
+            : {
+                key: 'disable',
+                danger: true,
+                label: <span data-testid={`user-disable-${user.id}`}>{t('access.disable')}</span>,
+              },
         ],
         onClick: ({ key }) => {
           if (key === 'sessions') {
@@ -52,7 +62,12 @@ export function UserMoreMenu({ user }: { user: User }) {
         },
       }}
     >
-      <Button size="small" icon={<MoreOutlined />} data-testid={`user-more-${user.id}`} aria-label={t('access.more')} />
+      <Button
+        size="small"
+        icon={<MoreOutlined />}
+        data-testid={`user-more-${user.id}`}
+        aria-label={t('access.more')}
+      />
     </Dropdown>
   );
 }

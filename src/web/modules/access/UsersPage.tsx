@@ -1,8 +1,9 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../http/auth';
 import { useUsers } from '../../http/access';
+import { hasPermission, useMe } from '../../http/auth';
 import { errorText } from '../../http/errors';
 import { CursorPager } from '../../shell/CursorPager';
 import { useScope } from '../../shell/ScopeContext';
@@ -32,7 +33,8 @@ export default function UsersPage() {
       }
       extra={hasPermission(me, 'user.manage') && <CreateUserButton defaultUnit={scopeUnit} />}
     >
-      <Input.Search
+      <Input
+        prefix={<SearchOutlined />}
         placeholder={t('access.filterPlaceholder')}
         allowClear
         value={text}
@@ -46,7 +48,14 @@ export default function UsersPage() {
         emptyText={query.isError ? errorText(query.error) : undefined}
         scopeUnit={scopeUnit}
       />
-      <CursorPager page={pager.page} hasPrev={pager.hasPrev} nextCursor={query.data?.next} onPrev={pager.prev} onNext={pager.next} testId="users" />
+      <CursorPager
+        page={pager.page}
+        hasPrev={pager.hasPrev}
+        nextCursor={query.data?.next}
+        onPrev={pager.prev}
+        onNext={pager.next}
+        testId="users"
+      />
     </Card>
   );
 }

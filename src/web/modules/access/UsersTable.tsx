@@ -1,8 +1,8 @@
 import { Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useMe } from '../../http/auth';
 import { useRoles } from '../../http/access';
+import { hasPermission, useMe } from '../../http/auth';
 import type { Unit, User } from '../../http/types';
 import { GrantRoleButton } from './GrantRoleButton';
 import { GrantTags } from './GrantTags';
@@ -27,12 +27,17 @@ export function UsersTable({ users, loading, emptyText, scopeUnit }: Props) {
     { title: t('access.displayName'), dataIndex: 'displayName', width: 120 },
     { title: t('access.homeUnit'), key: 'home', width: 180, render: (_, u) => homeUnitName(u) },
     { title: t('access.phone'), key: 'phone', width: 190, render: (_, u) => <PhoneCell user={u} /> },
-    { title: t('access.roles'), key: 'roles', render: (_, u) => <GrantTags grants={u.grants ?? []} roles={roles} /> },
+    {
+      title: t('access.roles'),
+      key: 'roles',
+      render: (_, u) => <GrantTags grants={u.grants ?? []} roles={roles} />,
+    },
     {
       title: t('access.status'),
       key: 'status',
       width: 90,
-      render: (_, u) => (u.disabled ? <Tag>{t('access.disabled')}</Tag> : <Tag color="green">{t('access.enabled')}</Tag>),
+      render: (_, u) =>
+        u.disabled ? <Tag>{t('access.disabled')}</Tag> : <Tag color="green">{t('access.enabled')}</Tag>,
     },
   ];
   if (canManage) {

@@ -20,7 +20,12 @@ export default function AuditPage() {
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at, lang) },
     { title: t('audit.user'), dataIndex: 'username', width: 120, render: (u: string | null) => u ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', width: 150, render: (a: string) => <Tag>{actionLabel(a)}</Tag> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 150,
+      render: (a: string) => <Tag>{actionLabel(a)}</Tag>,
+    },
     { title: t('audit.target'), dataIndex: 'target', width: 200, render: (v: string | null) => v ?? '' },
     { title: t('audit.details'), dataIndex: 'detail', render: (d: unknown) => <DetailText detail={d} /> },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '' },
@@ -52,7 +57,11 @@ export default function AuditPage() {
       />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
         {query.hasNextPage ? (
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} data-testid="audit-load-more">
+          <Button
+            onClick={() => void query.fetchNextPage()}
+            loading={query.isFetchingNextPage}
+            data-testid="audit-load-more"
+          >
             {t('common.loadMore')}
           </Button>
         ) : (

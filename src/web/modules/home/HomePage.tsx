@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../http/auth';
 import { PhoneHint } from '../../shell/PhoneHint';
 import { useScope } from '../../shell/ScopeContext';
+import { UnitKindTag } from '../org/UnitKindTag';
+import { UnitTrail } from '../org/UnitTrail';
 import { ModuleLinks } from './ModuleLinks';
 import { MyRoles } from './MyRoles';
 import { ScopeStats } from './ScopeStats';
-import { UnitKindTag } from '../org/UnitKindTag';
-import { UnitTrail } from '../org/UnitTrail';
 
 /** 工作台: where am I, what may I do, a glance at the numbers, the way into the modules. */
 export default function HomePage() {
@@ -32,7 +32,10 @@ export default function HomePage() {
                 {scopeUnit.code}
               </Typography.Text>
             </Space>
-            <UnitTrail unit={scopeUnit} linkTo={(code) => (hasPermission(me, 'org.read') ? `/org/${code}` : '/')} />
+            <UnitTrail
+              unit={scopeUnit}
+              linkTo={(code) => (hasPermission(me, 'org.read') ? `/org/${code}` : '/')}
+            />
           </Space>
         </Card>
       ) : (

@@ -15,9 +15,27 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { path: '/org', permission: 'org.read', title: 'nav.org', desc: 'home.orgDesc', icon: <ApartmentOutlined /> },
-  { path: '/access/users', permission: 'user.read', title: 'nav.users', desc: 'home.usersDesc', icon: <TeamOutlined /> },
-  { path: '/audit', permission: 'audit.read', title: 'nav.audit', desc: 'home.auditDesc', icon: <AuditOutlined /> },
+  {
+    path: '/org',
+    permission: 'org.read',
+    title: 'nav.org',
+    desc: 'home.orgDesc',
+    icon: <ApartmentOutlined />,
+  },
+  {
+    path: '/access/users',
+    permission: 'user.read',
+    title: 'nav.users',
+    desc: 'home.usersDesc',
+    icon: <TeamOutlined />,
+  },
+  {
+    path: '/audit',
+    permission: 'audit.read',
+    title: 'nav.audit',
+    desc: 'home.auditDesc',
+    icon: <AuditOutlined />,
+  },
 ];
 
 /** Links into the modules the user may use. */
@@ -36,7 +54,11 @@ export function ModuleLinks() {
           <Col xs={24} md={8} key={e.path}>
             <Link to={e.path}>
               <Card hoverable size="small">
-                <Card.Meta avatar={<span style={{ fontSize: 24, color: '#c62828' }}>{e.icon}</span>} title={t(e.title)} description={t(e.desc)} />
+                <Card.Meta
+                  avatar={<span style={{ fontSize: 24, color: '#c62828' }}>{e.icon}</span>}
+                  title={t(e.title)}
+                  description={t(e.desc)}
+                />
               </Card>
             </Link>
           </Col>

@@ -30,12 +30,19 @@ export function ScopeStats({ unit }: { unit: Unit }) {
       </Col>
       <Col xs={24} md={8}>
         <Card size="small">
-          <Statistic title={t('home.facilities')} value={facilities.data?.length ?? 0} loading={facilities.isPending && facilities.fetchStatus !== 'idle'} />
+          <Statistic
+            title={t('home.facilities')}
+            value={facilities.data?.length ?? 0}
+            loading={facilities.isPending && facilities.fetchStatus !== 'idle'}
+          />
         </Card>
       </Col>
       {stats.byKind.size > 0 && (
         <Col span={24}>
-          <Card size="small" title={`${t('home.byKind')}${stats.partial ? t('home.countedFirst', { n: STATS_LIMIT }) : ''}`}>
+          <Card
+            size="small"
+            title={`${t('home.byKind')}${stats.partial ? t('home.countedFirst', { n: STATS_LIMIT }) : ''}`}
+          >
             {UNIT_KINDS.filter((k) => stats.byKind.has(k)).map((k) => (
               <Tag key={k} style={{ fontSize: 14, padding: '4px 10px' }}>
                 {t(`kind.${k}`)} {stats.byKind.get(k)}

@@ -20,7 +20,13 @@ export function AddFacilityButton({ unit }: { unit: Unit }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const mutation = useOrgMutation(
-    (v: Values) => createFacility({ unitCode: unit.code, kind: v.kind, name: v.name.trim(), address: v.address?.trim() || undefined }),
+    (v: Values) =>
+      createFacility({
+        unitCode: unit.code,
+        kind: v.kind,
+        name: v.name.trim(),
+        address: v.address?.trim() || undefined,
+      }),
     () => {
       message.success(t('org.facilityAdded'));
       setOpen(false);
@@ -44,10 +50,21 @@ export function AddFacilityButton({ unit }: { unit: Unit }) {
         forceRender
       >
         <Form<Values> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-          <Form.Item name="kind" label={t('org.facilityKind')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select data-testid="facility-kind" options={FACILITY_KINDS.map((k) => ({ value: k, label: t(`facilityKind.${k}`) }))} />
+          <Form.Item
+            name="kind"
+            label={t('org.facilityKind')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              data-testid="facility-kind"
+              options={FACILITY_KINDS.map((k) => ({ value: k, label: t(`facilityKind.${k}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="name" label={t('org.facilityName')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
+          <Form.Item
+            name="name"
+            label={t('org.facilityName')}
+            rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}
+          >
             <Input data-testid="facility-name" maxLength={60} />
           </Form.Item>
           <Form.Item name="address" label={t('org.facilityAddress')}>

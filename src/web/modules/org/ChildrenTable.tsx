@@ -2,9 +2,9 @@ import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { errorText } from '../../http/errors';
 import { useChildren } from '../../http/org';
 import type { Unit } from '../../http/types';
-import { errorText } from '../../http/errors';
 import { CursorPager } from '../../shell/CursorPager';
 import { useCursorPages } from '../../shell/useCursorPages';
 import { UnitKindTag } from './UnitKindTag';
@@ -17,7 +17,11 @@ export function ChildrenTable({ code }: { code: string }) {
   const pager = useCursorPages(code);
   const query = useChildren(code, pager.after, PAGE);
   const columns: ColumnsType<Unit> = [
-    { title: t('org.name'), dataIndex: 'name', render: (name: string, u) => <Link to={`/org/${u.code}`}>{name}</Link> },
+    {
+      title: t('org.name'),
+      dataIndex: 'name',
+      render: (name: string, u) => <Link to={`/org/${u.code}`}>{name}</Link>,
+    },
     { title: t('org.kind'), dataIndex: 'kind', width: 120, render: (_, u) => <UnitKindTag kind={u.kind} /> },
     { title: t('org.code'), dataIndex: 'code', width: 180 },
     { title: t('org.childCount'), dataIndex: 'childCount', width: 100, align: 'right' },

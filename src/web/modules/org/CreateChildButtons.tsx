@@ -8,7 +8,11 @@ import { NameModal } from './NameModal';
 import { type CreatedKind, creatableUnder } from './rules';
 import { useOrgMutation } from './useOrgMutation';
 
-const LABEL = { grid: 'org.createGrid', courtyard: 'org.createCourtyard', building: 'org.createBuilding' } as const;
+const LABEL = {
+  grid: 'org.createGrid',
+  courtyard: 'org.createCourtyard',
+  building: 'org.createBuilding',
+} as const;
 
 /** 新建网格 / 新建小区楼院 / 新建楼栋 under the unit, where the tree allows it. */
 export function CreateChildButtons({ parent }: { parent: Unit }) {
@@ -16,7 +20,8 @@ export function CreateChildButtons({ parent }: { parent: Unit }) {
   const { message } = App.useApp();
   const [kind, setKind] = useState<CreatedKind | null>(null);
   const mutation = useOrgMutation(
-    (v: { kind: CreatedKind; name: string }) => createUnit({ parentCode: parent.code, kind: v.kind, name: v.name }),
+    (v: { kind: CreatedKind; name: string }) =>
+      createUnit({ parentCode: parent.code, kind: v.kind, name: v.name }),
     (created) => {
       message.success(t('org.created', { name: created?.name ?? '' }));
       setKind(null);

@@ -14,10 +14,11 @@ export function DeleteUnitButton({ unit }: { unit: Unit }) {
   const navigate = useNavigate();
   const mutation = useOrgMutation(
     () => deleteUnit(unit.code),
-    () => {
+    async () => {
       message.success(t('org.deleted', { name: unit.name }));
-      void navigate(unit.parentCode ? `/org/${unit.parentCode}` : '/org', { replace: true });
+      await navigate(unit.parentCode ? `/org/${unit.parentCode}` : '/org', { replace: true });
     },
+    unit.code,
   );
   return (
     <Button

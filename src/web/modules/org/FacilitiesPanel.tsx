@@ -24,12 +24,19 @@ export function FacilitiesPanel({ unit }: { unit: Unit }) {
   const query = useFacilities(unit.code);
   const remove = useOrgMutation(
     (f: Facility) => deleteFacility(f.id),
-    () => message.success(t('org.facilityDeleted')),
+    () => {
+      message.success(t('org.facilityDeleted'));
+    },
   );
 
   const columns: ColumnsType<Facility> = [
     { title: t('org.facilityName'), dataIndex: 'name' },
-    { title: t('org.facilityKind'), dataIndex: 'kind', width: 160, render: (k: string) => (isFacilityKind(k) ? t(`facilityKind.${k}`) : k) },
+    {
+      title: t('org.facilityKind'),
+      dataIndex: 'kind',
+      width: 160,
+      render: (k: string) => (isFacilityKind(k) ? t(`facilityKind.${k}`) : k),
+    },
     { title: t('org.facilityUnit'), key: 'unit', render: (_, f) => f.unitName ?? f.unitCode },
     { title: t('org.facilityAddress'), dataIndex: 'address' },
   ];

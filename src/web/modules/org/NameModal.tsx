@@ -34,7 +34,11 @@ export function NameModal({ open, title, initialName = '', pending, testId, onSu
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(v) => onSubmit(v.name.trim())}>
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }, { max: 60 }]}>
+        <Form.Item
+          name="name"
+          label={t('org.name')}
+          rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }, { max: 60 }]}
+        >
           <Input autoFocus data-testid={`${testId}-name`} maxLength={60} />
         </Form.Item>
       </Form>

@@ -25,7 +25,13 @@ export default function OrgPage() {
         </Card>
       </Col>
       <Col xs={24} md={15} xl={17}>
-        {code ? <UnitDetail code={code} /> : <Card><Empty description={t('org.selectUnit')} /></Card>}
+        {code ? (
+          <UnitDetail code={code} />
+        ) : (
+          <Card>
+            <Empty description={t('org.selectUnit')} />
+          </Card>
+        )}
       </Col>
     </Row>
   );

@@ -12,7 +12,12 @@ import { UnitTrail } from './UnitTrail';
 export function UnitDetail({ code }: { code: string }) {
   const { t } = useTranslation();
   const query = useUnit(code);
-  if (query.isPending) return <Card><Skeleton active /></Card>;
+  if (query.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (query.isError) {
     return (
       <Card>
@@ -36,7 +41,15 @@ export function UnitDetail({ code }: { code: string }) {
             size="small"
             column={{ xs: 1, sm: 2, lg: 3 }}
             items={[
-              { key: 'code', label: t('org.code'), children: <Typography.Text copyable data-testid="unit-code">{unit.code}</Typography.Text> },
+              {
+                key: 'code',
+                label: t('org.code'),
+                children: (
+                  <Typography.Text copyable data-testid="unit-code">
+                    {unit.code}
+                  </Typography.Text>
+                ),
+              },
               { key: 'kind', label: t('org.kind'), children: t(`kind.${unit.kind}`) },
               { key: 'children', label: t('org.childCount'), children: unit.childCount },
               ...(unit.officialName && unit.officialName !== unit.name
@@ -50,7 +63,11 @@ export function UnitDetail({ code }: { code: string }) {
       <Card>
         <Tabs
           items={[
-            { key: 'children', label: `${t('org.children')} (${unit.childCount})`, children: <ChildrenTable code={unit.code} /> },
+            {
+              key: 'children',
+              label: `${t('org.children')} (${unit.childCount})`,
+              children: <ChildrenTable code={unit.code} />,
+            },
             { key: 'facilities', label: t('org.facilities'), children: <FacilitiesPanel unit={unit} /> },
           ]}
         />

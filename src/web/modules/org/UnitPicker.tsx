@@ -1,10 +1,10 @@
-import { Select, Space, Typography } from 'antd';
+import { Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useUnitSearch } from '../../http/org';
 import type { Unit, UnitSearchHit } from '../../http/types';
 import { trailText } from '../../http/types';
 import { useDebounced } from '../../shell/useDebounced';
-import { useTranslation } from 'react-i18next';
 
 interface Props {
   value?: string;
@@ -36,7 +36,16 @@ function optionLabel(u: Unit & { trail?: UnitSearchHit['trail'] }, kindLabel: st
 }
 
 /** Pick a unit by typing its name, pinyin initials (smh) or code (GET /api/org/search). */
-export function UnitPicker({ value, onChange, placeholder, filter, defaultOptions = [], testId, style, allowClear = true }: Props) {
+export function UnitPicker({
+  value,
+  onChange,
+  placeholder,
+  filter,
+  defaultOptions = [],
+  testId,
+  style,
+  allowClear = true,
+}: Props) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const q = useDebounced(input, 250);
@@ -44,10 +53,11 @@ export function UnitPicker({ value, onChange, placeholder, filter, defaultOption
   const [picked, setPicked] = useState<Unit | undefined>();
 
   const units = useMemo(() => {
-    const hits: Unit[] = q.trim() ? (search.data ?? []) : defaultOptions;
+    // never offer the hits of an earlier text
+    const hits: Unit[] = q.trim() ? (input === q ? (search.data ?? []) : []) : defaultOptions;
     const all = picked && !hits.some((h) => h.code === picked.code) ? [picked, ...hits] : hits;
     return filter ? all.filter(filter) : all;
-  }, [q, search.data, defaultOptions, picked, filter]);
+  }, [q, input, search.data, defaultOptions, picked, filter]);
 
   return (
     <Select
@@ -58,7 +68,9 @@ export function UnitPicker({ value, onChange, placeholder, filter, defaultOption
       allowClear={allowClear}
       loading={search.isFetching}
       style={{ width: '100%', ...style }}
-      notFoundContent={q.trim() && !search.isFetching ? t('org.noResults') : null}
+      notFoundContent={
+        input.trim() ? search.isFetching || input !== q ? <Spin size="small" /> : t('org.noResults') : null
+      }
       options={units.map((u) => ({ value: u.code, label: u.name }))}
       optionRender={(opt) => {
         const u = units.find((x) => x.code === opt.value);

@@ -1,4 +1,5 @@
-import { AutoComplete, Input, Typography } from 'antd';
+import { LoadingOutlined, SearchOutlined } from '@ant-design/icons';
+import { AutoComplete, Input, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,7 +14,8 @@ export function UnitSearchBox() {
   const [input, setInput] = useState('');
   const q = useDebounced(input, 250);
   const search = useUnitSearch(q, 20);
-  const hits = q.trim() ? (search.data ?? []) : [];
+  // never offer the hits of an earlier text
+  const hits = q.trim() && input === q ? (search.data ?? []) : [];
   const options = hits.map((u) => ({
     value: u.code,
     label: (
@@ -37,10 +39,18 @@ export function UnitSearchBox() {
         setInput('');
         void navigate(`/org/${code}`);
       }}
-      notFoundContent={q.trim() && !search.isFetching && search.isSuccess ? t('org.noResults') : null}
+      notFoundContent={
+        input.trim() ? search.isFetching || input !== q ? <Spin size="small" /> : t('org.noResults') : null
+      }
       popupMatchSelectWidth={360}
     >
-      <Input.Search placeholder={t('org.searchPlaceholder')} allowClear loading={search.isFetching} data-testid="org-search" />
+      <Input
+        prefix={<SearchOutlined />}
+        suffix={search.isFetching ? <LoadingOutlined /> : <span />}
+        placeholder={t('org.searchPlaceholder')}
+        allowClear
+        data-testid="org-search"
+      />
     </AutoComplete>
   );
 }

@@ -75,8 +75,19 @@ export function UnitTree({ root, selected }: Props) {
       const items = entry.pages.flatMap((p) => p?.items ?? []);
       const children = items.map(build);
       const last = entry.pages[entry.pages.length - 1];
-      if (entry.loading) children.push({ key: `loading:${u.code}`, isLeaf: true, selectable: false, title: <Spin size="small" /> });
-      else if (last?.next) children.push({ key: `${MORE}${u.code}:${last.next}`, isLeaf: true, title: <a>{t('org.moreChildren')}</a> });
+      if (entry.loading)
+        children.push({
+          key: `loading:${u.code}`,
+          isLeaf: true,
+          selectable: false,
+          title: <Spin size="small" />,
+        });
+      else if (last?.next)
+        children.push({
+          key: `${MORE}${u.code}:${last.next}`,
+          isLeaf: true,
+          title: <Typography.Link>{t('org.moreChildren')}</Typography.Link>,
+        });
       node.children = children;
     }
     return node;

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { UnitWithAncestors } from '../../http/types';
 import { canMove, communityOf, creatableUnder } from './rules';
 
-const unit = (kind: UnitWithAncestors['kind'], code: string, ancestors: UnitWithAncestors['ancestors'] = []): UnitWithAncestors => ({
+const unit = (
+  kind: UnitWithAncestors['kind'],
+  code: string,
+  ancestors: UnitWithAncestors['ancestors'] = [],
+): UnitWithAncestors => ({
   code,
   name: code,
   kind,
@@ -31,7 +35,11 @@ describe('tree rules', () => {
   it('finds the community of a unit', () => {
     const village = unit('village', '410105002008');
     expect(communityOf(village)?.code).toBe('410105002008');
-    const building = unit('building', '410105002008B0001', [unit('town', '410105002'), village, unit('grid', '410105002008G01')]);
+    const building = unit('building', '410105002008B0001', [
+      unit('town', '410105002'),
+      village,
+      unit('grid', '410105002008G01'),
+    ]);
     expect(communityOf(building)?.code).toBe('410105002008');
     expect(communityOf(unit('town', '410105002'))).toBeUndefined();
   });

@@ -1,0 +1,19 @@
+// `npm start` runs this first: builds the web app (dist/web) when it is missing or older than its sources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const built = 'dist/web/index.html';
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const sources = Math.max(newest('src/web'), newest('src/domain'), statSync('vite.config.ts').mtimeMs);
+if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+  console.log('[wangge] building the web app (dist/web)…');
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
