@@ -15,5 +15,8 @@ function newest(dir) {
 const sources = Math.max(newest('src/web'), newest('src/domain'), statSync('vite.config.ts').mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('[wangge] building the web app (dist/web)…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -10,6 +10,7 @@ export default async function setup(project: TestProject) {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' }, // vitest sets NODE_ENV=test: build React for production
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'wangge-e2e-'));
   const server = await startServer(dataDir);
