@@ -8,7 +8,8 @@ export function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export function findUser(db: Db, id: string) {
+/** Users with the code and name of their home unit. */
+function selectUsers(db: Db) {
   return db
     .selectFrom('users as u')
     .innerJoin('units as h', 'h.id', 'u.home_unit_id')
@@ -25,9 +26,11 @@ export function findUser(db: Db, id: string) {
       'u.created_at',
       'h.code as home_code',
       'h.name as home_name',
-    ])
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export function findUser(db: Db, id: string) {
+  return selectUsers(db).where('u.id', '=', id).executeTakeFirst();
 }
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
@@ -38,24 +41,7 @@ export function listUsers(
   scope: Scope,
   filter: { text?: string; underPath?: string; after?: string; limit: number },
 ): Promise<UserRow[]> {
-  let q = db
-    .selectFrom('users as u')
-    .innerJoin('units as h', 'h.id', 'u.home_unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.home_unit_path',
-      'u.phone_enc',
-      'u.phone_masked',
-      'u.disabled',
-      'u.locale',
-      'u.password_hash',
-      'u.created_at',
-      'h.code as home_code',
-      'h.name as home_name',
-    ])
-    .where(scope.where('u.home_unit_path', 'user.read'));
+  let q = selectUsers(db).where(scope.where('u.home_unit_path', 'user.read'));
   if (filter.underPath) {
     q = q.where(inSubtree('u.home_unit_path', filter.underPath));
   }
