@@ -40,6 +40,30 @@ declare module 'fastify' {
   }
 }
 
+/** Who acts in a service call: their scope, language, and what the audit log records of them. */
+export interface Actor {
+  scope: Scope;
+  locale: import('../../domain/i18n/messages').Locale;
+  /** null when the system itself acts (first start, the CLI before any administrator exists) */
+  userId: string | null;
+  username: string;
+  ip?: string;
+  requestId?: string;
+}
+
+/** The actor of a request that passed the access check. */
+export function actorOf(req: FastifyRequest): Actor & { userId: string } {
+  const user = currentUser(req);
+  return {
+    scope: req.scope,
+    locale: req.locale,
+    userId: user.id,
+    username: user.username,
+    ip: req.ip,
+    requestId: req.id,
+  };
+}
+
 /** The signed-in user of a request that passed the access check. */
 export function currentUser(request: FastifyRequest): SessionUser {
   if (!request.user) throw unauthenticated();

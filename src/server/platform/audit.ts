@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 
-// The audit log: logins and failures, role grants, every reveal of personal data, every export.
+// The audit log: logins and failures, role grants, changes to the tree, every reveal of personal data,
+// every export.
 export type AuditAction =
   | 'auth.login'
   | 'auth.login_failed'
@@ -11,6 +12,12 @@ export type AuditAction =
   | 'user.sessions_revoked'
   | 'grant.created'
   | 'grant.revoked'
+  | 'unit.created'
+  | 'unit.updated'
+  | 'unit.deleted'
+  | 'facility.created'
+  | 'facility.updated'
+  | 'facility.deleted'
   | 'pii.revealed'
   | 'data.exported';
 

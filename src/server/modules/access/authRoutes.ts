@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentUser } from '../../platform/access';
+import { actorOf, currentUser } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import { revokeSession, SESSION_COOKIE, SESSION_HOURS, userOfSession } from '../../platform/auth/sessions';
 import { sendError, unauthenticated } from '../../platform/errors';
@@ -87,16 +87,4 @@ export function authRoutes(appBase: FastifyInstance, services: Services) {
     config: { access: {} },
     handler: (req) => access.me(services.db, currentUser(req), req.scope),
   });
-}
-
-export function actorOf(req: FastifyRequest): access.Actor & { userId: string } {
-  const user = currentUser(req);
-  return {
-    scope: req.scope,
-    locale: req.locale,
-    userId: user.id,
-    username: user.username,
-    ip: req.ip,
-    requestId: req.id,
-  };
 }

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_DEFINITIONS, ROLES } from '../../../domain/access/roles';
+import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
-import { actorOf } from './authRoutes';
 import * as access from './service';
 
 // Users, their roles on units, sessions, and revealing a user's phone.

@@ -2,6 +2,7 @@ import { type Permission, permissionsOf, ROLE_DEFINITIONS, type Role } from '../
 import { type Locale, translate } from '../../../domain/i18n/messages';
 import { maskPhone, validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
+import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import { hashPassword, isStrongEnough, verifyPassword } from '../../platform/auth/password';
 import { createSession, revokeUserSessions, type SessionUser } from '../../platform/auth/sessions';
@@ -18,16 +19,6 @@ registerPlaceColumn({ table: 'role_grants', column: 'unit_path', what: 'what.use
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-
-export interface Actor {
-  scope: Scope;
-  locale: Locale;
-  /** null when the system itself acts (first start, CLI before any administrator exists) */
-  userId: string | null;
-  username: string;
-  ip?: string;
-  requestId?: string;
-}
 
 // A dummy hash to spend the same time on unknown usernames as on wrong passwords.
 let dummyHash: Promise<string> | undefined;

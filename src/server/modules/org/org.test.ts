@@ -124,6 +124,19 @@ describe('grids, courtyards and buildings', () => {
     expect((await api(smh, 'DELETE', `/api/org/units/${b.code}`)).statusCode).toBe(204);
     expect((await api(smh, 'DELETE', `/api/org/units/${yard.code}`)).statusCode).toBe(204);
     expect((await api(smh, 'GET', `/api/org/units/${b.code}`)).statusCode).toBe(404);
+
+    // Every change is in the audit log, with who and what.
+    const audit = (await api(admin, 'GET', '/api/audit?limit=20')).json().items;
+    const ofYard = audit.filter((e: { target: string }) => e.target === `unit:${yard.code}`);
+    expect(ofYard.map((e: { action: string }) => e.action)).toEqual([
+      'unit.deleted',
+      'unit.updated',
+      'unit.created',
+    ]);
+    expect(ofYard[1]).toMatchObject({
+      username: 'smh_admin',
+      detail: { parent: { from: g.json().code, to: '410105002008G01' } },
+    });
   });
 
   it('refuses what the tree does not allow, naming the field', async () => {

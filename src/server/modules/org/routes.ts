@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FACILITY_KINDS, LOCAL_KINDS } from '../../../domain/org/units';
-import { currentUser } from '../../platform/access';
+import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
 import * as org from './service';
 
@@ -18,11 +18,6 @@ const pageQuery = z.object({
 
 export function orgRoutes(appBase: FastifyInstance, services: Services) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const actor = (request: Parameters<typeof currentUser>[0]) => ({
-    scope: request.scope,
-    locale: request.locale,
-    userId: currentUser(request).id,
-  });
   const tags = ['org'];
 
   app.get('/api/org/units/:code', {
@@ -74,7 +69,7 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
       },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await org.createUnit(services, actor(req), req.body)),
+      reply.status(201).send(await org.createUnit(services, actorOf(req), req.body)),
   });
 
   app.patch('/api/org/units/:code', {
@@ -90,14 +85,14 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
         resource: { kind: 'unit', in: 'params', key: 'code', example: () => ({ name: '改名楼' }) },
       },
     },
-    handler: (req) => org.updateUnit(services, actor(req), req.params.code, req.body),
+    handler: (req) => org.updateUnit(services, actorOf(req), req.params.code, req.body),
   });
 
   app.delete('/api/org/units/:code', {
     schema: { tags, summary: 'Delete an empty grid, courtyard or building', params: codeParam },
     config: { access: { permission: 'org.write', resource: { kind: 'unit', in: 'params', key: 'code' } } },
     handler: async (req, reply) => {
-      await org.deleteUnit(services, actor(req), req.params.code);
+      await org.deleteUnit(services, actorOf(req), req.params.code);
       return reply.status(204).send();
     },
   });
@@ -129,7 +124,7 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
       },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await org.createFacility(services, actor(req), req.body)),
+      reply.status(201).send(await org.createFacility(services, actorOf(req), req.body)),
   });
 
   app.patch('/api/org/facilities/:id', {
@@ -145,7 +140,7 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
         resource: { kind: 'facility', in: 'params', key: 'id', example: () => ({ name: '改名卡点' }) },
       },
     },
-    handler: (req) => org.updateFacility(services, actor(req), req.params.id, req.body),
+    handler: (req) => org.updateFacility(services, actorOf(req), req.params.id, req.body),
   });
 
   app.delete('/api/org/facilities/:id', {
@@ -154,7 +149,7 @@ export function orgRoutes(appBase: FastifyInstance, services: Services) {
       access: { permission: 'facility.write', resource: { kind: 'facility', in: 'params', key: 'id' } },
     },
     handler: async (req, reply) => {
-      await org.deleteFacility(services, actor(req), req.params.id);
+      await org.deleteFacility(services, actorOf(req), req.params.id);
       return reply.status(204).send();
     },
   });

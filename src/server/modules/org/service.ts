@@ -15,6 +15,8 @@ import {
   type UnitKind,
 } from '../../../domain/org/units';
 import type { Db } from '../../db/connection';
+import type { Actor } from '../../platform/access';
+import { type AuditAction, writeAudit } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { firstOccupant, movePlacePaths, registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
@@ -35,10 +37,25 @@ export interface Unit {
   childCount: number;
 }
 
-export interface Actor {
-  scope: Scope;
-  locale: Locale;
-  userId: string | null;
+/** Changes to the tree and its facilities go into the audit log, with who and from where. */
+function auditOrg(
+  db: Db,
+  actor: Actor,
+  action: AuditAction,
+  unitPath: string,
+  target: string,
+  detail: Record<string, unknown>,
+) {
+  return writeAudit(db, {
+    action,
+    userId: actor.userId,
+    username: actor.username,
+    unitPath,
+    target,
+    detail,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
 }
 
 export function toUnit(r: q.UnitRow): Unit {
@@ -160,6 +177,7 @@ export async function createUnit(
       search_text: unitSearchText(name),
     });
     await services.events.publish(tx, { type: 'unit.created', unitPath: path, data: { code } });
+    await auditOrg(tx, actor, 'unit.created', path, `unit:${code}`, { kind: input.kind, name });
     return toUnit((await q.findUnit(tx, code)) as q.UnitRow);
   });
 }
@@ -207,6 +225,10 @@ export async function updateUnit(
     }
     const row = (await q.findUnit(tx, unit.code)) as q.UnitRow;
     await services.events.publish(tx, { type: 'unit.updated', unitPath: row.path, data: { code: row.code } });
+    await auditOrg(tx, actor, 'unit.updated', row.path, `unit:${row.code}`, {
+      ...(input.name !== undefined ? { name: { from: unit.name, to: row.name } } : {}),
+      ...(row.path !== unit.path ? { parent: { from: unit.parent_code, to: row.parent_code } } : {}),
+    });
     return toUnit(row);
   });
 }
@@ -228,6 +250,10 @@ export async function deleteUnit(services: Services, actor: Actor, code: string)
       type: 'unit.deleted',
       unitPath: unit.path,
       data: { code: unit.code },
+    });
+    await auditOrg(tx, actor, 'unit.deleted', unit.path, `unit:${unit.code}`, {
+      kind: unit.kind,
+      name: unit.name,
     });
   });
 }
@@ -270,6 +296,10 @@ export async function createFacility(
     name: input.name.trim(),
     address: input.address?.trim() || null,
   });
+  await auditOrg(services.db, actor, 'facility.created', unit.path, `facility:${id}`, {
+    kind: input.kind,
+    name: input.name.trim(),
+  });
   return toFacility((await q.findFacility(services.db, id)) as q.FacilityRow);
 }
 
@@ -279,12 +309,19 @@ export async function updateFacility(
   id: string,
   input: { kind?: FacilityKind; name?: string; address?: string | null },
 ) {
-  await facilityInScope(services.db, actor.scope, id);
+  const before = await facilityInScope(services.db, actor.scope, id);
   await q.updateFacility(services.db, id, input);
+  await auditOrg(services.db, actor, 'facility.updated', before.unit_path, `facility:${id}`, {
+    fields: Object.keys(input),
+  });
   return toFacility((await q.findFacility(services.db, id)) as q.FacilityRow);
 }
 
 export async function deleteFacility(services: Services, actor: Actor, id: string) {
-  await facilityInScope(services.db, actor.scope, id);
+  const facility = await facilityInScope(services.db, actor.scope, id);
   await q.deleteFacility(services.db, id);
+  await auditOrg(services.db, actor, 'facility.deleted', facility.unit_path, `facility:${id}`, {
+    kind: facility.kind,
+    name: facility.name,
+  });
 }
