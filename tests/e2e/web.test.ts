@@ -150,6 +150,7 @@ describe('desk', () => {
 
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-action-filter').click();
+    await page.keyboard.type('查看'); // the list is long: narrow it as a user would
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '查看个人信息' })
       .click();
