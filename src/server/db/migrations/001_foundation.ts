@@ -3,6 +3,12 @@ import { type Kysely, sql } from 'kysely';
 // The foundation: the jurisdiction tree (网格), facilities, users, role grants, sessions, the audit log.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+  // The distinct two-character pieces of a text: a two-character search (民航, 淮河) is the commonest
+  // in Chinese and too short for trigrams, so it looks these up in a GIN index instead.
+  await sql`
+    CREATE FUNCTION text_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}') FROM generate_series(1, length(t) - 1) AS i
+    $$`.execute(db);
 
   // One row per unit of the tree, official divisions (province … village/community) and the units a
   // community creates below itself (grid 网格, courtyard 小区/楼院, building 楼栋).
@@ -21,11 +27,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       region_code   text,
       initials      text NOT NULL DEFAULT '',
       search_text   text NOT NULL DEFAULT '',
+      bigrams       text[] GENERATED ALWAYS AS (text_bigrams(search_text)) STORED,
       created_at    timestamptz NOT NULL DEFAULT now(),
       updated_at    timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX units_parent_idx ON units (parent_id, code)`.execute(db);
   await sql`CREATE INDEX units_search_trgm ON units USING gin (search_text gin_trgm_ops)`.execute(db);
+  await sql`CREATE INDEX units_bigrams ON units USING gin (bigrams)`.execute(db);
 
   // Counters for the codes of units a community creates (410105002008G03, …B0012).
   await sql`
@@ -133,4 +141,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(t)}`.execute(db);
   }
+  await sql`DROP FUNCTION IF EXISTS text_bigrams(text)`.execute(db);
 }

@@ -69,6 +69,11 @@ describe('the jurisdiction tree', () => {
     ).toContain('410103001001');
     expect((await api(admin, 'GET', '/api/org/search?q=410105002')).json().items[0].code).toBe('410105002');
     expect((await api(huaihe, 'GET', '/api/org/search?q=smh')).json().items).toEqual([]);
+    // two characters, the commonest search in Chinese: name pieces and initials alike
+    expect(
+      (await api(admin, 'GET', '/api/org/search?q=民航')).json().items.map((u: { code: string }) => u.code),
+    ).toContain('410105002008');
+    expect((await api(smh, 'GET', '/api/org/search?q=sm')).json().items[0].code).toBe('410105002008');
   });
 
   it('answers 404 for units outside the caller scope', async () => {

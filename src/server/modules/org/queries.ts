@@ -67,6 +67,8 @@ export function searchUnits(db: Db, scope: Scope, q: string, limit: number) {
     query = query.where('u.code', 'like', `${q.toUpperCase()}%`).orderBy('u.code');
   } else {
     const text = q.toLowerCase();
+    // Two characters: the bigram index; longer: the trigram index (the LIKE below decides either way).
+    if ([...text].length === 2) query = query.where(sql<boolean>`u.bigrams @> ARRAY[${text}]::text[]`);
     query = query
       .where('u.search_text', 'like', `%${text.replace(/[%_\\]/g, '\\$&')}%`)
       .orderBy(sql`(u.initials LIKE ${`${text}%`} OR u.name LIKE ${`${q}%`})`, 'desc')
