@@ -38,14 +38,14 @@ async function buildCommunity(
   buildingsPerCourtyard: number,
   prefix = '',
 ) {
-  let building = 1;
-  const made: string[] = [];
+  let n = 1;
+  const made = { grids: [] as string[], buildings: [] as string[] };
   for (let g = 1; g <= grids; g++) {
     const grid = await make(community, 'grid', `${prefix}第${'一二三四五六七八九十'[g - 1] ?? g}网格`);
-    made.push(grid);
+    made.grids.push(grid);
     for (let c = 1; c <= courtyardsPerGrid; c++) {
       const yard = await make(grid, 'courtyard', `${prefix}${g}区${c}号院`);
-      for (let b = 0; b < buildingsPerCourtyard; b++) await make(yard, 'building', `${building++}号楼`);
+      for (let b = 0; b < buildingsPerCourtyard; b++) made.buildings.push(await make(yard, 'building', `${n++}号楼`));
     }
   }
   return made;
@@ -81,8 +81,8 @@ export async function seedDemo(services: Services, rootCode = '410000'): Promise
   };
 
   // 省民航社区: 83 buildings in the report; here 4 grids × 3 courtyards × 7 buildings = 84.
-  const smhGrids = await buildCommunity(make, SHENGMINHANG, 4, 3, 7);
-  const huaiheGrids = await buildCommunity(make, HUAIHE, 3, 2, 4);
+  const smh = await buildCommunity(make, SHENGMINHANG, 4, 3, 7);
+  await buildCommunity(make, HUAIHE, 3, 2, 4);
   const towns = await db
     .selectFrom('units')
     .select('code')
@@ -104,7 +104,7 @@ export async function seedDemo(services: Services, rootCode = '410000'): Promise
   for (const [unitCode, kind, name] of facilities)
     await org.createFacility(services, actor, { unitCode, kind, name });
 
-  const placeOf: Record<string, string> = { grid1: smhGrids[0], huaiheGrid1: huaiheGrids[0] };
+  const placeOf: Record<string, string> = { grid1: smh.grids[0], building1: smh.buildings[0] };
   for (const u of users) {
     const unitCode = placeOf[u.unitCode] ?? u.unitCode;
     u.unitCode = unitCode;
@@ -138,7 +138,7 @@ export function demoUsers(): DemoUser[] {
     },
     { username: 'smh_admin', displayName: '省民航社区管理员', role: 'unit_admin', unitCode: SHENGMINHANG },
     { username: 'smh_grid1', displayName: '省民航第一网格员', role: 'grid_worker', unitCode: 'grid1' },
-    { username: 'smh_louzhang', displayName: '省民航楼栋长', role: 'building_leader', unitCode: 'grid1' },
+    { username: 'smh_louzhang', displayName: '省民航楼栋长', role: 'building_leader', unitCode: 'building1' },
     { username: 'huaihe_admin', displayName: '淮河社区管理员', role: 'unit_admin', unitCode: HUAIHE },
     { username: 'huaihe_caiyang', displayName: '淮河社区采样员', role: 'sampler', unitCode: HUAIHE },
     {
