@@ -45,7 +45,8 @@ async function buildCommunity(
     made.grids.push(grid);
     for (let c = 1; c <= courtyardsPerGrid; c++) {
       const yard = await make(grid, 'courtyard', `${prefix}${g}区${c}号院`);
-      for (let b = 0; b < buildingsPerCourtyard; b++) made.buildings.push(await make(yard, 'building', `${n++}号楼`));
+      for (let b = 0; b < buildingsPerCourtyard; b++)
+        made.buildings.push(await make(yard, 'building', `${n++}号楼`));
     }
   }
   return made;

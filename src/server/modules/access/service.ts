@@ -10,8 +10,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
-import { findUnitById, unitsAtPaths } from '../org/queries';
-import { toUnit, unitInScope } from '../org/service';
+import { toUnit, unitInScope, unitsAtPaths } from '../org/service';
 import * as q from './queries';
 
 registerPlaceColumn({ table: 'users', column: 'home_unit_path', what: 'what.users' });
@@ -82,7 +81,7 @@ export async function me(db: Db, user: SessionUser, scope: Scope) {
         db,
         user.grants.map((g) => g.unitPath),
       )
-    ).map((u) => [u.path, toUnit(u)]),
+    ).map((u) => [u.path, u]),
   );
   const roots = scope.roots('org.read');
   const home = await unitsAtPaths(db, [user.homeUnitPath]);
@@ -91,7 +90,7 @@ export async function me(db: Db, user: SessionUser, scope: Scope) {
     username: user.username,
     displayName: user.displayName,
     locale: user.locale,
-    homeUnit: home[0] ? toUnit(home[0]) : null,
+    homeUnit: home[0] ?? null,
     grants: user.grants.map((g) => ({ id: g.id, role: g.role, unit: grantUnits.get(g.unitPath) ?? null })),
     permissions: permissionsOf(user.grants.map((g) => g.role)),
     units: roots.map((p) => grantUnits.get(p)).filter((u) => u !== undefined),
@@ -303,7 +302,7 @@ export async function revokeGrant(services: Services, actor: Actor, grantId: str
   if (!grant) throw notFound();
   actor.scope.check('user.manage', grant.unit_path);
   await q.revokeGrant(services.db, grantId, actor.userId);
-  const unit = await findUnitById(services.db, grant.unit_id);
+  const [unit] = await unitsAtPaths(services.db, [grant.unit_path]);
   await writeAudit(services.db, {
     action: 'grant.revoked',
     userId: actor.userId,

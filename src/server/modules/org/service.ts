@@ -86,6 +86,14 @@ export async function unitInScope(
   return row;
 }
 
+/**
+ * Units at the given paths, root first: the names along a trail or of the units roles are granted on.
+ * Not scoped: the names and codes of official places and grids are no secret to a signed-in user.
+ */
+export async function unitsAtPaths(db: Db, paths: string[]): Promise<Unit[]> {
+  return (await q.unitsAtPaths(db, paths)).map(toUnit);
+}
+
 export async function getUnit(db: Db, scope: Scope, code: string) {
   const row = await unitInScope(db, scope, code);
   const ancestors = await q.unitsAtPaths(db, pathPrefixes(row.path).slice(0, -1));
