@@ -21,6 +21,18 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest()
 
 export async function createSession(db: Db, userId: string, ip: string, userAgent: string | undefined) {
   const token = randomBytes(32).toString('base64url');
+  // Sessions that can no longer be used are of no further interest: the audit log keeps the logins.
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<', new Date()),
+        eb('revoked_at', '<', new Date(Date.now() - 86_400_000)),
+        eb('last_seen_at', '<', new Date(Date.now() - SESSION_HOURS * 3_600_000)),
+      ]),
+    )
+    .execute();
   await db
     .insertInto('sessions')
     .values({
