@@ -32,6 +32,23 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
+/** An audit entry for what an actor did: who and from where come from the actor. */
+export function auditAs(
+  db: Db,
+  actor: { userId: string | null; username: string; ip?: string; requestId?: string },
+  action: AuditAction,
+  entry: { unitPath: string; target?: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  return writeAudit(db, {
+    action,
+    userId: actor.userId,
+    username: actor.username,
+    ip: actor.ip,
+    requestId: actor.requestId,
+    ...entry,
+  });
+}
+
 export async function writeAudit(db: Db, e: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')

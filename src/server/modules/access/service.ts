@@ -3,7 +3,7 @@ import { type Locale, translate } from '../../../domain/i18n/messages';
 import { maskPhone, validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
-import { writeAudit } from '../../platform/audit';
+import { auditAs, writeAudit } from '../../platform/audit';
 import { hashPassword, isStrongEnough, verifyPassword } from '../../platform/auth/password';
 import { createSession, revokeUserSessions, type SessionUser } from '../../platform/auth/sessions';
 import { AppError, notFound } from '../../platform/errors';
@@ -115,14 +115,7 @@ export async function changePassword(
     password_changed_at: new Date(),
   });
   await revokeUserSessions(services.db, actor.userId, sessionToken);
-  await writeAudit(services.db, {
-    action: 'auth.password_changed',
-    userId: actor.userId,
-    username: actor.username,
-    unitPath: user.home_unit_path,
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
+  await auditAs(services.db, actor, 'auth.password_changed', { unitPath: user.home_unit_path });
 }
 
 function weakPassword(locale: Locale, path: string) {
@@ -224,15 +217,10 @@ export async function createUser(
       { path: 'username', message },
     ]);
   }
-  await writeAudit(services.db, {
-    action: 'user.created',
-    userId: actor.userId,
-    username: actor.username,
+  await auditAs(services.db, actor, 'user.created', {
     unitPath: home.path,
     target: `user:${row.id}`,
     detail: { username: input.username },
-    ip: actor.ip,
-    requestId: actor.requestId,
   });
   return getUser(services.db, actor.scope, row.id);
 }
@@ -250,15 +238,10 @@ export async function updateUser(
     ...(input.phone !== undefined ? protectPhone(services, actor.locale, input.phone) : {}),
   });
   if (input.disabled) await revokeUserSessions(services.db, id);
-  await writeAudit(services.db, {
-    action: 'user.updated',
-    userId: actor.userId,
-    username: actor.username,
+  await auditAs(services.db, actor, 'user.updated', {
     unitPath: user.home_unit_path,
     target: `user:${id}`,
     detail: { fields: Object.keys(input) },
-    ip: actor.ip,
-    requestId: actor.requestId,
   });
   return getUser(services.db, actor.scope, id);
 }
@@ -284,15 +267,10 @@ export async function grantRole(
     unit_path: unit.path,
     granted_by: actor.userId,
   });
-  await writeAudit(services.db, {
-    action: 'grant.created',
-    userId: actor.userId,
-    username: actor.username,
+  await auditAs(services.db, actor, 'grant.created', {
     unitPath: unit.path,
     target: `user:${user.id}`,
     detail: { role: input.role, unit: unit.code, grantee: user.username },
-    ip: actor.ip,
-    requestId: actor.requestId,
   });
   return { id: grant.id, role: input.role, unit: toUnit(unit) };
 }
@@ -303,30 +281,20 @@ export async function revokeGrant(services: Services, actor: Actor, grantId: str
   actor.scope.check('user.manage', grant.unit_path);
   await q.revokeGrant(services.db, grantId, actor.userId);
   const [unit] = await unitsAtPaths(services.db, [grant.unit_path]);
-  await writeAudit(services.db, {
-    action: 'grant.revoked',
-    userId: actor.userId,
-    username: actor.username,
+  await auditAs(services.db, actor, 'grant.revoked', {
     unitPath: grant.unit_path,
     target: `user:${grant.user_id}`,
     detail: { role: grant.role, unit: unit?.code },
-    ip: actor.ip,
-    requestId: actor.requestId,
   });
 }
 
 export async function revokeSessions(services: Services, actor: Actor, userId: string) {
   const user = await userInScope(services.db, actor.scope, userId, 'user.manage');
   const revoked = await revokeUserSessions(services.db, userId);
-  await writeAudit(services.db, {
-    action: 'user.sessions_revoked',
-    userId: actor.userId,
-    username: actor.username,
+  await auditAs(services.db, actor, 'user.sessions_revoked', {
     unitPath: user.home_unit_path,
     target: `user:${userId}`,
     detail: { revoked },
-    ip: actor.ip,
-    requestId: actor.requestId,
   });
   return { revoked };
 }
@@ -335,15 +303,10 @@ export async function revokeSessions(services: Services, actor: Actor, userId: s
 export async function revealPhone(services: Services, actor: Actor, userId: string) {
   const user = await userInScope(services.db, actor.scope, userId, 'pii.reveal');
   const value = user.phone_enc ? services.protector.decrypt(user.phone_enc) : null;
-  await writeAudit(services.db, {
-    action: 'pii.revealed',
-    userId: actor.userId,
-    username: actor.username,
+  await auditAs(services.db, actor, 'pii.revealed', {
     unitPath: user.home_unit_path,
     target: `user:${userId}`,
     detail: { field: 'phone' },
-    ip: actor.ip,
-    requestId: actor.requestId,
   });
   return { value };
 }

@@ -16,7 +16,7 @@ import {
 } from '../../../domain/org/units';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
-import { type AuditAction, writeAudit } from '../../platform/audit';
+import { auditAs } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { firstOccupant, movePlacePaths, registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
@@ -35,27 +35,6 @@ export interface Unit {
   parentCode: string | null;
   regionCode: string | null;
   childCount: number;
-}
-
-/** Changes to the tree and its facilities go into the audit log, with who and from where. */
-function auditOrg(
-  db: Db,
-  actor: Actor,
-  action: AuditAction,
-  unitPath: string,
-  target: string,
-  detail: Record<string, unknown>,
-) {
-  return writeAudit(db, {
-    action,
-    userId: actor.userId,
-    username: actor.username,
-    unitPath,
-    target,
-    detail,
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
 }
 
 export function toUnit(r: q.UnitRow): Unit {
@@ -185,7 +164,11 @@ export async function createUnit(
       search_text: unitSearchText(name),
     });
     await services.events.publish(tx, { type: 'unit.created', unitPath: path, data: { code } });
-    await auditOrg(tx, actor, 'unit.created', path, `unit:${code}`, { kind: input.kind, name });
+    await auditAs(tx, actor, 'unit.created', {
+      unitPath: path,
+      target: `unit:${code}`,
+      detail: { kind: input.kind, name },
+    });
     return toUnit((await q.findUnit(tx, code)) as q.UnitRow);
   });
 }
@@ -233,9 +216,13 @@ export async function updateUnit(
     }
     const row = (await q.findUnit(tx, unit.code)) as q.UnitRow;
     await services.events.publish(tx, { type: 'unit.updated', unitPath: row.path, data: { code: row.code } });
-    await auditOrg(tx, actor, 'unit.updated', row.path, `unit:${row.code}`, {
-      ...(input.name !== undefined ? { name: { from: unit.name, to: row.name } } : {}),
-      ...(row.path !== unit.path ? { parent: { from: unit.parent_code, to: row.parent_code } } : {}),
+    await auditAs(tx, actor, 'unit.updated', {
+      unitPath: row.path,
+      target: `unit:${row.code}`,
+      detail: {
+        ...(input.name !== undefined ? { name: { from: unit.name, to: row.name } } : {}),
+        ...(row.path !== unit.path ? { parent: { from: unit.parent_code, to: row.parent_code } } : {}),
+      },
     });
     return toUnit(row);
   });
@@ -259,9 +246,13 @@ export async function deleteUnit(services: Services, actor: Actor, code: string)
       unitPath: unit.path,
       data: { code: unit.code },
     });
-    await auditOrg(tx, actor, 'unit.deleted', unit.path, `unit:${unit.code}`, {
-      kind: unit.kind,
-      name: unit.name,
+    await auditAs(tx, actor, 'unit.deleted', {
+      unitPath: unit.path,
+      target: `unit:${unit.code}`,
+      detail: {
+        kind: unit.kind,
+        name: unit.name,
+      },
     });
   });
 }
@@ -304,9 +295,13 @@ export async function createFacility(
     name: input.name.trim(),
     address: input.address?.trim() || null,
   });
-  await auditOrg(services.db, actor, 'facility.created', unit.path, `facility:${id}`, {
-    kind: input.kind,
-    name: input.name.trim(),
+  await auditAs(services.db, actor, 'facility.created', {
+    unitPath: unit.path,
+    target: `facility:${id}`,
+    detail: {
+      kind: input.kind,
+      name: input.name.trim(),
+    },
   });
   return toFacility((await q.findFacility(services.db, id)) as q.FacilityRow);
 }
@@ -319,8 +314,12 @@ export async function updateFacility(
 ) {
   const before = await facilityInScope(services.db, actor.scope, id);
   await q.updateFacility(services.db, id, input);
-  await auditOrg(services.db, actor, 'facility.updated', before.unit_path, `facility:${id}`, {
-    fields: Object.keys(input),
+  await auditAs(services.db, actor, 'facility.updated', {
+    unitPath: before.unit_path,
+    target: `facility:${id}`,
+    detail: {
+      fields: Object.keys(input),
+    },
   });
   return toFacility((await q.findFacility(services.db, id)) as q.FacilityRow);
 }
@@ -328,8 +327,12 @@ export async function updateFacility(
 export async function deleteFacility(services: Services, actor: Actor, id: string) {
   const facility = await facilityInScope(services.db, actor.scope, id);
   await q.deleteFacility(services.db, id);
-  await auditOrg(services.db, actor, 'facility.deleted', facility.unit_path, `facility:${id}`, {
-    kind: facility.kind,
-    name: facility.name,
+  await auditAs(services.db, actor, 'facility.deleted', {
+    unitPath: facility.unit_path,
+    target: `facility:${id}`,
+    detail: {
+      kind: facility.kind,
+      name: facility.name,
+    },
   });
 }
