@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText, toFullWidth } from '../testing/text';
 import {
   generateIdNumber,
   idNumberCheckChar,
@@ -16,18 +17,6 @@ const TODAY = new Date(2025, 0, 15); // a fixed "today" (local date 2025-01-15)
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 /** '１２３' for '123': the full-width forms people get from Chinese input methods. */
-function toFullWidth(s: string): string {
-  return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-}
-
-/** any text, full Unicode (astral planes too, never a lone surrogate), as pasted into a form */
-const anyText = fc.string({
-  unit: fc
-    .oneof(fc.integer({ min: 0, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }))
-    .map((c) => String.fromCodePoint(c)),
-  maxLength: 40,
-});
-
 /** a valid ID from its first 17 digits */
 function withCheck(first17: string): string {
   return first17 + idNumberCheckChar(first17);

@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText, toFullWidth } from '../testing/text';
 import { maskPhone, normalisePhone, validatePhone } from './phone';
-
-function toFullWidth(s: string): string {
-  return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-}
-
-/** any text, full Unicode (astral planes too, never a lone surrogate), as pasted into a form */
-const anyText = fc.string({
-  unit: fc
-    .oneof(fc.integer({ min: 0, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }))
-    .map((c) => String.fromCodePoint(c)),
-  maxLength: 40,
-});
 
 const mobile = fc.stringMatching(/^1[3-9]\d{9}$/);
 /** area code with its trunk 0: 010, 02x, or 0 + three digits starting 3-9 */

@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText, toFullWidth } from '../testing/text';
 import { MAINLAND_PROVINCE_CODES } from './idNumber';
 import { normalisePlate, PLATE_PROVINCE_ABBRS, plateProvince, validatePlate } from './plate';
-
-function toFullWidth(s: string): string {
-  return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-}
-
-/** any text, full Unicode (astral planes too, never a lone surrogate), as pasted into a form */
-const anyText = fc.string({
-  unit: fc
-    .oneof(fc.integer({ min: 0, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }))
-    .map((c) => String.fromCodePoint(c)),
-  maxLength: 40,
-});
 
 const province = fc.constantFrom(...PLATE_PROVINCE_ABBRS);
 const authority = fc.stringMatching(/^[A-Z]$/);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toFullWidth } from '../../testing/text';
 import {
   applyMapping,
   columnLabel,
@@ -17,10 +18,6 @@ import {
   normaliseHeader,
   proposeMapping,
 } from './headers';
-
-function toFullWidth(s: string): string {
-  return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-}
 
 const HEADER = [
   '序号',

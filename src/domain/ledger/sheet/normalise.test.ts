@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText, toFullWidth } from '../../testing/text';
 import { generateIdNumber, PROVINCE_CODES } from '../../validators/idNumber';
 import {
   cellText,
@@ -15,17 +16,6 @@ import {
 } from './normalise';
 
 /** '１２３' for '123': the full-width forms Chinese input methods give */
-function toFullWidth(s: string): string {
-  return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-}
-
-/** any text, full Unicode (never a lone surrogate) */
-const anyText = fc.string({
-  unit: fc
-    .oneof(fc.integer({ min: 0, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }))
-    .map((c) => String.fromCodePoint(c)),
-  maxLength: 30,
-});
 /** text made of what ledger cells hold: digits, letters, Chinese, spaces of every kind, dashes, dots */
 const ledgerText = fc.string({
   unit: fc.constantFrom(

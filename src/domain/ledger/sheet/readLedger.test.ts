@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toFullWidth } from '../../testing/text';
 import { generateIdNumber } from '../../validators/idNumber';
 import { type LedgerSheetResult, readLedgerSheet } from './readLedger';
 
 const TODAY = new Date(2020, 1, 3); // 2020-02-03
-
-function toFullWidth(s: string): string {
-  return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-}
 
 /** the first ID of that person whose check character is X (a male child here) */
 function idEndingInX(birthDate: string): string {
