@@ -17,6 +17,11 @@ export interface Config {
   region: string;
   /** login attempts per minute from one address */
   loginRateLimit: number;
+  /**
+   * The ledger's day, when it is not today in Asia/Shanghai: a demonstration or a training replays the
+   * winter of 2020 (the demo city's facts are dated then). WANGGE_TODAY=YYYY-MM-DD; demo default 2020-02-05.
+   */
+  today: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +39,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.WANGGE_SECURE_COOKIES === '1',
     region: env.WANGGE_REGION ?? '4101',
     loginRateLimit: Number(env.WANGGE_LOGIN_RATE_LIMIT ?? 30),
+    today: todayOf(env, databaseUrl),
   };
+}
+
+/** The demo city lives in February 2020; a real deployment lives today (see Config.today). */
+export const DEMO_TODAY = '2020-02-05';
+
+function todayOf(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): string | undefined {
+  const given = env.WANGGE_TODAY?.trim();
+  if (given) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) {
+      throw new Error(`WANGGE_TODAY must be a date YYYY-MM-DD, not '${given}'`);
+    }
+    return given;
+  }
+  const demo = env.WANGGE_DEMO ? env.WANGGE_DEMO !== '0' : !databaseUrl;
+  return demo ? DEMO_TODAY : undefined;
 }

@@ -9,6 +9,11 @@ export const PERMISSIONS = [
   'pii.reveal', // see a full ID number or phone 查看完整身份证号、手机号
   'data.export', // export lists 导出
   'audit.read', // read the audit log 查看审计日志
+  'ledger.read', // read the household ledger and its counts 查看入户台账
+  'ledger.write', // change households and residents, set a colour by hand 维护入户台账
+  'ledger.import', // import ledger sheets 导入台账
+  'screening.manage', // start and close door-to-door screening campaigns 组织入户排查
+  'screening.visit', // visit households in a campaign 入户排查走访
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,7 +58,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'command',
     zh: '指挥部',
     en: 'Command centre',
-    permissions: ['org.read', 'user.read', 'pii.reveal', 'data.export', 'audit.read'],
+    permissions: ['org.read', 'user.read', 'pii.reveal', 'data.export', 'audit.read', 'ledger.read'],
     mayGrant: [],
   },
   unit_admin: {
@@ -69,6 +74,11 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'pii.reveal',
       'data.export',
       'audit.read',
+      'ledger.read',
+      'ledger.write',
+      'ledger.import',
+      'screening.manage',
+      'screening.visit',
     ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
@@ -76,14 +86,14 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'grid_worker',
     zh: '网格员',
     en: 'Grid worker',
-    permissions: ['org.read', 'pii.reveal'],
+    permissions: ['org.read', 'pii.reveal', 'ledger.read', 'ledger.write', 'screening.visit'],
     mayGrant: [],
   },
   building_leader: {
     role: 'building_leader',
     zh: '楼栋长',
     en: 'Building leader',
-    permissions: ['org.read'],
+    permissions: ['org.read', 'ledger.read', 'screening.visit'],
     mayGrant: [],
   },
   checkpoint_staff: {

@@ -27,6 +27,16 @@ const zh = {
   'what.children': '下级单位',
   'what.facilities': '设施',
   'what.users': '用户',
+  'what.households': '住户',
+  'error.household_place': '住户只能登记在社区（村）、网格、小区或楼栋下，“{name}”不行',
+  'error.door_taken': '门牌“{door}”已有住户',
+  'error.id_in_ledger': '该证件号码已登记在台账中（在住或外出），不能重复登记',
+  'error.split_residents': '请选择本户中要分出的人员',
+  'error.override_reason': '手动标色必须填写原因',
+  'error.campaign_closed': '该排查任务已结束',
+  'error.not_in_campaign': '该户不在此排查任务的范围内',
+  'error.import_rejected': '有 {count} 行未通过校验；按“全部正确才导入”，未导入任何数据',
+  'error.import_empty': '表格中没有可导入的住户',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -56,6 +66,17 @@ const en: Record<MessageKey, string> = {
   'what.children': 'sub-units',
   'what.facilities': 'facilities',
   'what.users': 'users',
+  'what.households': 'households',
+  'error.household_place':
+    'Households belong to a community or village, a grid, a courtyard or a building, not to "{name}"',
+  'error.door_taken': 'Door "{door}" already has a household',
+  'error.id_in_ledger': 'This ID number is already in the ledger (living or away) and cannot be registered twice',
+  'error.split_residents': 'Choose the residents of this household who move to the new one',
+  'error.override_reason': 'A colour set by hand needs a reason',
+  'error.campaign_closed': 'This screening campaign is closed',
+  'error.not_in_campaign': 'This household is not part of the screening campaign',
+  'error.import_rejected': '{count} rows did not pass the checks; with "only if all are valid", nothing was imported',
+  'error.import_empty': 'The sheet has no household to import',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

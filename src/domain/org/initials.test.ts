@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinInitials, unitSearchText } from './initials';
+import { pinyinInitials, unitSearchText, personInitials } from './initials';
 
 describe('pinyin initials', () => {
   it('gives the initials that users type to find a unit', () => {
@@ -14,5 +14,13 @@ describe('pinyin initials', () => {
     expect(unitSearchText('省民航社区', '省民航社区居民委员会')).toBe(
       '省民航社区 smhsq 省民航社区居民委员会',
     );
+  });
+});
+
+describe('personInitials', () => {
+  it('reads a surname as a surname', () => {
+    expect(personInitials('张伟')).toBe('zw');
+    expect(personInitials('单雄信')).toBe('sxx');
+    expect(personInitials('曾小贤')).toBe('zxx');
   });
 });

@@ -17,3 +17,22 @@ export function pinyinInitials(name: string): string {
 export function unitSearchText(name: string, officialName?: string | null): string {
   return `${name} ${pinyinInitials(name)} ${officialName ?? ''}`.trim().toLowerCase();
 }
+
+const initialsCache = new Map<string, string>();
+
+/**
+ * A person's initials, the surname read as a surname (单 shan, 曾 zeng, 仇 qiu): 张伟 → zw. Names repeat
+ * a lot in a ledger, so the answers are kept (bounded).
+ */
+export function personInitials(name: string): string {
+  let v = initialsCache.get(name);
+  if (v === undefined) {
+    v = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', surname: 'head' })
+      .join('')
+      .replace(/\s+/g, '')
+      .toLowerCase();
+    if (initialsCache.size > 200_000) initialsCache.clear();
+    initialsCache.set(name, v);
+  }
+  return v;
+}

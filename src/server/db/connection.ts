@@ -4,9 +4,23 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+// A date column is a calendar day ('2020-02-05'), never a midnight in the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The pool behind a Db made by createDb (bulk loads need a client of their own for COPY). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('not a database made by createDb');
+  return pool;
 }

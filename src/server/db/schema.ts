@@ -93,6 +93,146 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** Marker counts of a household's present residents (one column per marker of domain/ledger/markers). */
+interface MarkerCounts {
+  party_member: Generated<number>;
+  building_leader: Generated<number>;
+  volunteer: Generated<number>;
+  low_income: Generated<number>;
+  disabled: Generated<number>;
+  elderly_alone: Generated<number>;
+  immobile: Generated<number>;
+}
+
+export interface HouseholdsTable extends MarkerCounts {
+  region_code: string;
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  community_path: string;
+  entrance: Generated<string>;
+  door: Generated<string>;
+  floor: Generated<number>;
+  colour: string;
+  derived_colour: string;
+  colour_reasons: ColumnType<unknown, string | undefined, string>;
+  override_colour: string | null;
+  override_reason: string | null;
+  override_by: string | null;
+  override_at: Date | null;
+  recheck: Generated<boolean>;
+  resident_count: Generated<number>;
+  status: Generated<string>;
+  closed_reason: string | null;
+  split_from: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ResidentsTable {
+  region_code: string;
+  id: Generated<string>;
+  household_id: string;
+  unit_path: string;
+  name: string;
+  initials: Generated<string>;
+  sex: string | null;
+  birth_date: string | null;
+  id_type: Generated<string>;
+  id_enc: Buffer | null;
+  id_hmac: Buffer | null;
+  id_masked: string | null;
+  id_tail: string | null;
+  phone_enc: Buffer | null;
+  phone_hmac: Buffer | null;
+  phone_masked: string | null;
+  phone_tail: string | null;
+  relation: string | null;
+  relation_text: string | null;
+  work_unit: string | null;
+  notes: string | null;
+  tags: Generated<string[]>;
+  markers: Generated<string[]>;
+  status: Generated<string>;
+  facts: ColumnType<unknown, string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface HouseholdHistoryTable {
+  region_code: string;
+  id: Generated<string>;
+  household_id: string;
+  resident_id: string | null;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_name: string;
+  kind: string;
+  from_colour: string | null;
+  to_colour: string | null;
+  reason: string | null;
+  detail: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface LedgerCountsTable {
+  community_path: string;
+  colour: string;
+  households: number;
+  residents: number;
+  party_member: number;
+  building_leader: number;
+  volunteer: number;
+  low_income: number;
+  disabled: number;
+  elderly_alone: number;
+  immobile: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ScreeningCampaignsTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  name: string;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  closed_at: Date | null;
+}
+
+export interface ScreeningTargetsTable {
+  region_code: string;
+  campaign_id: string;
+  household_id: string;
+  unit_path: string;
+  status: Generated<string>;
+  visits: Generated<number>;
+  last_visit_at: Date | null;
+}
+
+export interface ScreeningVisitsTable {
+  region_code: string;
+  id: Generated<string>;
+  client_id: string;
+  campaign_id: string;
+  household_id: string;
+  unit_path: string;
+  visited_by: string | null;
+  visited_at: Generated<Date>;
+  outcome: string;
+  answers: ColumnType<unknown, string | undefined, string>;
+  colour_before: string | null;
+  colour_after: string | null;
+}
+
 export interface Database {
   units: UnitsTable;
   unit_code_counters: UnitCodeCountersTable;
@@ -101,6 +241,14 @@ export interface Database {
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  household_history: HouseholdHistoryTable;
+  ledger_counts: LedgerCountsTable;
+  settings: SettingsTable;
+  screening_campaigns: ScreeningCampaignsTable;
+  screening_targets: ScreeningTargetsTable;
+  screening_visits: ScreeningVisitsTable;
 }
 
 export type { Id };

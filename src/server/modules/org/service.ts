@@ -1,3 +1,4 @@
+import type { Permission } from '../../../domain/access/roles';
 import type { Locale } from '../../../domain/i18n/messages';
 import { translate } from '../../../domain/i18n/messages';
 import { pinyinInitials, unitSearchText } from '../../../domain/org/initials';
@@ -56,7 +57,7 @@ export async function unitInScope(
   db: Db,
   scope: Scope,
   code: string,
-  permission: 'org.read' | 'org.write' | 'facility.write' | 'user.manage' | 'user.read' = 'org.read',
+  permission: Permission = 'org.read',
 ): Promise<q.UnitRow> {
   const normalised = normaliseUnitCode(code);
   const row = normalised ? await q.findUnit(db, normalised) : undefined;
@@ -137,12 +138,22 @@ async function communityOf(db: Db, path: string): Promise<q.UnitRow | undefined>
 }
 
 /** Creates a grid, courtyard or building under a unit of the actor's scope. */
-export async function createUnit(
+export function createUnit(
   services: Services,
   actor: Actor,
   input: { parentCode: string; kind: LocalKind; name: string },
 ) {
-  return services.db.transaction().execute(async (tx) => {
+  return services.db.transaction().execute((tx) => createUnitIn(tx, services, actor, input));
+}
+
+/** createUnit inside the caller's transaction (an import that creates the buildings its sheet names). */
+export async function createUnitIn(
+  tx: Db,
+  services: Services,
+  actor: Actor,
+  input: { parentCode: string; kind: LocalKind; name: string },
+) {
+  {
     const parent = await unitInScope(tx, actor.scope, input.parentCode, 'org.write');
     if (!mayContain(parent.kind, input.kind))
       throw kindError(actor.locale, input.kind, parent.kind as UnitKind);
@@ -170,7 +181,7 @@ export async function createUnit(
       detail: { kind: input.kind, name },
     });
     return toUnit((await q.findUnit(tx, code)) as q.UnitRow);
-  });
+  }
 }
 
 function assertLocal(locale: Locale, row: q.UnitRow) {

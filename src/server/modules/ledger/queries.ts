@@ -1,0 +1,412 @@
+import { sql } from 'kysely';
+import { MARKERS } from '../../../domain/ledger/markers';
+import type { CopyValue } from '../../db/bulk';
+import type { Db } from '../../db/connection';
+import { inSubtree } from '../../platform/scope';
+
+// SQL of the household ledger. Every list is bounded and keyset-paged; every place-bound read takes a
+// scope condition from the caller (Scope.where) or a path already checked with Scope.check.
+
+export type MarkerColumns = Record<(typeof MARKERS)[number], number>;
+
+export interface HouseholdRow extends MarkerColumns {
+  region_code: string;
+  id: string;
+  unit_id: string;
+  unit_path: string;
+  unit_code: string;
+  unit_name: string;
+  unit_kind: string;
+  community_path: string;
+  entrance: string;
+  door: string;
+  floor: number;
+  colour: string;
+  derived_colour: string;
+  colour_reasons: unknown;
+  override_colour: string | null;
+  override_reason: string | null;
+  override_at: Date | null;
+  resident_count: number;
+  status: string;
+  updated_at: Date;
+}
+
+function selectHouseholds(db: Db) {
+  return db
+    .selectFrom('households as h')
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .selectAll('h')
+    .select(['u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind']);
+}
+
+export async function findHousehold(db: Db, regionCode: string, id: string): Promise<HouseholdRow | undefined> {
+  return (await selectHouseholds(db)
+    .where('h.region_code', '=', regionCode)
+    .where('h.id', '=', id)
+    .executeTakeFirst()) as HouseholdRow | undefined;
+}
+
+/** The households of a place (its whole subtree), for the building view: bounded by the caller. */
+export async function householdsUnder(db: Db, path: string, limit: number): Promise<HouseholdRow[]> {
+  return (await selectHouseholds(db)
+    .where(inSubtree('h.unit_path', path))
+    .where('h.status', '=', 'active')
+    .orderBy('h.unit_path')
+    .orderBy('h.entrance')
+    .orderBy('h.floor')
+    .orderBy('h.door')
+    .orderBy('h.id')
+    .limit(limit)
+    .execute()) as HouseholdRow[];
+}
+
+export interface LedgerFilter {
+  /** the subtree listed: a path already checked against the scope */
+  root: string;
+  colours?: string[];
+  markers?: string[];
+  /** a screening campaign and the state of its visit to the household */
+  campaign?: { id: string; status?: string };
+  /** resident search: name prefix, initials prefix, last digits of an ID or phone, a full phone's index */
+  search?: { name?: string; initials?: string; idTail?: string; phoneTail?: string; phoneHmac?: Buffer };
+}
+
+export interface LedgerCursor {
+  unitPath: string;
+  entrance: string;
+  floor: number;
+  door: string;
+  id: string;
+}
+
+/** One page of the ledger in its order (place, entrance, floor, door), after the cursor. */
+export async function listHouseholds(
+  db: Db,
+  f: LedgerFilter,
+  after: LedgerCursor | undefined,
+  limit: number,
+): Promise<HouseholdRow[]> {
+  let q = selectHouseholds(db).where(inSubtree('h.unit_path', f.root)).where('h.status', '=', 'active');
+  if (f.colours?.length) q = q.where('h.colour', 'in', f.colours);
+  if (f.markers?.length) {
+    q = q.where((eb) => eb.or(f.markers!.map((m) => eb(sql.ref(`h.${m}`), '>', 0))));
+  }
+  if (f.campaign) {
+    const c = f.campaign;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('screening_targets as t')
+          .select(sql`1`.as('one'))
+          .whereRef('t.region_code', '=', 'h.region_code')
+          .whereRef('t.household_id', '=', 'h.id')
+          .where('t.campaign_id', '=', c.id)
+          .$if(Boolean(c.status), (qb) => qb.where('t.status', '=', c.status as string)),
+      ),
+    );
+  }
+  const s = f.search;
+  if (s) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('residents as r')
+          .select(sql`1`.as('one'))
+          .whereRef('r.region_code', '=', 'h.region_code')
+          .whereRef('r.household_id', '=', 'h.id')
+          .where('r.status', 'in', ['present', 'away'])
+          .where((eb) => {
+            const any = [];
+            if (s.name) any.push(sql<boolean>`(r.name >= ${s.name} AND r.name < ${`${s.name}\u{10FFFF}`})`);
+            if (s.initials)
+              any.push(sql<boolean>`(r.initials >= ${s.initials} AND r.initials < ${`${s.initials}~`})`);
+            if (s.idTail) any.push(eb('r.id_tail', '=', s.idTail));
+            if (s.phoneTail) any.push(eb('r.phone_tail', '=', s.phoneTail));
+            if (s.phoneHmac) any.push(eb('r.phone_hmac', '=', s.phoneHmac));
+            return any.length ? eb.or(any) : sql<boolean>`false`;
+          }),
+      ),
+    );
+  }
+  if (after) {
+    q = q.where(
+      sql<boolean>`(h.unit_path, h.entrance, h.floor, h.door, h.id) > (${after.unitPath}, ${after.entrance}, ${after.floor}, ${after.door}, ${after.id})`,
+    );
+  }
+  return (await q
+    .orderBy('h.unit_path')
+    .orderBy('h.entrance')
+    .orderBy('h.floor')
+    .orderBy('h.door')
+    .orderBy('h.id')
+    .limit(limit)
+    .execute()) as HouseholdRow[];
+}
+
+export interface ResidentRow {
+  region_code: string;
+  id: string;
+  household_id: string;
+  unit_path: string;
+  name: string;
+  sex: string | null;
+  birth_date: string | null;
+  id_type: string;
+  id_masked: string | null;
+  phone_masked: string | null;
+  relation: string | null;
+  relation_text: string | null;
+  work_unit: string | null;
+  notes: string | null;
+  tags: string[];
+  markers: string[];
+  status: string;
+  facts: unknown;
+}
+
+const residentColumns = [
+  'region_code',
+  'id',
+  'household_id',
+  'unit_path',
+  'name',
+  'sex',
+  'birth_date',
+  'id_type',
+  'id_masked',
+  'phone_masked',
+  'relation',
+  'relation_text',
+  'work_unit',
+  'notes',
+  'tags',
+  'markers',
+  'status',
+  'facts',
+] as const;
+
+/** The residents of some households of one region (on the register or not), head first. */
+export function residentsOf(db: Db, regionCode: string, householdIds: string[]): Promise<ResidentRow[]> {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('residents')
+    .select(residentColumns)
+    .where('region_code', '=', regionCode)
+    .where('household_id', 'in', householdIds)
+    .orderBy('household_id')
+    .orderBy(sql`relation = 'head'`, 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export function findResident(db: Db, regionCode: string, id: string): Promise<ResidentRow | undefined> {
+  return db
+    .selectFrom('residents')
+    .select(residentColumns)
+    .where('region_code', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function sealedOf(db: Db, regionCode: string, id: string) {
+  return db
+    .selectFrom('residents')
+    .select(['id_enc', 'phone_enc', 'unit_path', 'household_id'])
+    .where('region_code', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Which of these ID blind indexes belong to someone living in the ledger (present or away), and where. */
+export async function livingIdHmacs(db: Db, hmacs: Buffer[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < hmacs.length; i += 5000) {
+    const rows = await db
+      .selectFrom('residents')
+      .select(['id_hmac', 'unit_path'])
+      .where('id_hmac', 'in', hmacs.slice(i, i + 5000))
+      .where('status', 'in', ['present', 'away'])
+      .execute();
+    for (const r of rows) if (r.id_hmac) found.set(r.id_hmac.toString('hex'), r.unit_path);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+/** The columns a new household is loaded with, in this order (COPY and insert alike). */
+export const HOUSEHOLD_LOAD_COLUMNS = [
+  'region_code',
+  'id',
+  'unit_id',
+  'unit_path',
+  'community_path',
+  'entrance',
+  'door',
+  'floor',
+  'colour',
+  'derived_colour',
+  'colour_reasons',
+  'override_colour',
+  'override_reason',
+  'override_by',
+  'override_at',
+  'recheck',
+  'resident_count',
+  ...MARKERS,
+] as const;
+
+export const RESIDENT_LOAD_COLUMNS = [
+  'region_code',
+  'id',
+  'household_id',
+  'unit_path',
+  'name',
+  'initials',
+  'sex',
+  'birth_date',
+  'id_type',
+  'id_enc',
+  'id_hmac',
+  'id_masked',
+  'id_tail',
+  'phone_enc',
+  'phone_hmac',
+  'phone_masked',
+  'phone_tail',
+  'relation',
+  'relation_text',
+  'work_unit',
+  'notes',
+  'tags',
+  'markers',
+  'status',
+  'facts',
+] as const;
+
+export const HISTORY_LOAD_COLUMNS = [
+  'region_code',
+  'household_id',
+  'resident_id',
+  'actor_id',
+  'actor_name',
+  'kind',
+  'from_colour',
+  'to_colour',
+  'reason',
+  'detail',
+] as const;
+
+export type LoadRow = readonly CopyValue[];
+
+/** Inserts rows given in a LOAD_COLUMNS order with unnest-free VALUES (small writes: a form, a visit). */
+export async function insertRows(db: Db, table: string, columns: readonly string[], rows: readonly LoadRow[]) {
+  if (rows.length === 0) return;
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(
+    rows.map((r) => sql`(${sql.join(r.map(sqlValue))})`),
+  )}`.execute(db);
+}
+
+function sqlValue(v: CopyValue) {
+  if (Array.isArray(v)) return sql`${v}::text[]`;
+  return sql`${v ?? null}`;
+}
+
+export interface SummaryUpdate extends MarkerColumns {
+  id: string;
+  colour: string;
+  derived_colour: string;
+  colour_reasons: string;
+  recheck: boolean;
+  resident_count: number;
+}
+
+/** Writes the summaries of households of one region (colour, counts), one statement per batch. */
+export async function updateSummaries(db: Db, regionCode: string, rows: readonly SummaryUpdate[]) {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const batch = rows.slice(i, i + 2000);
+    const col = <K extends keyof SummaryUpdate>(k: K) => batch.map((r) => r[k]);
+    await sql`
+      UPDATE households h SET
+        colour = v.colour, derived_colour = v.derived_colour, colour_reasons = v.colour_reasons::jsonb,
+        recheck = v.recheck, resident_count = v.resident_count,
+        ${sql.join(MARKERS.map((m) => sql`${sql.ref(m)} = ${sql.ref(`v.${m}`)}`))},
+        updated_at = now()
+      FROM unnest(${col('id')}::bigint[], ${col('colour')}::text[], ${col('derived_colour')}::text[],
+                  ${col('colour_reasons')}::text[], ${col('recheck')}::boolean[], ${col('resident_count')}::int[],
+                  ${sql.join(MARKERS.map((m) => sql`${col(m)}::int[]`))})
+        AS v(id, colour, derived_colour, colour_reasons, recheck, resident_count, ${sql.join(MARKERS.map((m) => sql.ref(m)))})
+      WHERE h.region_code = ${regionCode} AND h.id = v.id`.execute(db);
+  }
+}
+
+export interface SummaryInput {
+  household_id: string;
+  status: string;
+  markers: string[];
+  facts: unknown;
+}
+
+/** What a household's summary is computed from: its residents' status, markers and facts. */
+export function summaryInputs(db: Db, regionCode: string, householdIds: string[]): Promise<SummaryInput[]> {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('residents')
+    .select(['household_id', 'status', 'markers', 'facts'])
+    .where('region_code', '=', regionCode)
+    .where('household_id', 'in', householdIds)
+    .execute();
+}
+
+export function historyOf(db: Db, regionCode: string, householdId: string, limit: number) {
+  return db
+    .selectFrom('household_history')
+    .select(['id', 'resident_id', 'at', 'actor_name', 'kind', 'from_colour', 'to_colour', 'reason', 'detail'])
+    .where('region_code', '=', regionCode)
+    .where('household_id', '=', householdId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Counts by colour (see ledger_counts in migrations/002_ledger.ts)
+
+export interface CountRow extends MarkerColumns {
+  colour: string;
+  households: number;
+  residents: number;
+}
+
+const countSums = (prefix: string) =>
+  sql.join([
+    sql`sum(${sql.ref(`${prefix}households`)})::int AS households`,
+    sql`sum(${sql.ref(`${prefix}residents`)})::int AS residents`,
+    ...MARKERS.map((m) => sql`sum(${sql.ref(`${prefix}${m}`)})::int AS ${sql.ref(m)}`),
+  ]);
+
+/**
+ * Counts of a subtree above the communities (a street, a district, a city), grouped by colour and by
+ * the child unit the community lies under (`childDepth`: the number of path labels of the children).
+ */
+export async function countsFromCommunities(db: Db, root: string, childDepth: number) {
+  const { rows } = await sql<CountRow & { child_path: string }>`
+    SELECT array_to_string((string_to_array(community_path, '.'))[1:${childDepth}], '.') AS child_path,
+           colour, ${countSums('')}
+    FROM ledger_counts
+    WHERE ${inSubtree('community_path', root)}
+    GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+/** Counts of a community or anything below it, from its households, by colour and child unit. */
+export async function countsFromHouseholds(db: Db, root: string, childDepth: number) {
+  const { rows } = await sql<CountRow & { child_path: string }>`
+    SELECT array_to_string((string_to_array(unit_path, '.'))[1:${childDepth}], '.') AS child_path,
+           colour, count(*)::int AS households, sum(resident_count)::int AS residents,
+           ${sql.join(MARKERS.map((m) => sql`sum(${sql.ref(m)})::int AS ${sql.ref(m)}`))}
+    FROM households
+    WHERE ${inSubtree('unit_path', root)} AND status = 'active'
+    GROUP BY 1, 2`.execute(db);
+  return rows;
+}
