@@ -12,6 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authRoutes } from './modules/access/authRoutes';
 import { accessRoutes } from './modules/access/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { ledgerRoutes } from './modules/ledger/routes';
+import { screeningRoutes } from './modules/ledger/screeningRoutes';
 import { orgRoutes } from './modules/org/routes';
 import { type RouteAccess, registerAccessControl } from './platform/access';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
@@ -98,6 +100,8 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   authRoutes(app, services);
   orgRoutes(app, services);
   accessRoutes(app, services);
+  ledgerRoutes(app, services);
+  screeningRoutes(app, services);
   auditRoutes(app, services);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);

@@ -37,6 +37,21 @@ const zh = {
   'error.not_in_campaign': '该户不在此排查任务的范围内',
   'error.import_rejected': '有 {count} 行未通过校验；按“全部正确才导入”，未导入任何数据',
   'error.import_empty': '表格中没有可导入的住户',
+  'error.import_not_xlsx':
+    '无法读取该文件：它不是 Excel 工作簿（.xlsx），或者文件已损坏。请上传 .xlsx 文件，或 CSV 文件。',
+  'error.import_legacy_xls':
+    '这是旧版 Excel 文件（.xls，Excel 97–2003 格式），不能直接导入。请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存的 .xlsx 文件。',
+  'error.import_encrypted':
+    '该文件设置了打开密码，无法读取。请在 Excel 中打开它，去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存，再导入。',
+  'error.import_sheet_not_found': '工作簿中没有工作表“{name}”。',
+  'field.fact_date': '日期不正确（应为 年-月-日）',
+  'field.fact_range': '结束日期早于开始日期',
+  'field.fact_place': '地点不正确，请从列表中选择',
+  'field.fact_symptom': '无法识别的症状',
+  'field.fact_temperature': '体温应在 30–45 ℃ 之间（373 是不是少了小数点？）',
+  'field.fact_kind': '类型不正确',
+  'field.fact_shape': '不是本户的人员',
+  'field.fact_future': '日期不能晚于今天',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -70,13 +85,30 @@ const en: Record<MessageKey, string> = {
   'error.household_place':
     'Households belong to a community or village, a grid, a courtyard or a building, not to "{name}"',
   'error.door_taken': 'Door "{door}" already has a household',
-  'error.id_in_ledger': 'This ID number is already in the ledger (living or away) and cannot be registered twice',
+  'error.id_in_ledger':
+    'This ID number is already in the ledger (living or away) and cannot be registered twice',
   'error.split_residents': 'Choose the residents of this household who move to the new one',
   'error.override_reason': 'A colour set by hand needs a reason',
   'error.campaign_closed': 'This screening campaign is closed',
   'error.not_in_campaign': 'This household is not part of the screening campaign',
-  'error.import_rejected': '{count} rows did not pass the checks; with "only if all are valid", nothing was imported',
+  'error.import_rejected':
+    '{count} rows did not pass the checks; with "only if all are valid", nothing was imported',
   'error.import_empty': 'The sheet has no household to import',
+  'error.import_not_xlsx':
+    'This file cannot be read: it is not an Excel workbook (.xlsx), or it is damaged. Upload an .xlsx or a CSV file.',
+  'error.import_legacy_xls':
+    'This is an old Excel file (.xls, Excel 97–2003), which cannot be imported. Open it in Excel or WPS, choose File → Save As, pick "Excel Workbook (*.xlsx)", and import the saved .xlsx file.',
+  'error.import_encrypted':
+    'This file is protected by a password and cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it, and import it again.',
+  'error.import_sheet_not_found': 'The workbook has no sheet "{name}".',
+  'field.fact_date': 'not a valid date (year-month-day)',
+  'field.fact_range': 'the end is before the start',
+  'field.fact_place': 'unknown place; choose one from the list',
+  'field.fact_symptom': 'unknown symptom',
+  'field.fact_temperature': 'a temperature is between 30 and 45 °C (is 373 missing its dot?)',
+  'field.fact_kind': 'unknown kind',
+  'field.fact_shape': 'not a resident of this household',
+  'field.fact_future': 'the date cannot be after today',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

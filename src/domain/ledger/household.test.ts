@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEMO_KEY_AREAS } from './keyAreas';
 import { floorOfDoor, parseRecordKey, recordKey, summariseHousehold } from './household';
+import { DEMO_KEY_AREAS } from './keyAreas';
 
 const policy = { homeAreaCode: '4101', keyAreas: DEMO_KEY_AREAS };
 
@@ -42,7 +42,11 @@ describe('summariseHousehold', () => {
     const s = summariseHousehold(
       [
         { status: 'present', markers: [], facts: {} },
-        { status: 'moved_out', markers: [], facts: { travel: [{ placeCode: '420106', from: '2020-01-20' }] } },
+        {
+          status: 'moved_out',
+          markers: [],
+          facts: { travel: [{ placeCode: '420106', from: '2020-01-20' }] },
+        },
       ],
       policy,
       '2020-02-01',
@@ -55,7 +59,10 @@ describe('record keys', () => {
   it('round-trips region and id', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{6}$/), fc.bigInt({ min: 1n, max: 10n ** 17n }), (region, id) => {
-        expect(parseRecordKey(recordKey(region, id.toString()))).toEqual({ regionCode: region, id: id.toString() });
+        expect(parseRecordKey(recordKey(region, id.toString()))).toEqual({
+          regionCode: region,
+          id: id.toString(),
+        });
       }),
     );
   });

@@ -53,7 +53,8 @@ export function checkResidentForm(form: ResidentForm, locale: Locale, today?: Da
     cells[f] = Array.isArray(v) ? v.join('、') : v;
   });
   const result = validateRow(cells, { row: 1, columns, locale, today });
-  if (result.kind === 'accepted' && result.record.kind === 'resident') return { ok: true, record: result.record };
+  if (result.kind === 'accepted' && result.record.kind === 'resident')
+    return { ok: true, record: result.record };
   const errors: FormError[] =
     result.kind === 'rejected'
       ? result.errors.map((e) => ({
@@ -64,4 +65,3 @@ export function checkResidentForm(form: ResidentForm, locale: Locale, today?: Da
       : [{ field: 'name', code: 'name.required', message: ledgerMessage(locale, 'name.required') }];
   return { ok: false, errors };
 }
-

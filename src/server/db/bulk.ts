@@ -40,7 +40,9 @@ export async function bulkTransaction<T>(db: Db, fn: (bulk: BulkTransaction) => 
 export async function nextIds(tx: Db, table: string, n: number): Promise<string[]> {
   if (n === 0) return [];
   const { rows } = await sql<{ id: string }>`
-    SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::text AS id FROM generate_series(1, ${n})`.execute(tx);
+    SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::text AS id FROM generate_series(1, ${n})`.execute(
+    tx,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -76,14 +78,14 @@ async function copyRows(
 /** A value in COPY's text format: \N for null, bytea as \\x hex, arrays as {…}, backslash escapes. */
 export function copyText(v: CopyValue): string {
   if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'string') return escape(v);
+  if (typeof v === 'string') return escapeCopy(v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
-  return escape(`{${(v as readonly string[]).map((e) => `"${e.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  return escapeCopy(`{${(v as readonly string[]).map((e) => `"${e.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
 }
 
-function escape(s: string): string {
+function escapeCopy(s: string): string {
   return /[\\\t\n\r]/.test(s)
     ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
     : s;

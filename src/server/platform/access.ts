@@ -17,7 +17,7 @@ export interface RouteAccess {
   permission?: Permission;
   /** the place-bound object the route acts on, for the access matrix */
   resource?: {
-    kind: 'unit' | 'facility' | 'user' | 'grant';
+    kind: 'unit' | 'facility' | 'user' | 'grant' | 'household' | 'resident' | 'campaign';
     /** where the object's key goes: a path parameter, or a field of the body or the query string */
     in: 'params' | 'body' | 'query';
     key: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_DEFINITIONS, ROLES, type Role } from '../../domain/access/roles';
+import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
@@ -14,7 +15,7 @@ const B = '410103001001'; // 淮河社区
 const PASSWORD = 'Matrix2020ok';
 
 type Side = 'in' | 'out';
-type Kind = 'unit' | 'facility' | 'user' | 'grant';
+type Kind = 'unit' | 'facility' | 'user' | 'grant' | 'household' | 'resident' | 'campaign';
 
 let t: TestApp;
 let admin: string;
@@ -48,6 +49,24 @@ async function building(side: Side): Promise<string> {
   ).code;
 }
 
+/** A fresh synthetic ID number, different for every household the matrix makes. */
+function freshIdNumber(): string {
+  const n = ++seq;
+  const birthDate = new Date(Date.UTC(1950, 0, 1 + n)).toISOString().slice(0, 10);
+  return generateIdNumber({ regionCode: '410105', birthDate, sequence: n % 1000 });
+}
+
+/** A household with one resident in a fresh building of A or B. */
+async function household(side: Side): Promise<{ key: string; resident: string }> {
+  const { key } = await adminCall('POST', '/api/ledger/households', {
+    unitCode: await building(side),
+    door: '101',
+    residents: [{ name: `矩阵${side}`, idNumber: freshIdNumber(), phone: '13800002222' }],
+  });
+  const detail = await adminCall('GET', `/api/ledger/households/${key}`);
+  return { key, resident: detail.residents[0].key };
+}
+
 const makers: Record<Kind, (side: Side) => Promise<string>> = {
   unit: building,
   facility: async (side) =>
@@ -68,6 +87,18 @@ const makers: Record<Kind, (side: Side) => Promise<string>> = {
         phone: '13800001111',
       })
     ).id,
+  household: async (side) => (await household(side)).key,
+  resident: async (side) => (await household(side)).resident,
+  campaign: async (side) => {
+    await household(side);
+    return (
+      await adminCall('POST', '/api/ledger/campaigns', {
+        unitCode: side === 'in' ? A : B,
+        name: `矩阵排查${++seq}`,
+        startsOn: '2020-02-01',
+      })
+    ).id;
+  },
   grant: async (side) => {
     const user = await makers.user(side);
     return (
@@ -89,7 +120,8 @@ async function requestFor(route: RouteEntry, side: Side) {
   const ref = await makers[resource.kind](side);
   const example = resource.example?.(ref) ?? {};
   const unit = example.unitCode === '$unit' ? await building(side) : undefined;
-  const body = unit ? { ...example, unitCode: unit } : example;
+  let body = unit ? { ...example, unitCode: unit } : example;
+  if (example.householdKey === '$household') body = { ...body, householdKey: await makers.household(side) };
   let url = route.url;
   let payload: Record<string, unknown> | undefined = ['GET', 'DELETE'].includes(route.method)
     ? undefined
@@ -121,6 +153,7 @@ beforeAll(async () => {
   // Something in B for the lists to leak, if they leak.
   await makers.grant('out');
   await makers.facility('out');
+  await makers.campaign('out');
 }, 300_000);
 
 afterAll(async () => {

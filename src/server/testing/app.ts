@@ -18,7 +18,10 @@ export async function createTestApp(opts: { listenEvents?: boolean } = {}): Prom
   const database = await createTestDatabase();
   const events = opts.listenEvents ? await createEvents(database.url, () => {}) : undefined;
   const services = testServices(database.db, events);
-  const app = await buildApp(services, { serveWeb: false });
+  const app = await buildApp(services, {
+    serveWeb: false,
+    logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false,
+  });
   await app.ready();
   return {
     app,

@@ -9,7 +9,8 @@ import { MARKERS } from '../../../domain/ledger/markers';
 
 const COLOURS = sql.raw(`('red','orange','yellow','green','white')`);
 // One count column per marker, in the order of MARKERS: the residents (present) who carry it.
-const markerColumns = (type: string) => sql.raw(MARKERS.map((m) => `${m} ${type} NOT NULL DEFAULT 0`).join(', '));
+const markerColumns = (type: string) =>
+  sql.raw(MARKERS.map((m) => `${m} ${type} NOT NULL DEFAULT 0`).join(', '));
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // A household: a door of a building (楼栋 / 单元 / 门牌), or of a courtyard or grid for bungalows and
@@ -138,13 +139,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   const sums = (alias: string, sign: string) =>
     sql.raw(
-      [`${sign}count(*)`, `${sign}sum(${alias}.resident_count)`, ...MARKERS.map((m) => `${sign}sum(${alias}.${m})`)].join(
-        ', ',
-      ),
+      [
+        `${sign}count(*)`,
+        `${sign}sum(${alias}.resident_count)`,
+        ...MARKERS.map((m) => `${sign}sum(${alias}.${m})`),
+      ].join(', '),
     );
   const cols = sql.raw(['households', 'residents', ...MARKERS].join(', '));
   const adds = sql.raw(
-    ['households', 'residents', ...MARKERS].map((c) => `${c} = ledger_counts.${c} + EXCLUDED.${c}`).join(', '),
+    ['households', 'residents', ...MARKERS].map((c) => `${c} = lc.${c} + EXCLUDED.${c}`).join(', '),
   );
   // A statement-level trigger: one aggregate per statement, so that a COPY of a million households
   // updates a few thousand counter rows, not a million.
@@ -212,7 +215,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_visit_at timestamptz,
       PRIMARY KEY (region_code, campaign_id, household_id)
     )`.execute(db);
-  await sql`CREATE INDEX screening_targets_campaign_idx ON screening_targets (campaign_id, unit_path)`.execute(db);
+  await sql`CREATE INDEX screening_targets_campaign_idx ON screening_targets (campaign_id, unit_path)`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE screening_visits (
       region_code   text NOT NULL,
@@ -230,7 +235,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (region_code, id),
       UNIQUE (region_code, client_id)
     )`.execute(db);
-  await sql`CREATE INDEX screening_visits_household_idx ON screening_visits (region_code, household_id)`.execute(db);
+  await sql`CREATE INDEX screening_visits_household_idx ON screening_visits (region_code, household_id)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -29,8 +29,15 @@ export function shanghaiToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 
-export async function ledgerDay(services: Pick<Services, 'db' | 'config'>, db: Db = services.db): Promise<LedgerDay> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', POLICY_KEY).executeTakeFirst();
+export async function ledgerDay(
+  services: Pick<Services, 'db' | 'config'>,
+  db: Db = services.db,
+): Promise<LedgerDay> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', POLICY_KEY)
+    .executeTakeFirst();
   const stored = row ? storedPolicy.parse(row.value) : {};
   const policy: ColourPolicy = {
     homeAreaCode: services.config.region,
@@ -39,6 +46,7 @@ export async function ledgerDay(services: Pick<Services, 'db' | 'config'>, db: D
     ...(stored.feverThresholdC ? { feverThresholdC: stored.feverThresholdC } : {}),
   };
   const issues = validateColourPolicy(policy);
-  if (issues.length) throw new Error(`invalid ledger policy: ${issues.map((i) => `${i.field} ${i.code}`).join(', ')}`);
+  if (issues.length)
+    throw new Error(`invalid ledger policy: ${issues.map((i) => `${i.field} ${i.code}`).join(', ')}`);
   return { policy, today: services.config.today ?? shanghaiToday() };
 }

@@ -27,5 +27,10 @@ export function protectIdNumber(p: PersonalDataProtector, idNumber: string): Pro
 }
 
 export function protectPhone(p: PersonalDataProtector, phone: string): ProtectedValue {
-  return { enc: p.encrypt(phone), hmac: phoneIndex(p, phone), masked: maskPhone(phone), tail: phone.slice(-4) };
+  return {
+    enc: p.encrypt(phone),
+    hmac: phoneIndex(p, phone),
+    masked: maskPhone(phone),
+    tail: phone.slice(-4),
+  };
 }

@@ -40,7 +40,11 @@ function selectHouseholds(db: Db) {
     .select(['u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind']);
 }
 
-export async function findHousehold(db: Db, regionCode: string, id: string): Promise<HouseholdRow | undefined> {
+export async function findHousehold(
+  db: Db,
+  regionCode: string,
+  id: string,
+): Promise<HouseholdRow | undefined> {
   return (await selectHouseholds(db)
     .where('h.region_code', '=', regionCode)
     .where('h.id', '=', id)
@@ -89,8 +93,9 @@ export async function listHouseholds(
 ): Promise<HouseholdRow[]> {
   let q = selectHouseholds(db).where(inSubtree('h.unit_path', f.root)).where('h.status', '=', 'active');
   if (f.colours?.length) q = q.where('h.colour', 'in', f.colours);
-  if (f.markers?.length) {
-    q = q.where((eb) => eb.or(f.markers!.map((m) => eb(sql.ref(`h.${m}`), '>', 0))));
+  const markers = f.markers ?? [];
+  if (markers.length) {
+    q = q.where((eb) => eb.or(markers.map((m) => eb(sql.ref(`h.${m}`), '>', 0))));
   }
   if (f.campaign) {
     const c = f.campaign;
@@ -300,7 +305,12 @@ export const HISTORY_LOAD_COLUMNS = [
 export type LoadRow = readonly CopyValue[];
 
 /** Inserts rows given in a LOAD_COLUMNS order with unnest-free VALUES (small writes: a form, a visit). */
-export async function insertRows(db: Db, table: string, columns: readonly string[], rows: readonly LoadRow[]) {
+export async function insertRows(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly LoadRow[],
+) {
   if (rows.length === 0) return;
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(
     rows.map((r) => sql`(${sql.join(r.map(sqlValue))})`),

@@ -53,7 +53,18 @@ export function householdRow(h: NewHousehold): LoadRow {
 /** A resident as checked by validateRow (a sheet row or a form), with the household it joins. */
 export type ResidentFields = Pick<
   ResidentRecord,
-  'name' | 'sex' | 'birthDate' | 'idType' | 'idNumber' | 'phone' | 'relation' | 'relationText' | 'workUnit' | 'notes' | 'tags' | 'markers'
+  | 'name'
+  | 'sex'
+  | 'birthDate'
+  | 'idType'
+  | 'idNumber'
+  | 'phone'
+  | 'relation'
+  | 'relationText'
+  | 'workUnit'
+  | 'notes'
+  | 'tags'
+  | 'markers'
 >;
 
 export function residentRow(

@@ -2,7 +2,12 @@ import type { Permission } from '../../../domain/access/roles';
 import type { Locale } from '../../../domain/i18n/messages';
 import { translate } from '../../../domain/i18n/messages';
 import type { HouseholdColour } from '../../../domain/ledger/colours';
-import { parseRecordKey, recordKey, type StoredFacts, summariseHousehold } from '../../../domain/ledger/household';
+import {
+  parseRecordKey,
+  recordKey,
+  type StoredFacts,
+  summariseHousehold,
+} from '../../../domain/ledger/household';
 import { MARKERS, type Marker } from '../../../domain/ledger/markers';
 import { checkResidentForm, type ResidentForm } from '../../../domain/ledger/residentForm';
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
@@ -135,17 +140,32 @@ export async function getHousehold(db: Db, scope: Scope, key: string) {
 // ---------------------------------------------------------------------------------------------------
 // Writing
 
-function formErrors(locale: Locale, errors: { field: string; message: string }[], prefix = ''): AppError {
+function formErrors(errors: { field: string; message: string }[], prefix = ''): AppError {
   const fields: FieldError[] = errors.map((e) => ({ path: `${prefix}${e.field}`, message: e.message }));
-  return new AppError('validation', 'error.validation', { detail: fields.map((f) => `${f.path}: ${f.message}`).join('; ') }, fields);
+  return new AppError(
+    'validation',
+    'error.validation',
+    { detail: fields.map((f) => `${f.path}: ${f.message}`).join('; ') },
+    fields,
+  );
 }
 
-function conflict(locale: Locale, key: Parameters<typeof translate>[1], params: Record<string, string>, path: string) {
+function conflict(
+  locale: Locale,
+  key: Parameters<typeof translate>[1],
+  params: Record<string, string>,
+  path: string,
+) {
   return new AppError('conflict', key, params, [{ path, message: translate(locale, key, params) }]);
 }
 
 /** Checks residents typed into a form and that their ID numbers are not already in the ledger. */
-async function checkResidents(services: Services, actor: Actor, forms: readonly ResidentForm[], prefix: string) {
+async function checkResidents(
+  services: Services,
+  actor: Actor,
+  forms: readonly ResidentForm[],
+  prefix: string,
+) {
   const records: ResidentRecord[] = [];
   const errors: { field: string; message: string }[] = [];
   forms.forEach((f, i) => {
@@ -153,15 +173,26 @@ async function checkResidents(services: Services, actor: Actor, forms: readonly 
     if (r.ok) records.push(r.record);
     else for (const e of r.errors) errors.push({ field: `${prefix}${i}.${e.field}`, message: e.message });
   });
-  if (errors.length) throw formErrors(actor.locale, errors);
-  const ids = records.filter((r) => r.idNumber).map((r) => idNumberIndex(services.protector, r.idNumber as string));
+  if (errors.length) throw formErrors(errors);
+  const ids = records
+    .filter((r) => r.idNumber)
+    .map((r) => idNumberIndex(services.protector, r.idNumber as string));
   const taken = await q.livingIdHmacs(services.db, ids);
   records.forEach((r, i) => {
     if (r.idNumber && taken.has(idNumberIndex(services.protector, r.idNumber).toString('hex'))) {
-      errors.push({ field: `${prefix}${i}.idNumber`, message: translate(actor.locale, 'error.id_in_ledger') });
+      errors.push({
+        field: `${prefix}${i}.idNumber`,
+        message: translate(actor.locale, 'error.id_in_ledger'),
+      });
     }
   });
-  if (errors.length) throw new AppError('conflict', 'error.id_in_ledger', {}, errors.map((e) => ({ path: e.field, message: e.message })));
+  if (errors.length)
+    throw new AppError(
+      'conflict',
+      'error.id_in_ledger',
+      {},
+      errors.map((e) => ({ path: e.field, message: e.message })),
+    );
   return records;
 }
 
@@ -208,8 +239,15 @@ export async function createHousehold(services: Services, actor: Actor, input: N
       day.policy,
       day.today,
     );
-    const place = { regionCode, unitId: unit.id, unitPath: unit.path, communityPath: communityPathOf(unit.path) };
-    await q.insertRows(tx, 'households', q.HOUSEHOLD_LOAD_COLUMNS, [householdRow({ ...place, id, entrance, door, summary })]);
+    const place = {
+      regionCode,
+      unitId: unit.id,
+      unitPath: unit.path,
+      communityPath: communityPathOf(unit.path),
+    };
+    await q.insertRows(tx, 'households', q.HOUSEHOLD_LOAD_COLUMNS, [
+      householdRow({ ...place, id, entrance, door, summary }),
+    ]);
     const residentIds = await nextIds(tx, 'residents', records.length);
     await q.insertRows(
       tx,
@@ -218,7 +256,18 @@ export async function createHousehold(services: Services, actor: Actor, input: N
       records.map((r, i) => residentRow(services.protector, place, residentIds[i], id, r)),
     );
     await q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
-      [regionCode, id, null, actor.userId, actor.username, 'created', null, summary.derived.colour, null, JSON.stringify({ residents: records.length })],
+      [
+        regionCode,
+        id,
+        null,
+        actor.userId,
+        actor.username,
+        'created',
+        null,
+        summary.derived.colour,
+        null,
+        JSON.stringify({ residents: records.length }),
+      ],
     ]);
     await publishChange(services, tx, unit.path, { household: recordKey(regionCode, id) });
     return recordKey(regionCode, id);
@@ -231,7 +280,12 @@ export function communityPathOf(path: string): string {
 }
 
 /** A resident moves in (or is registered late): history 'moved_in', the colour recomputed. */
-export async function addResident(services: Services, actor: Actor, householdKey: string, form: ResidentForm) {
+export async function addResident(
+  services: Services,
+  actor: Actor,
+  householdKey: string,
+  form: ResidentForm,
+) {
   const h = await householdInScope(services.db, actor.scope, householdKey, 'ledger.write');
   const [record] = await checkResidents(services, actor, [form], 'residents.');
   const day = await ledgerDay(services);
@@ -257,12 +311,28 @@ function history(
   detail: Record<string, unknown>,
 ) {
   return q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
-    [h.region_code, h.id, residentId, actor.userId, actor.username, kind, null, null, reason, JSON.stringify(detail)],
+    [
+      h.region_code,
+      h.id,
+      residentId,
+      actor.userId,
+      actor.username,
+      kind,
+      null,
+      null,
+      reason,
+      JSON.stringify(detail),
+    ],
   ]);
 }
 
 /** Changes a resident's details (the fields given); history names the fields changed, never the values. */
-export async function updateResident(services: Services, actor: Actor, key: string, patch: Partial<ResidentForm>) {
+export async function updateResident(
+  services: Services,
+  actor: Actor,
+  key: string,
+  patch: Partial<ResidentForm>,
+) {
   const r = await residentInScope(services.db, actor.scope, key, 'ledger.write');
   const merged: ResidentForm = {
     name: patch.name ?? r.name,
@@ -277,18 +347,29 @@ export async function updateResident(services: Services, actor: Actor, key: stri
     markers: patch.markers ?? r.markers,
   };
   const checked = checkResidentForm(merged, actor.locale);
-  if (!checked.ok) throw formErrors(actor.locale, checked.errors);
+  if (!checked.ok) throw formErrors(checked.errors);
   const rec = checked.record;
   if (rec.idNumber) {
     const taken = await q.livingIdHmacs(services.db, [idNumberIndex(services.protector, rec.idNumber)]);
-    const mine = await services.db.selectFrom('residents').select('id_hmac').where('region_code', '=', r.region_code).where('id', '=', r.id).executeTakeFirst();
+    const mine = await services.db
+      .selectFrom('residents')
+      .select('id_hmac')
+      .where('region_code', '=', r.region_code)
+      .where('id', '=', r.id)
+      .executeTakeFirst();
     if (taken.size && !mine?.id_hmac?.equals(idNumberIndex(services.protector, rec.idNumber))) {
       throw conflict(actor.locale, 'error.id_in_ledger', {}, 'idNumber');
     }
   }
   const day = await ledgerDay(services);
   return services.db.transaction().execute(async (tx) => {
-    const row = residentRow(services.protector, { regionCode: r.region_code, unitPath: r.unit_path }, r.id, r.household_id, rec);
+    const row = residentRow(
+      services.protector,
+      { regionCode: r.region_code, unitPath: r.unit_path },
+      r.id,
+      r.household_id,
+      rec,
+    );
     const set: Record<string, unknown> = {};
     q.RESIDENT_LOAD_COLUMNS.forEach((c, i) => {
       if (['region_code', 'id', 'household_id', 'unit_path', 'status', 'facts'].includes(c)) return;
@@ -296,10 +377,23 @@ export async function updateResident(services: Services, actor: Actor, key: stri
       if (c.startsWith('phone_') && patch.phone === undefined) return;
       set[c] = row[i];
     });
-    await tx.updateTable('residents').set({ ...set, updated_at: new Date() }).where('region_code', '=', r.region_code).where('id', '=', r.id).execute();
-    await history(tx, actor, { region_code: r.region_code, id: r.household_id }, r.id, 'resident_updated', null, {
-      fields: Object.keys(patch),
-    });
+    await tx
+      .updateTable('residents')
+      .set({ ...set, updated_at: new Date() })
+      .where('region_code', '=', r.region_code)
+      .where('id', '=', r.id)
+      .execute();
+    await history(
+      tx,
+      actor,
+      { region_code: r.region_code, id: r.household_id },
+      r.id,
+      'resident_updated',
+      null,
+      {
+        fields: Object.keys(patch),
+      },
+    );
     await refreshHouseholds(tx, day, r.region_code, [r.household_id], whoOf(actor), 'resident_updated');
     await publishChange(services, tx, r.unit_path, { resident: key });
   });
@@ -315,13 +409,33 @@ export async function endResidence(
   const r = await residentInScope(services.db, actor.scope, key, 'ledger.write');
   const day = await ledgerDay(services);
   return services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('residents').set({ status: input.status, updated_at: new Date() }).where('region_code', '=', r.region_code).where('id', '=', r.id).execute();
-    await history(tx, actor, { region_code: r.region_code, id: r.household_id }, r.id, `resident_${input.status}`, input.reason?.trim() || null, {
-      name: r.name,
-      from: r.status,
-      ...(input.date ? { date: input.date } : {}),
-    });
-    await refreshHouseholds(tx, day, r.region_code, [r.household_id], whoOf(actor), `resident_${input.status}`);
+    await tx
+      .updateTable('residents')
+      .set({ status: input.status, updated_at: new Date() })
+      .where('region_code', '=', r.region_code)
+      .where('id', '=', r.id)
+      .execute();
+    await history(
+      tx,
+      actor,
+      { region_code: r.region_code, id: r.household_id },
+      r.id,
+      `resident_${input.status}`,
+      input.reason?.trim() || null,
+      {
+        name: r.name,
+        from: r.status,
+        ...(input.date ? { date: input.date } : {}),
+      },
+    );
+    await refreshHouseholds(
+      tx,
+      day,
+      r.region_code,
+      [r.household_id],
+      whoOf(actor),
+      `resident_${input.status}`,
+    );
     await publishChange(services, tx, r.unit_path, { resident: key });
   });
 }
@@ -354,14 +468,34 @@ export async function splitHousehold(
   await services.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('residents')
-      .set({ household_id: t.id, region_code: t.regionCode, unit_path: targetRow.unit_path, updated_at: new Date() })
+      .set({
+        household_id: t.id,
+        region_code: t.regionCode,
+        unit_path: targetRow.unit_path,
+        updated_at: new Date(),
+      })
       .where('region_code', '=', h.region_code)
-      .where('id', 'in', moving.map((m) => m.id))
+      .where(
+        'id',
+        'in',
+        moving.map((m) => m.id),
+      )
       .execute();
-    await tx.updateTable('households').set({ split_from: h.id }).where('region_code', '=', t.regionCode).where('id', '=', t.id).execute();
+    await tx
+      .updateTable('households')
+      .set({ split_from: h.id })
+      .where('region_code', '=', t.regionCode)
+      .where('id', '=', t.id)
+      .execute();
     for (const m of moving) {
-      await history(tx, actor, h, m.id, 'split_out', input.reason?.trim() || null, { name: m.name, to: target });
-      await history(tx, actor, targetRow, m.id, 'split_in', input.reason?.trim() || null, { name: m.name, from: key });
+      await history(tx, actor, h, m.id, 'split_out', input.reason?.trim() || null, {
+        name: m.name,
+        to: target,
+      });
+      await history(tx, actor, targetRow, m.id, 'split_in', input.reason?.trim() || null, {
+        name: m.name,
+        from: key,
+      });
     }
     await refreshHouseholds(tx, day, h.region_code, [h.id], whoOf(actor), 'split');
     await refreshHouseholds(tx, day, t.regionCode, [t.id], whoOf(actor), 'split');
@@ -400,7 +534,18 @@ export async function setColourOverride(
       .where('id', '=', h.id)
       .execute();
     await q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
-      [h.region_code, h.id, null, actor.userId, actor.username, input.colour ? 'override' : 'override_cleared', h.colour, colour, reason, '{}'],
+      [
+        h.region_code,
+        h.id,
+        null,
+        actor.userId,
+        actor.username,
+        input.colour ? 'override' : 'override_cleared',
+        h.colour,
+        colour,
+        reason,
+        '{}',
+      ],
     ]);
     await publishChange(services, tx, h.unit_path, { household: key, colour });
     return { colour };
@@ -408,7 +553,12 @@ export async function setColourOverride(
 }
 
 /** The full ID number or phone of a resident: needs pii.reveal where the resident lives; audited. */
-export async function revealResident(services: Services, actor: Actor, key: string, field: 'idNumber' | 'phone') {
+export async function revealResident(
+  services: Services,
+  actor: Actor,
+  key: string,
+  field: 'idNumber' | 'phone',
+) {
   const k = parseRecordKey(key);
   const sealed = k ? await q.sealedOf(services.db, k.regionCode, k.id) : undefined;
   if (!sealed) throw notFound();
@@ -427,7 +577,8 @@ export async function revealResident(services: Services, actor: Actor, key: stri
 export function parseSearch(text: string, services: Services): q.LedgerFilter['search'] {
   const s = text.trim();
   if (s === '') return undefined;
-  if (/^\d{4}[\dXx]?$|^\d{3}[Xx]$/.test(s)) return { idTail: s.slice(-4).toUpperCase(), phoneTail: s.slice(-4) };
+  if (/^\d{4}[\dXx]?$|^\d{3}[Xx]$/.test(s))
+    return { idTail: s.slice(-4).toUpperCase(), phoneTail: s.slice(-4) };
   const phone = validatePhone(s);
   if (phone.ok) return { phoneHmac: phoneIndex(services.protector, phone.value) };
   if (/^[a-z]+$/i.test(s)) return { initials: s.toLowerCase() };

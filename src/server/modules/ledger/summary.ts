@@ -1,7 +1,7 @@
 import type { HouseholdColour } from '../../../domain/ledger/colours';
+import type { ResidentStatus } from '../../../domain/ledger/household';
 import { type StoredFacts, summariseHousehold } from '../../../domain/ledger/household';
 import { MARKERS } from '../../../domain/ledger/markers';
-import type { ResidentStatus } from '../../../domain/ledger/household';
 import type { Db } from '../../db/connection';
 import type { LedgerDay } from './policy';
 import * as q from './queries';

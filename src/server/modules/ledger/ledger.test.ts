@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateIdNumber } from '../../../domain/validators/idNumber';
+import { createTestApp, type TestApp } from '../../testing/app';
+import { TEST_ADMIN_PASSWORD } from '../../testing/services';
+
+// The ledger through its API, on a real PostgreSQL: households and residents, history, colours by hand,
+// counts at every level, reveals audited, a grid worker's scope, a screening visit that turns a door red.
+
+const A = '410105002008'; // 省民航社区
+const B = '410103001001'; // 淮河社区
+const PASSWORD = 'Ledger2020ok';
+
+let t: TestApp;
+let admin: string;
+let seq = 0;
+
+function idNumber(sex: 'male' | 'female' = 'male') {
+  const n = ++seq;
+  return generateIdNumber({
+    regionCode: '410105',
+    birthDate: new Date(Date.UTC(1960, 0, n)).toISOString().slice(0, 10),
+    sequence: sex === 'male' ? 101 : 102,
+  });
+}
+
+async function call(method: string, url: string, cookie: string, payload?: unknown, lang = 'zh-CN') {
+  return t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { cookie, 'accept-language': lang },
+    payload: payload as object,
+  });
+}
+
+async function ok(method: string, url: string, cookie: string, payload?: unknown) {
+  const res = await call(method, url, cookie, payload);
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.statusCode === 204 ? undefined : res.json();
+}
+
+async function unit(parentCode: string, kind: string, name: string): Promise<string> {
+  return (await ok('POST', '/api/org/units', admin, { parentCode, kind, name })).code;
+}
+
+async function userWith(role: string, unitCode: string): Promise<string> {
+  const username = `ledger_${role}_${++seq}`;
+  const u = await ok('POST', '/api/access/users', admin, {
+    username,
+    displayName: username,
+    password: PASSWORD,
+    homeUnitCode: unitCode,
+  });
+  await ok('POST', `/api/access/users/${u.id}/grants`, admin, { role, unitCode });
+  return t.login(username, PASSWORD);
+}
+
+let grid1: string;
+let grid2: string;
+let building1: string;
+let building2: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin', TEST_ADMIN_PASSWORD);
+  grid1 = await unit(A, 'grid', '测试一网格');
+  grid2 = await unit(A, 'grid', '测试二网格');
+  building1 = await unit(grid1, 'building', '测试1号楼');
+  building2 = await unit(grid2, 'building', '测试2号楼');
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('households and residents', () => {
+  it('registers a household with residents, masked in the list, with a history row', async () => {
+    const id = idNumber();
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      entrance: '1',
+      door: '302',
+      residents: [
+        { name: '王建国', idNumber: id, phone: '13812345678', relation: 'head', markers: ['party_member'] },
+        { name: '李秀英', idNumber: idNumber('female'), relation: 'spouse', markers: ['low_income'] },
+      ],
+    });
+    expect(key).toMatch(/^410105-\d+$/);
+    const detail = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(detail).toMatchObject({ door: '302', floor: 3, colour: 'green', residentCount: 2 });
+    expect(detail.markers).toMatchObject({ party_member: 1, low_income: 1 });
+    expect(detail.residents[0].idMasked).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
+    expect(detail.residents[0].phoneMasked).toBe('138****5678');
+    expect(JSON.stringify(detail)).not.toContain(id);
+    expect(detail.history.map((h: { kind: string }) => h.kind)).toContain('created');
+
+    const list = await ok('GET', `/api/ledger/households?unit=${building1}`, admin);
+    expect(list.items.map((h: { key: string }) => h.key)).toContain(key);
+    expect(JSON.stringify(list)).not.toContain(id);
+  });
+
+  it('refuses an ID number already in the ledger, a bad ID naming the field, a taken door', async () => {
+    const id = idNumber();
+    await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '401',
+      residents: [{ name: '张伟', idNumber: id }],
+    });
+    const again = await call('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '402',
+      residents: [{ name: '张伟', idNumber: id }],
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.fields[0].path).toBe('residents.0.idNumber');
+
+    const bad = `${id.slice(0, 17)}${id[17] === '1' ? '2' : '1'}`;
+    const invalid = await call(
+      'POST',
+      '/api/ledger/households',
+      admin,
+      { unitCode: building1, door: '403', residents: [{ name: '张伟', idNumber: bad }] },
+      'en',
+    );
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.fields[0]).toMatchObject({ path: 'residents.0.idNumber' });
+    expect(invalid.json().error.fields[0].message).toMatch(/check/i);
+
+    const taken = await call('POST', '/api/ledger/households', admin, { unitCode: building1, door: '401' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.fields[0].path).toBe('door');
+    // nothing half-written: the refused households are not there
+    const list = await ok('GET', `/api/ledger/households?unit=${building1}&limit=200`, admin);
+    expect(list.items.filter((h: { door: string }) => ['402', '403'].includes(h.door))).toEqual([]);
+  });
+
+  it('keeps moving out and deaths as history, and an empty door is white', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '501',
+      residents: [{ name: '赵桂兰', idNumber: idNumber('female'), markers: ['elderly_alone'] }],
+    });
+    const [resident] = (await ok('GET', `/api/ledger/households/${key}`, admin)).residents;
+    await ok('POST', `/api/ledger/residents/${resident.key}/status`, admin, {
+      status: 'deceased',
+      date: '2020-02-01',
+    });
+    const after = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(after.colour).toBe('white');
+    expect(after.residentCount).toBe(0);
+    expect(after.residents[0].status).toBe('deceased');
+    const kinds = after.history.map((h: { kind: string }) => h.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['resident_deceased', 'colour']));
+    const colour = after.history.find((h: { kind: string }) => h.kind === 'colour');
+    expect(colour).toMatchObject({ from: 'green', to: 'white', actor: 'admin' });
+  });
+
+  it('splits a household: the residents named move to a new door, both keep the history', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '601',
+      residents: [
+        { name: '刘强', idNumber: idNumber() },
+        { name: '刘小强', idNumber: idNumber() },
+      ],
+    });
+    const members = (await ok('GET', `/api/ledger/households/${key}`, admin)).residents;
+    const { key: newKey } = await ok('POST', `/api/ledger/households/${key}/split`, admin, {
+      residentKeys: [members[1].key],
+      door: '602',
+      reason: '分户',
+    });
+    const old = await ok('GET', `/api/ledger/households/${key}`, admin);
+    const fresh = await ok('GET', `/api/ledger/households/${newKey}`, admin);
+    expect(old.residentCount).toBe(1);
+    expect(fresh.residentCount).toBe(1);
+    expect(fresh.residents[0].name).toBe('刘小强');
+    expect(old.history.map((h: { kind: string }) => h.kind)).toContain('split_out');
+    expect(fresh.history.map((h: { kind: string }) => h.kind)).toContain('split_in');
+  });
+
+  it('sets a colour by hand only with a reason, and records who and why', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '701',
+      residents: [{ name: '陈明', idNumber: idNumber() }],
+    });
+    const noReason = await call('POST', `/api/ledger/households/${key}/colour`, admin, {
+      colour: 'red',
+      reason: ' ',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0].path).toBe('reason');
+    await ok('POST', `/api/ledger/households/${key}/colour`, admin, { colour: 'red', reason: '密接者家属' });
+    const d = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(d).toMatchObject({
+      colour: 'red',
+      derivedColour: 'green',
+      override: { colour: 'red', reason: '密接者家属' },
+    });
+    expect(d.history[0]).toMatchObject({ kind: 'override', from: 'green', to: 'red', reason: '密接者家属' });
+    await ok('POST', `/api/ledger/households/${key}/colour`, admin, { colour: null, reason: '已排除' });
+    expect((await ok('GET', `/api/ledger/households/${key}`, admin)).colour).toBe('green');
+  });
+
+  it('reveals a full ID number only with the permission, and audits it', async () => {
+    const id = idNumber();
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '801',
+      residents: [{ name: '孙丽', idNumber: id }],
+    });
+    const [r] = (await ok('GET', `/api/ledger/households/${key}`, admin)).residents;
+    const revealed = await ok('POST', `/api/ledger/residents/${r.key}/reveal`, admin, { field: 'idNumber' });
+    expect(revealed.value).toBe(id);
+    const audit = await ok('GET', '/api/audit?action=pii.revealed', admin);
+    expect(JSON.stringify(audit)).toContain(`resident:${r.key}`);
+    const leader = await userWith('building_leader', building1);
+    expect(
+      (await call('POST', `/api/ledger/residents/${r.key}/reveal`, leader, { field: 'idNumber' })).statusCode,
+    ).toBe(403);
+  });
+
+  it('finds households by name, initials, the last digits of an ID, and a phone', async () => {
+    const id = idNumber();
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building2,
+      door: '101',
+      residents: [{ name: '欧阳娜娜', idNumber: id, phone: '13912340000' }],
+    });
+    for (const q of ['欧阳', 'oy', id.slice(-4), '13912340000', '0000']) {
+      const res = await ok('GET', `/api/ledger/households?unit=${A}&q=${encodeURIComponent(q)}`, admin);
+      expect(
+        res.items.map((h: { key: string }) => h.key),
+        q,
+      ).toContain(key);
+    }
+    const none = await ok('GET', `/api/ledger/households?unit=${A}&q=${encodeURIComponent('欧阳锋')}`, admin);
+    expect(none.items).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  it("shows a grid worker only the grid's households, and 404 for another grid's", async () => {
+    const inGrid = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '901',
+      residents: [{ name: '周一', idNumber: idNumber() }],
+    });
+    const otherGrid = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building2,
+      door: '901',
+      residents: [{ name: '周二', idNumber: idNumber() }],
+    });
+    const worker = await userWith('grid_worker', grid1);
+    expect((await call('GET', `/api/ledger/households/${inGrid.key}`, worker)).statusCode).toBe(200);
+    expect((await call('GET', `/api/ledger/households/${otherGrid.key}`, worker)).statusCode).toBe(404);
+    expect((await call('GET', `/api/ledger/households?unit=${grid2}`, worker)).statusCode).toBe(404);
+    expect((await call('GET', `/api/ledger/households?unit=${A}`, worker)).statusCode).toBe(404);
+    const list = await ok('GET', `/api/ledger/households?unit=${grid1}&limit=200`, worker);
+    expect(list.items.every((h: { unit: { code: string } }) => h.unit.code === building1)).toBe(true);
+    expect((await call('GET', `/api/ledger/counts/${A}`, worker)).statusCode).toBe(404);
+    expect((await call('GET', `/api/ledger/counts/${B}`, admin)).statusCode).toBe(200);
+  });
+});
+
+describe('counts', () => {
+  it('counts by colour and marker at every level, from the households and from the community roll-up', async () => {
+    const before = await ok('GET', '/api/ledger/counts/4101', admin);
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building2,
+      door: '1001',
+      residents: [{ name: '吴敏', idNumber: idNumber(), markers: ['disabled'] }],
+    });
+    const city = await ok('GET', '/api/ledger/counts/4101', admin);
+    expect(city.byColour.green.households).toBe(before.byColour.green.households + 1);
+    expect(city.total.markers.disabled).toBe(before.total.markers.disabled + 1);
+    await ok('POST', `/api/ledger/households/${key}/colour`, admin, { colour: 'orange', reason: '居家隔离' });
+    const after = await ok('GET', '/api/ledger/counts/4101', admin);
+    expect(after.byColour.orange.households).toBe(city.byColour.orange.households + 1);
+    expect(after.byColour.green.households).toBe(city.byColour.green.households - 1);
+    // every level agrees: the city (from ledger_counts) and the community (from its households)
+    const community = await ok('GET', `/api/ledger/counts/${A}`, admin);
+    const district = after.children.find((c: { unit: { code: string } }) => c.unit.code === '410105');
+    expect(district.total.households).toBeGreaterThanOrEqual(community.total.households);
+    const street = await ok('GET', '/api/ledger/counts/410105002', admin);
+    const fromStreet = street.children.find((c: { unit: { code: string } }) => c.unit.code === A);
+    expect(fromStreet.byColour).toEqual(community.byColour);
+    const grid = community.children.find((c: { unit: { code: string } }) => c.unit.code === grid2);
+    expect(grid.byColour.orange.households).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('door-to-door screening', () => {
+  it('a visit on the phone updates the residents, turns the door red, counts the progress; a replay is one visit', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building2,
+      door: '1101',
+      residents: [{ name: '郑凯', idNumber: idNumber() }],
+    });
+    const campaign = await ok('POST', '/api/ledger/campaigns', admin, {
+      unitCode: grid2,
+      name: '第一轮入户排查',
+      startsOn: '2020-01-28',
+    });
+    expect(campaign.households).toBeGreaterThanOrEqual(1);
+    const worker = await userWith('grid_worker', grid2);
+    const doors = await ok(
+      'GET',
+      `/api/ledger/campaigns/${campaign.id}/doors?unit=${grid2}&status=pending`,
+      worker,
+    );
+    const door = doors.items.find((h: { key: string }) => h.key === key);
+    expect(door.visit).toMatchObject({ status: 'pending', visits: 0 });
+    const visit = {
+      clientId: randomUUID(),
+      campaignId: campaign.id,
+      householdKey: key,
+      outcome: 'visited',
+      residents: [
+        {
+          key: door.residents[0].key,
+          present: true,
+          temperatureC: 36.5,
+          travel: [{ placeCode: '420106', placeName: '武汉市武昌区', from: '2020-01-20', to: '2020-01-23' }],
+        },
+      ],
+    };
+    const first = await ok('POST', '/api/ledger/visits', worker, visit);
+    expect(first).toMatchObject({ colourBefore: 'green', colourAfter: 'red' });
+    const replay = await ok('POST', '/api/ledger/visits', worker, visit);
+    expect(replay.visit).toBe(first.visit);
+    const progress = await ok('GET', `/api/ledger/campaigns/${campaign.id}`, worker);
+    expect(progress.visited).toBe(1);
+    expect(progress.byColour.red).toBeGreaterThanOrEqual(1);
+    const d = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(d.colour).toBe('red');
+    expect(d.reasons[0]).toMatchObject({ code: 'travel_key_area' });
+
+    const badTemp = await call('POST', '/api/ledger/visits', worker, {
+      ...visit,
+      clientId: randomUUID(),
+      residents: [{ key: door.residents[0].key, present: true, temperatureC: 373 }],
+    });
+    expect(badTemp.statusCode).toBe(400);
+    // an out-of-scope worker gets a 404 for the campaign and the door
+    const other = await userWith('grid_worker', grid1);
+    expect(
+      (await call('POST', '/api/ledger/visits', other, { ...visit, clientId: randomUUID() })).statusCode,
+    ).toBe(404);
+  });
+
+  it('nobody home marks the door for a revisit', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building2,
+      door: '1201',
+      residents: [{ name: '冯雪', idNumber: idNumber('female') }],
+    });
+    const campaign = await ok('POST', '/api/ledger/campaigns', admin, {
+      unitCode: building2,
+      name: '复查',
+      startsOn: '2020-02-01',
+    });
+    await ok('POST', '/api/ledger/visits', admin, {
+      clientId: randomUUID(),
+      campaignId: campaign.id,
+      householdKey: key,
+      outcome: 'nobody_home',
+    });
+    const doors = await ok(
+      'GET',
+      `/api/ledger/campaigns/${campaign.id}/doors?unit=${building2}&status=revisit`,
+      admin,
+    );
+    expect(doors.items.map((h: { key: string }) => h.key)).toEqual([key]);
+  });
+});
