@@ -1,0 +1,158 @@
+// Reading an uploaded ledger file into what readLedgerSheet takes: one sheet's rows as a 2-D array of
+// cell values and its merged ranges. An .xlsx is read straight from its XML (zip.ts, xlsxParts.ts,
+// sheetXml.ts): measured on a 100,000-row, 12-column sheet, ExcelJS's workbook.xlsx.load takes 5–7 s
+// and over 1 GB, and checks each merged range against every other (quadratic: 12,500 merges added
+// 22 s), while its streaming reader skips merged ranges and spools sheets to temporary files (with the
+// residents' ID numbers) when the shared strings come after them, as Excel writes them. A CSV is read
+// too. Anything else is refused with an AppError saying what to do: an old .xls (or a password-protected
+// file, which is stored in the same old container) is to be saved as .xlsx.
+
+import { isBlankCell } from '../../../../domain/ledger/sheet/normalise';
+import { AppError } from '../../../platform/errors';
+import { decodeText, isMarkup, parseCsv } from './csv';
+import { type ScannedSheet, type SheetContext, scanSheet } from './sheetXml';
+import {
+  parseDateStyles,
+  parseSharedStrings,
+  readPart,
+  readWorkbookParts,
+  type SheetPart,
+  type WorkbookParts,
+} from './xlsxParts';
+import { looksLikeZip, openZip, type ZipArchive } from './zip';
+
+export interface WorkbookSheet {
+  /** the sheet read */
+  sheetName: string;
+  /** every worksheet of the workbook, in tab order (for the user to pick another) */
+  sheetNames: string[];
+  /** rows[0] is sheet row 1, rows[r][0] column A; strings, numbers, booleans, Dates, null */
+  rows: unknown[][];
+  /** merged ranges, 'A3:A8' */
+  merges: string[];
+  /** true when maxRows cut the sheet short */
+  truncated: boolean;
+}
+
+export interface ReadWorkbookOptions {
+  /** the sheet to read: its name, or its 0-based position among the worksheets; default the first with data */
+  sheet?: string | number;
+  /** read at most this many rows from the top (a preview); the rest is left unread and truncated is set */
+  maxRows?: number;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** the stream an encrypted .xlsx keeps its package in, as the OLE directory names it (UTF-16LE) */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+function isOle(buf: Buffer): boolean {
+  return OLE_SIGNATURE.every((b, i) => buf[i] === b);
+}
+
+const notXlsx = () => new AppError('validation', 'error.import_not_xlsx');
+
+/** The worksheet the options name, or undefined for "the first with data". */
+function namedSheet(parts: WorkbookParts, sheet: string | number | undefined): SheetPart | undefined {
+  if (sheet === undefined) return undefined;
+  const found =
+    typeof sheet === 'number'
+      ? parts.sheets[sheet]
+      : (parts.sheets.find((s) => s.name === sheet) ??
+        parts.sheets.find((s) => s.name.trim().toLowerCase() === sheet.trim().toLowerCase()));
+  if (!found) {
+    const name = typeof sheet === 'number' ? `#${sheet + 1}` : sheet;
+    throw new AppError('validation', 'error.import_sheet_not_found', { name });
+  }
+  return found;
+}
+
+function hasData(rows: readonly (readonly unknown[])[]): boolean {
+  return rows.some((row) => row.some((v) => !isBlankCell(v)));
+}
+
+async function sheetContext(zip: ZipArchive, parts: WorkbookParts): Promise<SheetContext> {
+  const [strings, styles] = await Promise.all([
+    readPart(zip, parts.sharedStringsPath),
+    readPart(zip, parts.stylesPath),
+  ]);
+  return {
+    sharedStrings: parseSharedStrings(strings),
+    dateStyles: parseDateStyles(styles),
+    date1904: parts.date1904,
+  };
+}
+
+async function scanPart(
+  zip: ZipArchive,
+  sheet: SheetPart,
+  ctx: SheetContext,
+  maxRows: number | undefined,
+): Promise<ScannedSheet> {
+  const entry = zip.find(sheet.path);
+  if (!entry) return { rows: [], merges: [], truncated: false };
+  return scanSheet(zip.stream(entry), ctx, { maxRows });
+}
+
+async function readXlsx(buf: Buffer, options: ReadWorkbookOptions): Promise<WorkbookSheet> {
+  let zip: ZipArchive;
+  let parts: WorkbookParts;
+  try {
+    zip = openZip(buf);
+    parts = await readWorkbookParts(zip);
+  } catch {
+    throw notXlsx();
+  }
+  if (parts.sheets.length === 0) throw notXlsx();
+  const sheetNames = parts.sheets.map((s) => s.name);
+  const chosen = namedSheet(parts, options.sheet);
+  try {
+    const ctx = await sheetContext(zip, parts);
+    // the first visible sheet with data; hidden sheets (dropdown lists) only when no visible one has any
+    const candidates = chosen
+      ? [chosen]
+      : [...parts.sheets.filter((s) => !s.hidden), ...parts.sheets.filter((s) => s.hidden)];
+    let first: { sheet: SheetPart; scanned: ScannedSheet } | undefined;
+    for (const sheet of candidates) {
+      const scanned = await scanPart(zip, sheet, ctx, options.maxRows);
+      first ??= { sheet, scanned };
+      if (chosen || hasData(scanned.rows)) return { sheetName: sheet.name, sheetNames, ...scanned };
+    }
+    const fallback = first ?? { sheet: parts.sheets[0], scanned: { rows: [], merges: [], truncated: false } };
+    return { sheetName: fallback.sheet.name, sheetNames, ...fallback.scanned };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw notXlsx();
+  }
+}
+
+async function readCsv(text: string, options: ReadWorkbookOptions): Promise<WorkbookSheet> {
+  const all = await parseCsv(text);
+  const max = options.maxRows;
+  const rows = max !== undefined && all.length > max ? all.slice(0, max) : all;
+  return { sheetName: 'CSV', sheetNames: ['CSV'], rows, merges: [], truncated: rows.length < all.length };
+}
+
+/**
+ * Reads one sheet of an uploaded workbook (.xlsx; or CSV text). Throws an AppError (code 'validation')
+ * whose message key tells the user what to do: error.import_legacy_xls for an Excel 97–2003 .xls or an
+ * "Excel" file that is an HTML or XML table (save as .xlsx), error.import_encrypted for a
+ * password-protected file, error.import_sheet_not_found for options.sheet naming no sheet, and
+ * error.import_not_xlsx for anything else it cannot read.
+ */
+export async function readWorkbook(
+  data: Buffer | Uint8Array,
+  options: ReadWorkbookOptions = {},
+): Promise<WorkbookSheet> {
+  const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (looksLikeZip(buf)) return readXlsx(buf, options);
+  if (isOle(buf)) {
+    throw new AppError(
+      'validation',
+      buf.includes(ENCRYPTED_PACKAGE) ? 'error.import_encrypted' : 'error.import_legacy_xls',
+    );
+  }
+  const text = buf.length > 0 ? decodeText(buf) : undefined;
+  if (text === undefined) throw notXlsx();
+  if (isMarkup(text)) throw new AppError('validation', 'error.import_legacy_xls');
+  return readCsv(text, options);
+}
