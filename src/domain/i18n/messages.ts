@@ -44,13 +44,6 @@ const zh = {
   'error.import_encrypted':
     '该文件设置了打开密码，无法读取。请在 Excel 中打开它，去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存，再导入。',
   'error.import_sheet_not_found': '工作簿中没有工作表“{name}”。',
-  'error.import_not_xlsx':
-    '无法读取该文件：它不是 Excel 工作簿（.xlsx），或者文件已损坏。请上传 .xlsx 文件，或 CSV 文件。',
-  'error.import_legacy_xls':
-    '这是旧版 Excel 文件（.xls，Excel 97–2003 格式），不能直接导入。请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存的 .xlsx 文件。',
-  'error.import_encrypted':
-    '该文件设置了打开密码，无法读取。请在 Excel 中打开它，去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存，再导入。',
-  'error.import_sheet_not_found': '工作簿中没有工作表“{name}”。',
   'field.fact_date': '日期不正确（应为 年-月-日）',
   'field.fact_range': '结束日期早于开始日期',
   'field.fact_place': '地点不正确，请从列表中选择',
@@ -101,13 +94,6 @@ const en: Record<MessageKey, string> = {
   'error.import_rejected':
     '{count} rows did not pass the checks; with "only if all are valid", nothing was imported',
   'error.import_empty': 'The sheet has no household to import',
-  'error.import_not_xlsx':
-    'This file cannot be read: it is not an Excel workbook (.xlsx), or it is damaged. Upload an .xlsx or a CSV file.',
-  'error.import_legacy_xls':
-    'This is an old Excel file (.xls, Excel 97–2003), which cannot be imported. Open it in Excel or WPS, choose File → Save As, pick "Excel Workbook (*.xlsx)", and import the saved .xlsx file.',
-  'error.import_encrypted':
-    'This file is protected by a password and cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it, and import it again.',
-  'error.import_sheet_not_found': 'The workbook has no sheet "{name}".',
   'error.import_not_xlsx':
     'This file cannot be read: it is not an Excel workbook (.xlsx), or it is damaged. Upload an .xlsx or a CSV file.',
   'error.import_legacy_xls':
