@@ -19,7 +19,8 @@ export type AuditAction =
   | 'facility.updated'
   | 'facility.deleted'
   | 'pii.revealed'
-  | 'data.exported';
+  | 'data.exported'
+  | 'ledger.imported';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { translate } from '../../../domain/i18n/messages';
+import { isLedgerField, type LedgerField } from '../../../domain/ledger/sheet';
+import { actorOf } from '../../platform/access';
+import { AppError } from '../../platform/errors';
+import type { Services } from '../../platform/services';
+import { checkSheet, importLedger } from './importer';
+import { previewOf } from './importPreview';
+
+// Excel in (导入台账): the sheet is the request body, as it is on the user's disk; nothing of it is kept on
+// the server (the browser sends it again for each step: preview, import, error sheet).
+
+const tags = ['ledger import'];
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_SHEET_BYTES = 60 * 1024 * 1024;
+
+const mappingJson = z
+  .string()
+  .max(4000)
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return undefined;
+    try {
+      const raw = JSON.parse(s) as Record<string, unknown>;
+      const out: Record<number, LedgerField | null> = {};
+      for (const [k, v] of Object.entries(raw)) {
+        if (!/^\d{1,3}$/.test(k) || (v !== null && !isLedgerField(v))) throw new Error(k);
+        out[Number(k)] = v as LedgerField | null;
+      }
+      return out;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'mapping' });
+      return z.NEVER;
+    }
+  });
+
+export const importQuery = z.object({
+  unit: z.string().min(2).max(24),
+  headerRow: z.coerce.number().int().min(0).max(200).optional(),
+  mapping: mappingJson,
+  sheet: z.string().max(100).optional(),
+});
+
+/** The uploaded sheet, or a validation error naming the file (a JSON body, an empty upload). */
+function sheetOf(req: FastifyRequest): Buffer {
+  if (Buffer.isBuffer(req.body) && req.body.length > 0) return req.body;
+  throw new AppError('validation', 'error.validation', { detail: 'file' }, [
+    { path: 'file', message: translate(req.locale, 'error.import_not_xlsx') },
+  ]);
+}
+
+export function importRoutes(appBase: FastifyInstance, services: Services) {
+  appBase.addContentTypeParser(
+    [XLSX_TYPE, 'application/octet-stream', 'text/csv'],
+    { parseAs: 'buffer', bodyLimit: MAX_SHEET_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const unitResource = { kind: 'unit' as const, in: 'query' as const, key: 'unit' };
+
+  app.post('/api/ledger/import/preview', {
+    schema: {
+      tags,
+      summary: 'Read a sheet: the header row and mapping found, the first rows (masked), the check report',
+      querystring: importQuery,
+    },
+    bodyLimit: MAX_SHEET_BYTES,
+    config: { access: { permission: 'ledger.import', resource: unitResource } },
+    handler: async (req) => {
+      const actor = actorOf(req);
+      const checked = await checkSheet(services, actor, {
+        unitCode: req.query.unit,
+        data: sheetOf(req),
+        headerRow: req.query.headerRow,
+        mapping: req.query.mapping,
+        sheet: req.query.sheet,
+      });
+      return previewOf(actor.locale, checked);
+    },
+  });
+
+  app.post('/api/ledger/import', {
+    schema: {
+      tags,
+      summary: 'Import a sheet: the valid rows, or nothing unless every row is valid; dryRun writes nothing',
+      querystring: importQuery.extend({
+        mode: z.enum(['valid', 'all']).default('all'),
+        dryRun: z
+          .enum(['0', '1', 'true', 'false'])
+          .optional()
+          .transform((v) => v === '1' || v === 'true'),
+      }),
+    },
+    bodyLimit: MAX_SHEET_BYTES,
+    config: { access: { permission: 'ledger.import', resource: unitResource } },
+    handler: async (req) => {
+      const { imported, report } = await importLedger(services, actorOf(req), {
+        unitCode: req.query.unit,
+        data: sheetOf(req),
+        mode: req.query.mode,
+        dryRun: req.query.dryRun,
+        headerRow: req.query.headerRow,
+        mapping: req.query.mapping,
+        sheet: req.query.sheet,
+      });
+      return { imported, report };
+    },
+  });
+}
