@@ -1,7 +1,7 @@
 import { isRole } from '../domain/access/roles';
 import * as access from '../server/modules/access/service';
-import { cliActor } from './cliActor';
 import type { Services } from '../server/platform/services';
+import { cliActor } from './cliActor';
 
 /** `wangge user add`: the CLI acts as the system administrator on the root of the tree. */
 export async function addUser(

@@ -15,7 +15,11 @@ export interface ImportLedgerOptions {
 }
 
 /** Runs the import and prints the report; returns the exit code (0 imported or dry run clean, 1 rejected rows). */
-export async function importLedgerFile(services: Services, file: string, opts: ImportLedgerOptions): Promise<number> {
+export async function importLedgerFile(
+  services: Services,
+  file: string,
+  opts: ImportLedgerOptions,
+): Promise<number> {
   const actor = await cliActor(services, opts.unit, opts.lang ?? 'zh-CN');
   const data = await readFile(file);
   const started = Date.now();
@@ -35,7 +39,11 @@ export async function importLedgerFile(services: Services, file: string, opts: I
         : `${file}：共 ${report.rows} 行，通过 ${report.accepted} 行，跳过 ${report.skipped} 行，问题 ${report.rejected.length} 处；${report.households} 户（空户 ${report.emptyHouseholds}），${report.residents} 人`,
     );
     for (const r of report.rejected) {
-      console.log(en ? `  row ${r.row ?? '-'} ${r.column ?? ''}: ${r.message}` : `  第 ${r.row ?? '-'} 行 ${r.column ?? ''}：${r.message}`);
+      console.log(
+        en
+          ? `  row ${r.row ?? '-'} ${r.column ?? ''}: ${r.message}`
+          : `  第 ${r.row ?? '-'} 行 ${r.column ?? ''}：${r.message}`,
+      );
     }
     const c = report.created;
     console.log(

@@ -29,7 +29,12 @@ export function previewOf(locale: Locale, c: Awaited<ReturnType<typeof checkShee
   return {
     sheetName: c.sheet.sheetName,
     sheetNames: c.sheet.sheetNames,
-    header: header && { rowIndex: header.rowIndex, headers: header.headers, mapping: header.mapping, unmapped: header.unmapped },
+    header: header && {
+      rowIndex: header.rowIndex,
+      headers: header.headers,
+      mapping: header.mapping,
+      unmapped: header.unmapped,
+    },
     fields: LEDGER_FIELDS.map((field) => ({ field, label: FIELD_LABELS[field][locale] })),
     sample,
     report: reportOf(c.checked, c.households, c.errors),

@@ -18,7 +18,7 @@ import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { createUnitIn, unitInScope, unitsAtPaths } from '../org/service';
-import { type WorkbookSheet, readWorkbook } from './excel/readWorkbook';
+import { readWorkbook, type WorkbookSheet } from './excel/readWorkbook';
 import { ledgerDay } from './policy';
 import { idNumberIndex } from './protect';
 import * as q from './queries';
@@ -116,7 +116,9 @@ async function alreadyInLedger(services: Services, actor: Actor, checked: Ledger
   const errors: LedgerError[] = [];
   if (found.size === 0) return { rows, errors };
   const units = await unitsAtPaths(services.db, [...new Set(found.values())]);
-  const idColumn = checked.header ? Object.entries(checked.header.mapping).find(([, f]) => f === 'idNumber') : undefined;
+  const idColumn = checked.header
+    ? Object.entries(checked.header.mapping).find(([, f]) => f === 'idNumber')
+    : undefined;
   withId.forEach((r, i) => {
     const path = found.get(hmacs[i].toString('hex'));
     if (!path) return;
@@ -158,7 +160,11 @@ export function reportOf(
   };
 }
 
-export async function importLedger(services: Services, actor: Actor, opts: ImportOptions): Promise<ImportResult> {
+export async function importLedger(
+  services: Services,
+  actor: Actor,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   const { unit, sheet, checked, households, errors } = await checkSheet(services, actor, opts);
   const blocked = errors.some((e) => e.row === null) || (opts.mode === 'all' && errors.length > 0);
   if (opts.dryRun || blocked || households.length === 0) {
@@ -191,10 +197,12 @@ async function load(services: Services, actor: Actor, unit: TargetUnit, househol
     let next = 0;
     const residentRows = function* () {
       for (const [i, { h, place }] of fresh.entries()) {
-        for (const r of h.residents) yield residentRow(services.protector, place, residentIds[next++], householdIds[i], r);
+        for (const r of h.residents)
+          yield residentRow(services.protector, place, residentIds[next++], householdIds[i], r);
       }
       for (const { householdId, h, place } of joining) {
-        for (const r of h.residents) yield residentRow(services.protector, place, residentIds[next++], householdId, r);
+        for (const r of h.residents)
+          yield residentRow(services.protector, place, residentIds[next++], householdId, r);
       }
     };
     const sheetColour = (h: Household, derived: HouseholdColour) =>
@@ -245,7 +253,18 @@ async function load(services: Services, actor: Actor, unit: TargetUnit, househol
     );
     for (const { householdId, h } of joining) {
       await q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
-        [regionCode, householdId, null, actor.userId, actor.username, 'imported', null, null, null, JSON.stringify({ rows: h.rows })],
+        [
+          regionCode,
+          householdId,
+          null,
+          actor.userId,
+          actor.username,
+          'imported',
+          null,
+          null,
+          null,
+          JSON.stringify({ rows: h.rows }),
+        ],
       ]);
     }
     await refreshHouseholds(
@@ -262,8 +281,16 @@ async function load(services: Services, actor: Actor, unit: TargetUnit, househol
       buildings: places.createdBuildings,
       joined: new Set(joining.map((j) => j.householdId)).size,
     };
-    await auditAs(tx, actor, 'ledger.imported', { unitPath: unit.path, target: `unit:${unit.code}`, detail: counts });
-    await services.events.publish(tx, { type: 'ledger.changed', unitPath: unit.path, data: { imported: counts } });
+    await auditAs(tx, actor, 'ledger.imported', {
+      unitPath: unit.path,
+      target: `unit:${unit.code}`,
+      detail: counts,
+    });
+    await services.events.publish(tx, {
+      type: 'ledger.changed',
+      unitPath: unit.path,
+      data: { imported: counts },
+    });
     return counts;
   });
 }
@@ -285,7 +312,13 @@ interface Place {
  * the target unit ('3号楼', '3栋' and '三号楼' are one) or created there; the target unit itself when the
  * sheet names no building, or when the target is a building.
  */
-async function placesFor(tx: Db, services: Services, actor: Actor, unit: TargetUnit, households: Household[]) {
+async function placesFor(
+  tx: Db,
+  services: Services,
+  actor: Actor,
+  unit: TargetUnit,
+  households: Household[],
+) {
   const own: Place = {
     regionCode: unit.region_code as string,
     unitId: unit.id,
@@ -317,7 +350,11 @@ async function placesFor(tx: Db, services: Services, actor: Actor, unit: TargetU
         kind: 'building',
         name: /^\d+$/.test(h.building) ? `${h.building}号楼` : h.building,
       });
-      place = { ...own, unitId: (await unitInScope(tx, actor.scope, created.code, 'ledger.import')).id, unitPath: created.path };
+      place = {
+        ...own,
+        unitId: (await unitInScope(tx, actor.scope, created.code, 'ledger.import')).id,
+        unitPath: created.path,
+      };
       byKey.set(k, place);
       result.createdBuildings++;
     }

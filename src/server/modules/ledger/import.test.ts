@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateIdNumber } from '../../../domain/validators/idNumber';
+import { createTestApp, type TestApp } from '../../testing/app';
+import { TEST_ADMIN_PASSWORD } from '../../testing/services';
+import { XLSX_TYPE } from './importRoutes';
+
+// The import through its API on a real PostgreSQL: a sheet as an office keeps it (title rows, synonyms,
+// merged building cells, a bad row), all-or-nothing leaves nothing, valid rows go in with the buildings
+// the sheet names, IDs already in the ledger are refused, the audit log records it.
+
+const A = '410105002008'; // 省民航社区
+const B = '410103001001'; // 淮河社区
+
+let t: TestApp;
+let admin: string;
+let n = 0;
+
+const id = (sex: 'male' | 'female' = 'male') =>
+  generateIdNumber({
+    regionCode: '410105',
+    birthDate: new Date(Date.UTC(1970, 0, ++n)).toISOString().slice(0, 10),
+    sequence: sex === 'male' ? 301 : 302,
+  });
+
+async function sheet(rows: unknown[][], merges: string[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  for (const r of rows) ws.addRow(r);
+  for (const m of merges) ws.mergeCells(m);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function post(url: string, body: Buffer, cookie = admin) {
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': XLSX_TYPE, 'accept-language': 'zh-CN' },
+    payload: body,
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin', TEST_ADMIN_PASSWORD);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the ledger import', () => {
+  it('reads an office sheet, refuses all-or-nothing with a bad row, then imports the valid rows', async () => {
+    const good = [id(), id('female'), id()];
+    const bad = `${good[0].slice(0, 17)}${good[0][17] === '1' ? '2' : '1'}`;
+    const data = await sheet(
+      [
+        ['省民航社区入户排查台账（导入测试）'],
+        ['填报日期：2020年1月28日'],
+        [],
+        ['楼号', '单元', '门牌', '名字', '身份证号码', '手机号', '与户主关系', '颜色'],
+        ['88号楼', '1', '101', '王一', good[0], '13800000001', '户主', '绿'],
+        [null, '1', '101', '王二', good[1], '', '配偶', '绿'],
+        [null, '1', '102', '李三', good[2], '13800000003', '户主', '黄'],
+        [null, '1', '103', '', '', '', '', '空户'],
+        [null, '1', '104', '赵四', bad, '', '户主', ''],
+      ],
+      ['A5:A9'],
+    );
+    const preview = await post(`/api/ledger/import/preview?unit=${A}`, data);
+    expect(preview.statusCode).toBe(200);
+    const p = preview.json();
+    expect(p.header.rowIndex).toBe(3);
+    expect(Object.values(p.header.mapping)).toEqual(
+      expect.arrayContaining(['building', 'unit', 'door', 'name', 'idNumber', 'phone', 'relation', 'colour']),
+    );
+    expect(JSON.stringify(p.sample)).not.toContain(good[0]);
+    expect(p.report.rejected).toEqual([
+      expect.objectContaining({ row: 9, column: '身份证号码', code: 'id.checksum' }),
+    ]);
+
+    const all = await post(`/api/ledger/import?unit=${A}&mode=all`, data);
+    expect(all.json()).toMatchObject({ imported: false });
+    const none = await t.app.inject({
+      method: 'GET',
+      url: `/api/ledger/households?unit=${A}&q=${encodeURIComponent('王一')}`,
+      headers: { cookie: admin },
+    });
+    expect(none.json().items).toEqual([]);
+
+    const valid = await post(`/api/ledger/import?unit=${A}&mode=valid`, data);
+    const r = valid.json();
+    expect(r).toMatchObject({ imported: true, report: { households: 3, residents: 3, emptyHouseholds: 1 } });
+    expect(r.report.created).toMatchObject({ households: 3, residents: 3, buildings: 1 });
+
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/ledger/households?unit=${A}&q=${encodeURIComponent('李三')}`,
+      headers: { cookie: admin },
+    });
+    const [li] = list.json().items;
+    expect(li).toMatchObject({
+      unit: { name: '88号楼' },
+      door: '102',
+      colour: 'yellow',
+      derivedColour: 'green',
+    });
+    expect(li.override.reason).toContain('导入');
+
+    // the same sheet again: every person is already in the ledger
+    const again = (await post(`/api/ledger/import?unit=${A}&mode=valid&dryRun=1`, data)).json();
+    expect(again.report.rejected.filter((e: { code: string }) => e.code === 'id.in_ledger')).toHaveLength(3);
+
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=ledger.imported',
+      headers: { cookie: admin },
+    });
+    expect(audit.body).toContain('ledger.imported');
+  });
+
+  it('answers a file that is no spreadsheet with a clear error, and an out-of-scope unit with 404', async () => {
+    const junk = await post(
+      `/api/ledger/import?unit=${A}`,
+      Buffer.from('PK\u0003\u0004 a broken zip, not a workbook'),
+    );
+    expect(junk.statusCode).toBe(400);
+    expect(junk.json().error.message).toMatch(/xlsx|Excel|表格/);
+    const text = (await post(`/api/ledger/import?unit=${A}`, Buffer.from('not a ledger at all'))).json();
+    expect(text.imported).toBe(false);
+    expect(text.report.rejected[0]).toMatchObject({ row: null, code: 'sheet.no_header' });
+    const smh = await t.login('smh_admin', 'Wangge2020');
+    const out = await post(
+      `/api/ledger/import?unit=${B}`,
+      await sheet([
+        ['姓名', '门牌'],
+        ['张三', '101'],
+      ]),
+      smh,
+    );
+    expect(out.statusCode).toBe(404);
+  });
+});
