@@ -40,51 +40,45 @@ divisions
 const demo = program.command('demo').description('the demo city');
 demo
   .command('seed')
-  .description('seed the demo city (grids, courtyards, buildings, facilities, a user for every role)')
-  .option('--residents <n>', 'households and residents to generate (comes with the ledger module)', '0')
-  .action(async (opts: { residents: string }) => {
+  .description(
+    'seed the demo city (grids, courtyards, buildings, facilities, a user for every role, a ledger)',
+  )
+  .option('--residents <n>', 'residents to add to the ledger of the demo communities (or of --within)')
+  .option(
+    '--within <codes>',
+    'comma-separated unit codes whose buildings get the residents (buildings are added when short)',
+  )
+  .action(async (opts: { residents?: string; within?: string }) => {
     const { withDatabase } = await import('./withDatabase');
-    const { seedDemo, DEMO_PASSWORD } = await import('../server/setup/demo');
+    const { seedDemo, DEMO_PASSWORD, DEMO_LEDGER_UNITS } = await import('../server/setup/demo');
+    const { seedDemoLedger, analyseLedger } = await import('../server/setup/demoLedger');
+    const { cliActor } = await import('./cliActor');
     await withDatabase(async (services) => {
-      const r = await seedDemo(services);
+      const residents = Number(opts.residents ?? 0);
+      const r = await seedDemo(services, undefined, residents > 0 && !opts.within ? residents : undefined);
       console.log(
         r.seeded
-          ? `demo city seeded: ${r.units} grids, courtyards and buildings`
+          ? `demo city seeded: ${r.units} grids, courtyards and buildings; ${r.ledger?.households ?? 0} households, ${r.ledger?.residents ?? 0} residents`
           : 'the demo city was already seeded',
       );
       console.log(`demo users (password ${DEMO_PASSWORD}): ${r.users.map((u) => u.username).join(', ')}`);
-      if (Number(opts.residents) > 0)
-        console.log('residents: households and residents are generated once the ledger module exists');
+      if (residents > 0 && (!r.seeded || opts.within)) {
+        const within = opts.within ? opts.within.split(',') : DEMO_LEDGER_UNITS;
+        const started = Date.now();
+        const l = await seedDemoLedger(services, await cliActor(services, within[0]), {
+          residents,
+          within,
+          onProgress: (p) => process.stdout.write(`\r${p.residents} residents…`),
+        });
+        await analyseLedger(services.db);
+        console.log(
+          l.seeded
+            ? `\nledger: ${l.households} households, ${l.residents} residents, ${l.buildingsCreated} buildings added (${Math.round((Date.now() - started) / 1000)} s)`
+            : 'ledger: nothing added',
+        );
+      }
     });
   });
-
-const importCommand = program.command('import').description('import sheets');
-importCommand
-  .command('ledger <file>')
-  .description('import a household ledger sheet (.xlsx) into a community, grid, courtyard or building')
-  .requiredOption('--unit <code>', 'the unit the households go into, e.g. 410105002008 (省民航社区)')
-  .option('--dry-run', 'check the sheet and report, write nothing')
-  .option('--json', 'print one JSON object: rows, accepted, skipped, rejected[], households, residents')
-  .option('--all-or-nothing', 'import nothing unless every row is valid (default: import the valid rows)')
-  .option('--lang <locale>', 'language of the messages: zh-CN or en', 'zh-CN')
-  .action(
-    async (
-      file: string,
-      opts: { unit: string; dryRun?: boolean; json?: boolean; allOrNothing?: boolean; lang: string },
-    ) => {
-      const { withDatabase } = await import('./withDatabase');
-      const { importLedgerFile } = await import('./importLedger');
-      await withDatabase(async (services) => {
-        process.exitCode = await importLedgerFile(services, file, {
-          unit: opts.unit,
-          dryRun: opts.dryRun,
-          json: opts.json,
-          mode: opts.allOrNothing ? 'all' : 'valid',
-          lang: opts.lang === 'en' ? 'en' : 'zh-CN',
-        });
-      });
-    },
-  );
 
 const user = program.command('user').description('users');
 user

@@ -13,6 +13,16 @@ describe('personal data protection', () => {
     expect(p.decrypt(a)).toBe('11010519491231002X');
   });
 
+  it('never uses an IV twice, across refills of the IV pool', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 10_000; i++) {
+      const sealed = p.encrypt('13812345678');
+      ivs.add(sealed.subarray(1, 13).toString('hex'));
+      if (i % 997 === 0) expect(p.decrypt(sealed)).toBe('13812345678');
+    }
+    expect(ivs.size).toBe(10_000);
+  });
+
   it('refuses a tampered value', () => {
     const sealed = p.encrypt('13812345678');
     sealed[sealed.length - 1] ^= 1;

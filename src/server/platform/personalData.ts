@@ -15,14 +15,33 @@ export interface PersonalDataProtector {
   blindIndex(kind: string, normalised: string): Buffer;
 }
 
+/**
+ * Fresh random 96-bit IVs, drawn from a pool filled 4,096 at a time: randomBytes costs about as much as
+ * the encryption itself, and bulk loads encrypt millions of values. Every IV is used once.
+ */
+function ivSource(): () => Buffer {
+  const SIZE = 12;
+  const COUNT = 4096;
+  let pool = randomBytes(SIZE * COUNT);
+  let next = 0;
+  return () => {
+    if (next === COUNT) {
+      pool = randomBytes(SIZE * COUNT);
+      next = 0;
+    }
+    return pool.subarray(SIZE * next, SIZE * ++next);
+  };
+}
+
 export function createProtector(masterKey: Buffer): PersonalDataProtector {
   if (masterKey.length !== 32) throw new Error('WANGGE_DATA_KEY must be 32 bytes (base64 or hex)');
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
   const encKey = derive('wangge personal data encryption');
   const macKey = derive('wangge personal data blind index');
+  const nextIv = ivSource();
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);

@@ -1,14 +1,17 @@
 import type { Role } from '../../domain/access/roles';
 import type { FacilityKind, LocalKind } from '../../domain/org/units';
 import * as access from '../modules/access/service';
+import { ledgerDay } from '../modules/ledger/policy';
+import { createCampaign } from '../modules/ledger/screening';
 import * as org from '../modules/org/service';
 import type { Scope as ScopeType } from '../platform/scope';
 import { Scope } from '../platform/scope';
 import type { Services } from '../platform/services';
+import { type SeedLedgerResult, seedDemoLedger } from './demoLedger';
 
 // The demo city: Zhengzhou's real divisions, and for a handful of real communities named in the
 // reports (省民航社区, 淮河社区, the communities of 长兴路街道) grids, courtyards, buildings, facilities and a
-// user for every role. Households and residents come with the ledger module.
+// user for every role, and a ledger of households and residents in their buildings (demoLedger.ts).
 
 export const DEMO_PASSWORD = 'Wangge2020';
 const SHENGMINHANG = '410105002008'; // 省民航社区, 花园路街道, 金水区
@@ -26,7 +29,14 @@ export interface DemoResult {
   seeded: boolean;
   units: number;
   users: DemoUser[];
+  /** households and residents of the demo ledger */
+  ledger?: SeedLedgerResult;
 }
+
+/** The communities whose buildings the demo ledger fills. */
+export const DEMO_LEDGER_UNITS = [SHENGMINHANG, HUAIHE, CHANGXINGLU];
+/** Residents of the demo ledger on first start (省民航社区 alone had 1,730 households in the report). */
+export const DEMO_RESIDENTS = 10_000;
 
 type Make = (parentCode: string, kind: LocalKind, name: string) => Promise<string>;
 
@@ -52,7 +62,11 @@ async function buildCommunity(
   return made;
 }
 
-export async function seedDemo(services: Services, rootCode = '410000'): Promise<DemoResult> {
+export async function seedDemo(
+  services: Services,
+  rootCode = '410000',
+  residents = DEMO_RESIDENTS,
+): Promise<DemoResult> {
   const { db } = services;
   const already = await db
     .selectFrom('users')
@@ -118,7 +132,15 @@ export async function seedDemo(services: Services, rootCode = '410000'): Promise
     });
     await access.grantRole(services, actor, created.id, { role: u.role, unitCode });
   }
-  return { seeded: true, units, users };
+  const ledger = await seedDemoLedger(services, actor, { residents, within: DEMO_LEDGER_UNITS });
+  // a door-to-door screening under way in 省民航社区, for the phone screens
+  const day = await ledgerDay(services);
+  await createCampaign(services, actor, {
+    unitCode: SHENGMINHANG,
+    name: '省民航社区第二轮入户排查',
+    startsOn: day.today,
+  });
+  return { seeded: true, units, users, ledger };
 }
 
 async function adminId(services: Services) {

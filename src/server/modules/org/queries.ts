@@ -92,6 +92,35 @@ export async function nextLocalNumber(db: Db, communityId: string, kind: string)
   return row.last_value;
 }
 
+/** Reserves `n` consecutive numbers; returns the first. */
+export async function reserveLocalNumbers(
+  db: Db,
+  communityId: string,
+  kind: string,
+  n: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('unit_code_counters')
+    .values({ community_id: communityId, kind, last_value: n })
+    .onConflict((oc) =>
+      oc
+        .columns(['community_id', 'kind'])
+        .doUpdateSet({ last_value: sql`unit_code_counters.last_value + ${n}` }),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value - n + 1;
+}
+
+export async function insertUnits(db: Db, units: NewUnit[]) {
+  for (let i = 0; i < units.length; i += 5000) {
+    await db
+      .insertInto('units')
+      .values(units.slice(i, i + 5000))
+      .execute();
+  }
+}
+
 export interface NewUnit {
   code: string;
   parent_id: string;

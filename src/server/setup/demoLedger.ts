@@ -1,0 +1,244 @@
+import { sql } from 'kysely';
+import { type DemoHousehold, generateHouseholds, IdNumberAllocator } from '../../domain/ledger/demo';
+import { type StoredFacts, summariseHousehold } from '../../domain/ledger/household';
+import { normaliseUnitCode } from '../../domain/org/units';
+import { bulkTransaction, nextIds } from '../db/bulk';
+import type { Db } from '../db/connection';
+import { ledgerDay } from '../modules/ledger/policy';
+import {
+  HISTORY_LOAD_COLUMNS,
+  HOUSEHOLD_LOAD_COLUMNS,
+  type LoadRow,
+  RESIDENT_LOAD_COLUMNS,
+} from '../modules/ledger/queries';
+import { householdRow, residentRow } from '../modules/ledger/rows';
+import { createUnitsIn } from '../modules/org/service';
+import type { Actor } from '../platform/access';
+import { inSubtree } from '../platform/scope';
+import type { Services } from '../platform/services';
+
+// The demo ledger: households and residents for the buildings of the demo communities (or, for a
+// benchmark, of every community under a unit), from the pure generator in domain/ledger/demo — valid
+// synthetic ID numbers, realistic names, colours derived from generated facts by the real rules —
+// loaded with COPY in chunks of one transaction each. Buildings that have households are left alone.
+
+/** Doors per building of the generator's default layout (3 entrances × 6 floors × 2 doors). */
+const DOORS_PER_BUILDING = 36;
+/** residents per door, about (the generator's mean household size, empty doors included) */
+const RESIDENTS_PER_DOOR = 2.2; // low on purpose: the mean is about 2.6, empty doors included; spare doors are harmless
+const CHUNK_HOUSEHOLDS = 20_000;
+
+export interface SeedLedgerOptions {
+  /** residents to generate in all */
+  residents: number;
+  /** the subtrees whose buildings are filled (unit codes); buildings are added to their communities when short */
+  within: string[];
+  seed?: number;
+  onProgress?: (done: { households: number; residents: number }) => void;
+}
+
+export interface SeedLedgerResult {
+  seeded: boolean;
+  households: number;
+  residents: number;
+  buildingsCreated: number;
+}
+
+interface Building {
+  id: string;
+  path: string;
+  region_code: string;
+}
+
+export async function seedDemoLedger(
+  services: Services,
+  actor: Actor,
+  opts: SeedLedgerOptions,
+): Promise<SeedLedgerResult> {
+  const { db } = services;
+  const codes = opts.within.map((c) => normaliseUnitCode(c) ?? c);
+  const roots = await db.selectFrom('units').select(['code', 'path']).where('code', 'in', codes).execute();
+  if (roots.length === 0 || opts.residents <= 0)
+    return { seeded: false, households: 0, residents: 0, buildingsCreated: 0 };
+  const needed = Math.ceil(opts.residents / (DOORS_PER_BUILDING * RESIDENTS_PER_DOOR) + 1);
+  let buildings = await buildingsUnder(
+    db,
+    roots.map((r) => r.path),
+  );
+  const buildingsCreated = Math.max(0, needed - buildings.length);
+  if (buildingsCreated > 0) {
+    await addBuildings(
+      db,
+      actor,
+      roots.map((r) => r.path),
+      buildingsCreated,
+    );
+    buildings = await buildingsUnder(
+      db,
+      roots.map((r) => r.path),
+    );
+  }
+  const day = await ledgerDay(services);
+  const ids = new IdNumberAllocator();
+  // one generator per county (its residents' ID numbers carry its address code), sharing the residents
+  // in proportion to its buildings
+  const byRegion = new Map<string, Building[]>();
+  for (const b of buildings) byRegion.set(b.region_code, [...(byRegion.get(b.region_code) ?? []), b]);
+  let households = 0;
+  let residents = 0;
+  let left = opts.residents;
+  let regionsLeft = byRegion.size;
+  for (const [regionCode, list] of byRegion) {
+    const share = regionsLeft === 1 ? left : Math.round((opts.residents * list.length) / buildings.length);
+    regionsLeft--;
+    left -= share;
+    if (share <= 0) continue;
+    const generated = generateHouseholds({
+      seed: (opts.seed ?? 2020) + households,
+      regionCode,
+      residents: share,
+      today: day.today,
+      policy: day.policy,
+      ids,
+    });
+    let chunk: DemoHousehold[] = [];
+    const flush = async () => {
+      await loadChunk(services, actor, regionCode, list, chunk, day);
+      households += chunk.length;
+      residents += chunk.reduce((n, h) => n + h.residents.length, 0);
+      opts.onProgress?.({ households, residents });
+      chunk = [];
+    };
+    for (const h of generated) {
+      if (h.building > list.length)
+        throw new Error(`demo ledger: more than ${list.length} buildings needed in ${regionCode}`);
+      chunk.push(h);
+      if (chunk.length >= CHUNK_HOUSEHOLDS) await flush();
+    }
+    if (chunk.length) await flush();
+  }
+  return { seeded: true, households, residents, buildingsCreated };
+}
+
+async function buildingsUnder(db: Db, paths: string[]): Promise<Building[]> {
+  return (await db
+    .selectFrom('units')
+    .select(['id', 'path', 'region_code'])
+    .where('kind', '=', 'building')
+    .where((eb) => eb.or(paths.map((p) => inSubtree('path', p))))
+    // buildings with households already are left as they are
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('households as h').select('h.id').whereRef('h.unit_id', '=', 'units.id'))),
+    )
+    .orderBy('path')
+    .execute()) as Building[];
+}
+
+/** Adds buildings straight under the communities (villages) of the roots, round robin. */
+async function addBuildings(db: Db, actor: Actor, paths: string[], count: number) {
+  const villages = await db
+    .selectFrom('units')
+    .select(['code', 'path'])
+    .where('kind', '=', 'village')
+    .where((eb) => eb.or(paths.flatMap((p) => [inSubtree('path', p), eb('path', '=', p)])))
+    .orderBy('path')
+    .execute();
+  if (villages.length === 0) throw new Error('no community to put demo buildings in');
+  const per = Math.ceil(count / villages.length);
+  let made = 0;
+  await db.transaction().execute(async (tx) => {
+    for (const v of villages) {
+      const n = Math.min(per, count - made);
+      if (n <= 0) break;
+      const names = Array.from({ length: n }, (_, i) => `${100 + i}号楼`);
+      await createUnitsIn(tx, actor, { parentCode: v.code, kind: 'building', names });
+      made += n;
+    }
+  });
+}
+
+async function loadChunk(
+  services: Services,
+  actor: Actor,
+  regionCode: string,
+  buildings: Building[],
+  chunk: DemoHousehold[],
+  day: Awaited<ReturnType<typeof ledgerDay>>,
+) {
+  await bulkTransaction(services.db, async ({ tx, copy }) => {
+    const householdIds = await nextIds(tx, 'households', chunk.length);
+    const residentIds = await nextIds(
+      tx,
+      'residents',
+      chunk.reduce((n, h) => n + h.residents.length, 0),
+    );
+    const households: LoadRow[] = [];
+    const history: LoadRow[] = [];
+    let r = 0;
+    const residents = function* () {
+      for (const [i, h] of chunk.entries()) {
+        const b = buildings[h.building - 1];
+        const place = { regionCode, unitPath: b.path };
+        for (const p of h.residents) {
+          const { present, ...facts } = p.facts;
+          yield residentRow(
+            services.protector,
+            place,
+            residentIds[r++],
+            householdIds[i],
+            p,
+            present === false ? 'away' : 'present',
+            facts as StoredFacts,
+          );
+        }
+      }
+    };
+    for (const [i, h] of chunk.entries()) {
+      const b = buildings[h.building - 1];
+      const summary = summariseHousehold(
+        h.residents.map((p) => {
+          const { present, ...facts } = p.facts;
+          return {
+            status: present === false ? 'away' : 'present',
+            markers: p.markers,
+            facts: facts as StoredFacts,
+          };
+        }),
+        day.policy,
+        day.today,
+      );
+      households.push(
+        householdRow({
+          regionCode,
+          id: householdIds[i],
+          unitId: b.id,
+          unitPath: b.path,
+          communityPath: b.path.split('.').slice(0, 5).join('.'),
+          entrance: h.entrance,
+          door: h.door,
+          summary,
+        }),
+      );
+      history.push([
+        regionCode,
+        householdIds[i],
+        null,
+        actor.userId,
+        actor.username,
+        'imported',
+        null,
+        summary.derived.colour,
+        null,
+        '{"demo":true}',
+      ]);
+    }
+    await copy('households', HOUSEHOLD_LOAD_COLUMNS, households);
+    await copy('residents', RESIDENT_LOAD_COLUMNS, residents());
+    await copy('household_history', HISTORY_LOAD_COLUMNS, history);
+  });
+}
+
+/** Statistics the planner needs after a big load (the counts and lists are planned on them). */
+export async function analyseLedger(db: Db) {
+  await sql`ANALYZE households, residents, ledger_counts, household_history`.execute(db);
+}
