@@ -1,0 +1,3 @@
+// Ledger sheets for the importer's API, browser and benchmark tests (see messyLedger.ts, cleanLedger.ts).
+export { type CleanLedgerOptions, cleanLedgerSheet } from './cleanLedger';
+export { FIXED_EXPECTED, fixedMessyLedgerSheet, MESSY_EXPECTED, messyLedgerSheet } from './messyLedger';
