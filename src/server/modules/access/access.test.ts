@@ -39,7 +39,13 @@ describe('users and roles', () => {
     const worker = await t.login('wang_wei', 'Grid2020abc');
     const me = (await api(worker, 'GET', '/api/me')).json();
     expect(me.units.map((u: { code: string }) => u.code)).toEqual(['410105002008G02']);
-    expect(me.permissions).toEqual(['org.read', 'pii.reveal']);
+    expect(me.permissions).toEqual([
+      'org.read',
+      'pii.reveal',
+      'ledger.read',
+      'ledger.write',
+      'screening.visit',
+    ]);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G02')).statusCode).toBe(200);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G01')).statusCode).toBe(404);
     expect((await api(worker, 'GET', '/api/org/units/410103001001')).statusCode).toBe(404);

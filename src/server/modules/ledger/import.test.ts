@@ -59,11 +59,11 @@ describe('the ledger import', () => {
         ['填报日期：2020年1月28日'],
         [],
         ['楼号', '单元', '门牌', '名字', '身份证号码', '手机号', '与户主关系', '颜色'],
-        ['88号楼', '1', '101', '王一', good[0], '13800000001', '户主', '绿'],
-        [null, '1', '101', '王二', good[1], '', '配偶', '绿'],
-        [null, '1', '102', '李三', good[2], '13800000003', '户主', '黄'],
+        ['88号楼', '1', '101', '司马导一', good[0], '13800000001', '户主', '绿'],
+        [null, '1', '101', '司马导二', good[1], '', '配偶', '绿'],
+        [null, '1', '102', '诸葛导三', good[2], '13800000003', '户主', '黄'],
         [null, '1', '103', '', '', '', '', '空户'],
-        [null, '1', '104', '赵四', bad, '', '户主', ''],
+        [null, '1', '104', '东方导四', bad, '', '户主', ''],
       ],
       ['A5:A9'],
     );
@@ -83,7 +83,7 @@ describe('the ledger import', () => {
     expect(all.json()).toMatchObject({ imported: false });
     const none = await t.app.inject({
       method: 'GET',
-      url: `/api/ledger/households?unit=${A}&q=${encodeURIComponent('王一')}`,
+      url: `/api/ledger/households?unit=${A}&q=${encodeURIComponent('司马导一')}`,
       headers: { cookie: admin },
     });
     expect(none.json().items).toEqual([]);
@@ -95,7 +95,7 @@ describe('the ledger import', () => {
 
     const list = await t.app.inject({
       method: 'GET',
-      url: `/api/ledger/households?unit=${A}&q=${encodeURIComponent('李三')}`,
+      url: `/api/ledger/households?unit=${A}&q=${encodeURIComponent('诸葛导三')}`,
       headers: { cookie: admin },
     });
     const [li] = list.json().items;

@@ -6,6 +6,7 @@ import { isLedgerField, type LedgerField } from '../../../domain/ledger/sheet';
 import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
+import { unitInScope } from '../org/service';
 import { checkSheet, importLedger } from './importer';
 import { previewOf } from './importPreview';
 
@@ -43,8 +44,15 @@ export const importQuery = z.object({
   sheet: z.string().max(100).optional(),
 });
 
-/** The uploaded sheet, or a validation error naming the file (a JSON body, an empty upload). */
-function sheetOf(req: FastifyRequest): Buffer {
+/**
+ * The uploaded sheet, or a validation error naming the file (a JSON body, an empty upload) — once the
+ * unit is known to be in the caller's scope (404 first: nothing is said about a unit out of scope).
+ */
+async function sheetOf(
+  services: Services,
+  req: FastifyRequest & { query: { unit: string } },
+): Promise<Buffer> {
+  await unitInScope(services.db, req.scope, req.query.unit, 'ledger.import');
   if (Buffer.isBuffer(req.body) && req.body.length > 0) return req.body;
   throw new AppError('validation', 'error.validation', { detail: 'file' }, [
     { path: 'file', message: translate(req.locale, 'error.import_not_xlsx') },
@@ -72,7 +80,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
       const actor = actorOf(req);
       const checked = await checkSheet(services, actor, {
         unitCode: req.query.unit,
-        data: sheetOf(req),
+        data: await sheetOf(services, req),
         headerRow: req.query.headerRow,
         mapping: req.query.mapping,
         sheet: req.query.sheet,
@@ -98,7 +106,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
     handler: async (req) => {
       const { imported, report } = await importLedger(services, actorOf(req), {
         unitCode: req.query.unit,
-        data: sheetOf(req),
+        data: await sheetOf(services, req),
         mode: req.query.mode,
         dryRun: req.query.dryRun,
         headerRow: req.query.headerRow,
