@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
+import { FIXED_EXPECTED, fixedMessyLedgerSheet, MESSY_EXPECTED, messyLedgerSheet } from './excel/fixtures';
+import { readWorkbook } from './excel/readWorkbook';
 import { XLSX_TYPE } from './importRoutes';
 
 // The import through its API on a real PostgreSQL: a sheet as an office keeps it (title rows, synonyms,
@@ -139,5 +141,49 @@ describe('the ledger import', () => {
       smh,
     );
     expect(out.statusCode).toBe(404);
+  });
+
+  it('names every wrong row of a messy office sheet, gives the sheet back marked, and takes the fixed one', async () => {
+    const grid = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/org/units',
+        headers: { cookie: admin },
+        payload: { parentCode: A, kind: 'grid', name: '导入测试网格' },
+      })
+    ).json().code;
+    const messy = await messyLedgerSheet();
+    const preview = (await post(`/api/ledger/import/preview?unit=${grid}`, messy)).json();
+    expect(preview.header.rowIndex).toBe(MESSY_EXPECTED.headerRowIndex);
+    const found = preview.report.rejected.map((e: { row: number; code: string; column: string }) => ({
+      row: e.row,
+      code: e.code,
+      column: e.column,
+    }));
+    for (const e of MESSY_EXPECTED.errors) expect(found).toContainEqual(e);
+
+    const marked = await post(`/api/ledger/import/errors?unit=${grid}`, messy);
+    expect(marked.statusCode).toBe(200);
+    expect(marked.headers['content-type']).toContain('spreadsheetml');
+    const back = await readWorkbook(marked.rawPayload);
+    const header = back.rows[MESSY_EXPECTED.headerRowIndex];
+    const col = header.findIndex((v) => v === '错误原因');
+    expect(col).toBeGreaterThan(0);
+    for (const e of MESSY_EXPECTED.errors) expect(String(back.rows[e.row - 1][col] ?? '')).not.toBe('');
+
+    const all = (await post(`/api/ledger/import?unit=${grid}&mode=all`, messy)).json();
+    expect(all.imported).toBe(false);
+    const fixed = (
+      await post(`/api/ledger/import?unit=${grid}&mode=all`, await fixedMessyLedgerSheet())
+    ).json();
+    expect(fixed).toMatchObject({
+      imported: true,
+      report: {
+        rejected: [],
+        residents: FIXED_EXPECTED.residents,
+        households: FIXED_EXPECTED.households,
+        emptyHouseholds: FIXED_EXPECTED.emptyHouseholds,
+      },
+    });
   });
 });

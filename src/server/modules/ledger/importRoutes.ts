@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
+import { writeErrorSheet } from './excel/errorSheet';
 import { checkSheet, importLedger } from './importer';
 import { previewOf } from './importPreview';
 
@@ -114,6 +115,40 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         sheet: req.query.sheet,
       });
       return { imported, report };
+    },
+  });
+
+  app.post('/api/ledger/import/errors', {
+    schema: {
+      tags,
+      summary:
+        'The sheet given back with an error column (错误原因) on every rejected row, to fix and import again',
+      querystring: importQuery,
+    },
+    bodyLimit: MAX_SHEET_BYTES,
+    config: { access: { permission: 'ledger.import', resource: unitResource } },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      const data = await sheetOf(services, req);
+      const c = await checkSheet(services, actor, {
+        unitCode: req.query.unit,
+        data,
+        headerRow: req.query.headerRow,
+        mapping: req.query.mapping,
+        sheet: req.query.sheet,
+      });
+      const out = await writeErrorSheet(
+        data,
+        c.sheet.sheetName,
+        c.errors,
+        actor.locale,
+        c.checked.header?.rowIndex ?? null,
+      );
+      const name = actor.locale === 'en' ? 'ledger-errors.xlsx' : '台账-错误标注.xlsx';
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(out);
     },
   });
 }
