@@ -8,6 +8,9 @@ import { FieldHome } from './FieldHome';
 import { FieldLogin } from './FieldLogin';
 import { FieldRequireAuth } from './FieldRequireAuth';
 import { FieldUnitPage } from './FieldUnitPage';
+import { FieldCampaigns } from './screening/FieldCampaigns';
+import { FieldDoors } from './screening/FieldDoors';
+import { FieldVisit } from './screening/FieldVisit';
 
 /** The field screens for phones (antd-mobile), under /field. */
 export default function FieldApp() {
@@ -29,6 +32,30 @@ export default function FieldApp() {
           element={
             <FieldRequireAuth>
               <FieldUnitPage />
+            </FieldRequireAuth>
+          }
+        />
+        <Route
+          path="screening"
+          element={
+            <FieldRequireAuth>
+              <FieldCampaigns />
+            </FieldRequireAuth>
+          }
+        />
+        <Route
+          path="screening/:id"
+          element={
+            <FieldRequireAuth>
+              <FieldDoors />
+            </FieldRequireAuth>
+          }
+        />
+        <Route
+          path="screening/:id/door/:key"
+          element={
+            <FieldRequireAuth>
+              <FieldVisit />
             </FieldRequireAuth>
           }
         />

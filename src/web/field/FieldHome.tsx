@@ -1,7 +1,8 @@
+import { SolutionOutlined } from '@ant-design/icons';
 import { Button, List, NavBar, Space, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useMe } from '../http/auth';
+import { hasPermission, useMe } from '../http/auth';
 import { useLanguage } from '../i18n/useLanguage';
 import { roleLabel } from '../shell/roleLabel';
 import { useLogout } from '../shell/useLogout';
@@ -32,6 +33,19 @@ export function FieldHome() {
           ))}
         </Space>
       </div>
+      {hasPermission(me, 'screening.visit') && (
+        <List style={{ marginTop: 8 }}>
+          <List.Item
+            data-testid="field-screening"
+            prefix={<SolutionOutlined style={{ fontSize: 26, color: '#c62828' }} />}
+            description={t('fieldScreening.entryDesc')}
+            onClick={() => void navigate('/field/screening')}
+            style={{ fontSize: 18 }}
+          >
+            {t('fieldScreening.entry')}
+          </List.Item>
+        </List>
+      )}
       <FieldSearch />
       <List header={t('field.myUnits')} data-testid="field-my-units">
         {(me?.units ?? []).map((u) => (

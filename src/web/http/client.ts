@@ -30,6 +30,11 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
+/** For calls made outside api() (uploads, downloads): a 401 sends the user to the login page too. */
+export function reportUnauthorized(): void {
+  onUnauthorized();
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -49,7 +54,7 @@ function withQuery(path: string, query: RequestOptions['query']): string {
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   let code = res.status === 401 ? 'unauthenticated' : 'internal';
   let message = res.statusText || `HTTP ${res.status}`;
   let fields: ApiFieldError[] = [];

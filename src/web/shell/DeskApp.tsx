@@ -13,6 +13,10 @@ const HomePage = lazy(() => import('../modules/home/HomePage'));
 const OrgPage = lazy(() => import('../modules/org/OrgPage'));
 const UsersPage = lazy(() => import('../modules/access/UsersPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const LedgerPage = lazy(() => import('../modules/ledger/LedgerPage'));
+const BuildingPage = lazy(() => import('../modules/ledger/building/BuildingPage'));
+const ImportPage = lazy(() => import('../modules/ledger/import/ImportPage'));
+const CampaignsPage = lazy(() => import('../modules/ledger/screening/CampaignsPage'));
 
 function Page({ children, permission }: { children: ReactNode; permission?: string }) {
   const page = <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
@@ -39,6 +43,38 @@ export default function DeskApp() {
             element={
               <Page>
                 <HomePage />
+              </Page>
+            }
+          />
+          <Route
+            path="ledger"
+            element={
+              <Page permission="ledger.read">
+                <LedgerPage />
+              </Page>
+            }
+          />
+          <Route
+            path="ledger/building/:code"
+            element={
+              <Page permission="ledger.read">
+                <BuildingPage />
+              </Page>
+            }
+          />
+          <Route
+            path="ledger/import"
+            element={
+              <Page permission="ledger.import">
+                <ImportPage />
+              </Page>
+            }
+          />
+          <Route
+            path="screening"
+            element={
+              <Page permission="screening.manage">
+                <CampaignsPage />
               </Page>
             }
           />

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +15,8 @@ import { activeNavKey, NAV_ITEMS } from './nav';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
+  ledger: <SolutionOutlined />,
+  screening: <ScheduleOutlined />,
   org: <ApartmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,

@@ -2,13 +2,21 @@
 export interface NavItem {
   key: string;
   path: string;
-  labelKey: 'nav.home' | 'nav.org' | 'nav.users' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.ledger' | 'nav.screening' | 'nav.org' | 'nav.users' | 'nav.audit';
   permission?: string;
   testId: string;
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', testId: 'nav-home' },
+  { key: 'ledger', path: '/ledger', labelKey: 'nav.ledger', permission: 'ledger.read', testId: 'nav-ledger' },
+  {
+    key: 'screening',
+    path: '/screening',
+    labelKey: 'nav.screening',
+    permission: 'screening.manage',
+    testId: 'nav-screening',
+  },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
   {
     key: 'users',

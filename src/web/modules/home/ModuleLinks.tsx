@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +21,20 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
+  {
+    path: '/ledger',
+    permission: 'ledger.read',
+    title: 'nav.ledger',
+    desc: 'home.ledgerDesc',
+    icon: <SolutionOutlined />,
+  },
+  {
+    path: '/screening',
+    permission: 'screening.manage',
+    title: 'nav.screening',
+    desc: 'home.screeningDesc',
+    icon: <ScheduleOutlined />,
+  },
   {
     path: '/org',
     permission: 'org.read',

@@ -4,6 +4,7 @@ import { errorText, isStatus } from '../../http/errors';
 import { useUnit } from '../../http/org';
 import { ChildrenTable } from './ChildrenTable';
 import { FacilitiesPanel } from './FacilitiesPanel';
+import { LedgerLinks } from './LedgerLinks';
 import { UnitActions } from './UnitActions';
 import { UnitKindTag } from './UnitKindTag';
 import { UnitTrail } from './UnitTrail';
@@ -58,6 +59,7 @@ export function UnitDetail({ code }: { code: string }) {
             ]}
           />
           <UnitActions unit={unit} />
+          <LedgerLinks unit={unit} />
         </Space>
       </Card>
       <Card>

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { draftOf, parseTemperature, visitOf } from './visitDraft';
+
+const base = { clientId: '00000000-0000-4000-8000-000000000000', campaignId: '1', householdKey: '410105-1' };
+
+describe('the door form', () => {
+  it('turns the answers into a visit: travel with a common place or a typed code, contacts, temperature', () => {
+    const r = draftOf({ key: '410105-7', status: 'present' });
+    r.temperature = '37,5';
+    r.symptoms = ['cough'];
+    r.travel = [
+      { id: 1, place: '420100', code: '', name: '武汉市', from: '2020-01-25', to: '2020-01-28' },
+      { id: 2, place: 'other', code: ' 4403 ', name: '', from: '2020-02-01', to: '2020-02-01' },
+      { id: 3, place: 'other', code: '', name: '', from: '2020-02-01', to: '' },
+    ];
+    r.contacts = [{ id: 1, kind: 'confirmed', date: '2020-02-02' }];
+    const away = draftOf({ key: '410105-8', status: 'away' });
+    const gone = {
+      ...draftOf({ key: '410105-9', status: 'present' }),
+      presence: 'moved_out' as const,
+      temperature: '36',
+    };
+    const v = visitOf(
+      base,
+      'visited',
+      [r, away, gone],
+      [{ id: 1, name: ' 新人 ', sex: '', relation: 'tenant', idNumber: '', phone: '' }],
+      '',
+    );
+    expect(v.residents).toEqual([
+      {
+        key: '410105-7',
+        present: true,
+        temperatureC: 37.5,
+        symptoms: ['cough'],
+        travel: [
+          { placeCode: '420100', placeName: '武汉市', from: '2020-01-25', to: '2020-01-28' },
+          { placeCode: '4403', from: '2020-02-01' },
+        ],
+        contacts: [{ kind: 'confirmed', date: '2020-02-02' }],
+      },
+      { key: '410105-8', present: false },
+      { key: '410105-9', present: false, left: 'moved_out' },
+    ]);
+    expect(v.newResidents).toEqual([{ name: '新人', relation: 'tenant' }]);
+  });
+
+  it('sends no answers when nobody is home', () => {
+    const v = visitOf(
+      base,
+      'nobody_home',
+      [draftOf({ key: '410105-7', status: 'present' })],
+      [],
+      ' 敲门无人 ',
+    );
+    expect(v).toEqual({ ...base, outcome: 'nobody_home', notes: '敲门无人' });
+    expect(parseTemperature('')).toBeUndefined();
+    expect(parseTemperature('abc')).toBeUndefined();
+  });
+});

@@ -1,0 +1,420 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  ColourPolicy,
+  ColourReason,
+  ContactKind,
+  HouseholdColour,
+  Symptom,
+} from '../../domain/ledger/colours';
+import type { ResidentStatus, StoredFacts } from '../../domain/ledger/household';
+import type { Marker } from '../../domain/ledger/markers';
+import type { ResidentForm } from '../../domain/ledger/residentForm';
+import { get, patch, post } from './client';
+import type { Page, Unit, UnitKind } from './types';
+
+// The household ledger (入户台账) and door-to-door screening (入户排查): the shapes the server answers with
+// (src/server/modules/ledger) and the calls.
+
+export type { HouseholdColour, Marker, ResidentForm, ResidentStatus };
+
+export interface LedgerDay {
+  policy: ColourPolicy;
+  /** the ledger's day (the demo city lives on 2020-02-05): defaults and limits of date fields use it */
+  today: string;
+}
+
+export interface Resident {
+  key: string;
+  householdKey: string;
+  name: string;
+  sex: string | null;
+  birthDate: string | null;
+  idType: string;
+  idMasked: string | null;
+  phoneMasked: string | null;
+  relation: string | null;
+  relationText: string | null;
+  workUnit: string | null;
+  notes: string | null;
+  tags: string[];
+  markers: Marker[];
+  status: ResidentStatus;
+  facts: StoredFacts;
+}
+
+export interface Household {
+  key: string;
+  unit: { code: string; name: string; kind: UnitKind };
+  entrance: string;
+  door: string;
+  floor: number;
+  colour: HouseholdColour;
+  derivedColour: HouseholdColour;
+  reasons: ColourReason[];
+  override: { colour: HouseholdColour; reason: string; at: string | null } | null;
+  residentCount: number;
+  markers: Record<Marker, number>;
+  status: string;
+}
+
+export interface LedgerItem extends Household {
+  residents: Resident[];
+}
+
+export type HistoryKind =
+  | 'created'
+  | 'colour'
+  | 'override'
+  | 'override_cleared'
+  | 'moved_in'
+  | 'resident_updated'
+  | 'resident_moved_out'
+  | 'resident_deceased'
+  | 'resident_away'
+  | 'resident_present'
+  | 'split_in'
+  | 'split_out';
+
+export interface HistoryEntry {
+  at: string;
+  actor: string | null;
+  kind: HistoryKind | string;
+  from: HouseholdColour | null;
+  to: HouseholdColour | null;
+  reason: string | null;
+  residentKey: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface HouseholdDetail extends LedgerItem {
+  unitPath?: string;
+  history: HistoryEntry[];
+}
+
+export interface ColourTally {
+  households: number;
+  residents: number;
+  markers: Record<Marker, number>;
+}
+
+export interface Counts {
+  total: ColourTally;
+  byColour: Record<HouseholdColour, ColourTally>;
+}
+
+export interface UnitCounts extends Counts {
+  unit: Unit;
+  children: (Counts & { unit: Unit })[];
+}
+
+export interface BuildingTile extends Household {
+  names: string[];
+}
+
+export interface BuildingView {
+  unit: Unit;
+  truncated: boolean;
+  households: BuildingTile[];
+}
+
+export interface LedgerFilter {
+  unit: string;
+  colour?: HouseholdColour[];
+  marker?: Marker[];
+  q?: string;
+  campaign?: string;
+  campaignStatus?: VisitStatus;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Screening
+
+export type VisitStatus = 'pending' | 'visited' | 'revisit';
+
+export interface Campaign {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  status: 'open' | 'closed' | string;
+  createdAt: string;
+  unit?: Unit;
+}
+
+export interface ProgressTally {
+  total: number;
+  visited: number;
+  revisit: number;
+  byColour: Partial<Record<HouseholdColour, number>>;
+}
+
+export interface CampaignProgress extends ProgressTally {
+  campaign: Campaign;
+  unit: Unit;
+  children: (ProgressTally & { unit: Unit })[];
+}
+
+export interface Door extends LedgerItem {
+  visit: { status: VisitStatus; visits: number } | null;
+}
+
+export interface TravelAnswer {
+  placeCode: string;
+  placeName?: string;
+  from: string;
+  to?: string;
+}
+
+export interface ResidentAnswer {
+  key: string;
+  present: boolean;
+  left?: 'moved_out' | 'deceased';
+  temperatureC?: number;
+  symptoms?: Symptom[];
+  travel?: TravelAnswer[];
+  contacts?: { kind: ContactKind; date: string }[];
+}
+
+export interface VisitInput {
+  clientId: string;
+  campaignId: string;
+  householdKey: string;
+  outcome: 'visited' | 'nobody_home';
+  residents?: ResidentAnswer[];
+  newResidents?: ResidentForm[];
+  notes?: string;
+}
+
+export interface VisitResult {
+  visit: string;
+  outcome: string;
+  colourBefore: HouseholdColour | null;
+  colourAfter: HouseholdColour | null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Calls
+
+const enc = encodeURIComponent;
+const csv = (v: readonly string[] | undefined) => (v?.length ? v.join(',') : undefined);
+
+export const ledgerKeys = {
+  all: ['ledger'] as const,
+  day: ['ledger', 'day'] as const,
+  list: (f: LedgerFilter, after: string | null, limit: number) =>
+    ['ledger', 'list', f, after ?? '', limit] as const,
+  household: (key: string) => ['ledger', 'household', key] as const,
+  counts: (code: string) => ['ledger', 'counts', code] as const,
+  building: (code: string) => ['ledger', 'building', code] as const,
+  campaigns: ['ledger', 'campaigns'] as const,
+  progress: (id: string, unit?: string) => ['ledger', 'progress', id, unit ?? ''] as const,
+  doors: (id: string, unit: string | undefined, status: string | undefined) =>
+    ['ledger', 'doors', id, unit ?? '', status ?? ''] as const,
+};
+
+export const getLedgerDay = (signal?: AbortSignal) => get<LedgerDay>('/api/ledger/day', undefined, signal);
+
+export function ledgerQuery(f: LedgerFilter) {
+  return {
+    unit: f.unit,
+    colour: csv(f.colour),
+    marker: csv(f.marker),
+    q: f.q?.trim() || undefined,
+    campaign: f.campaign,
+    campaignStatus: f.campaign ? f.campaignStatus : undefined,
+  };
+}
+
+export const listLedger = (f: LedgerFilter, after: string | null, limit: number, signal?: AbortSignal) =>
+  get<Page<LedgerItem> & { unit: Unit }>(
+    '/api/ledger/households',
+    { ...ledgerQuery(f), after, limit },
+    signal,
+  );
+
+export const getHousehold = (key: string, signal?: AbortSignal) =>
+  get<HouseholdDetail>(`/api/ledger/households/${enc(key)}`, undefined, signal);
+
+export const createHousehold = (body: {
+  unitCode: string;
+  entrance?: string;
+  door: string;
+  residents?: ResidentForm[];
+}) => post<{ key: string }>('/api/ledger/households', body);
+
+export const addResident = (householdKey: string, form: ResidentForm) =>
+  post<{ key: string }>(`/api/ledger/households/${enc(householdKey)}/residents`, form);
+
+export const updateResident = (key: string, form: Partial<ResidentForm>) =>
+  patch<void>(`/api/ledger/residents/${enc(key)}`, form);
+
+export const setResidentStatus = (
+  key: string,
+  body: { status: ResidentStatus; date?: string; reason?: string },
+) => post<void>(`/api/ledger/residents/${enc(key)}/status`, body);
+
+export const setColour = (key: string, body: { colour: HouseholdColour | null; reason: string }) =>
+  post<{ colour: HouseholdColour }>(`/api/ledger/households/${enc(key)}/colour`, body);
+
+export const splitHousehold = (
+  key: string,
+  body: { residentKeys: string[]; door: string; entrance?: string; unitCode?: string; reason?: string },
+) => post<{ key: string }>(`/api/ledger/households/${enc(key)}/split`, body);
+
+export const revealResident = (key: string, field: 'idNumber' | 'phone') =>
+  post<{ value: string | null }>(`/api/ledger/residents/${enc(key)}/reveal`, { field });
+
+export const getCounts = (code: string, signal?: AbortSignal) =>
+  get<UnitCounts>(`/api/ledger/counts/${enc(code)}`, undefined, signal);
+
+export const getBuilding = (code: string, signal?: AbortSignal) =>
+  get<BuildingView>(`/api/ledger/buildings/${enc(code)}`, undefined, signal);
+
+export const listCampaigns = (signal?: AbortSignal) =>
+  get<{ items: Campaign[] }>('/api/ledger/campaigns', undefined, signal);
+
+export const createCampaign = (body: { unitCode: string; name: string; startsOn: string; endsOn?: string }) =>
+  post<{ id: string; households: number }>('/api/ledger/campaigns', body);
+
+export const closeCampaign = (id: string) => post<{ id: string }>(`/api/ledger/campaigns/${enc(id)}/close`);
+
+export const getProgress = (id: string, unit?: string, signal?: AbortSignal) =>
+  get<CampaignProgress>(`/api/ledger/campaigns/${enc(id)}`, { unit }, signal);
+
+export const listDoors = (
+  id: string,
+  params: { unit?: string; status?: VisitStatus; after?: string | null; limit?: number },
+  signal?: AbortSignal,
+) => get<Page<Door> & { unit: Unit }>(`/api/ledger/campaigns/${enc(id)}/doors`, params, signal);
+
+export const recordVisit = (body: VisitInput) => post<VisitResult>('/api/ledger/visits', body);
+
+// ---------------------------------------------------------------------------------------------------
+// Hooks
+
+export function useLedgerDay() {
+  return useQuery({
+    queryKey: ledgerKeys.day,
+    queryFn: ({ signal }) => getLedgerDay(signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useLedgerList(f: LedgerFilter | undefined, after: string | null, limit = 50) {
+  return useQuery({
+    queryKey: ledgerKeys.list(f ?? { unit: '' }, after, limit),
+    queryFn: ({ signal }) => listLedger(f as LedgerFilter, after, limit, signal),
+    enabled: !!f?.unit,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHousehold(key: string | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.household(key ?? ''),
+    queryFn: ({ signal }) => getHousehold(key as string, signal),
+    enabled: !!key,
+  });
+}
+
+export function useCounts(code: string | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.counts(code ?? ''),
+    queryFn: ({ signal }) => getCounts(code as string, signal),
+    enabled: !!code,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useBuilding(code: string | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.building(code ?? ''),
+    queryFn: ({ signal }) => getBuilding(code as string, signal),
+    enabled: !!code,
+  });
+}
+
+export function useCampaigns(enabled = true) {
+  return useQuery({
+    queryKey: ledgerKeys.campaigns,
+    queryFn: ({ signal }) => listCampaigns(signal),
+    enabled,
+  });
+}
+
+export function useProgress(id: string | undefined, unit?: string) {
+  return useQuery({
+    queryKey: ledgerKeys.progress(id ?? '', unit),
+    queryFn: ({ signal }) => getProgress(id as string, unit, signal),
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Excel in and out (src/server/modules/ledger excel routes)
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type ColumnMapping = Record<string, string | null>;
+
+export interface RejectedRow {
+  /** the sheet's row number; null for what concerns the whole sheet */
+  row: number | null;
+  column?: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  accepted: number;
+  skipped: number;
+  rejected: RejectedRow[];
+  households: number;
+  residents: number;
+  emptyHouseholds?: number;
+  created?: { households: number; residents: number; buildings: number; joined?: number };
+}
+
+export interface ImportPreview {
+  sheetName: string;
+  /** every worksheet of the workbook, for the user to pick another */
+  sheetNames?: string[];
+  /** null when no header row was found: the user names it */
+  header: { rowIndex: number; headers: string[]; mapping: ColumnMapping } | null;
+  fields: { field: string; label: string }[];
+  /** the first rows below the header (ID numbers and phones masked), with their sheet row numbers */
+  sample: ({ row: number; cells: string[] } | string[])[];
+  report?: ImportReport;
+}
+
+export interface ImportResult {
+  imported: boolean;
+  report: ImportReport;
+}
+
+export interface ImportParams {
+  unit: string;
+  /** the worksheet (name); default the first with data */
+  sheet?: string;
+  /** the header row as the preview answered it (its rowIndex) */
+  headerRow?: number;
+  mapping?: ColumnMapping;
+}
+
+export function importQuery(p: ImportParams, extra: Record<string, string | undefined> = {}) {
+  const params = new URLSearchParams({ unit: p.unit });
+  if (p.sheet) params.set('sheet', p.sheet);
+  if (p.headerRow !== undefined) params.set('headerRow', String(p.headerRow));
+  if (p.mapping) params.set('mapping', JSON.stringify(p.mapping));
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, v);
+  return params.toString();
+}
+
+export function exportUrl(f: LedgerFilter, full: boolean): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(ledgerQuery(f))) if (v) params.set(k, v);
+  if (full) params.set('full', '1');
+  return `/api/ledger/export.xlsx?${params.toString()}`;
+}

@@ -1,0 +1,137 @@
+import { DownOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { Resident, ResidentStatus } from '../../../http/ledger';
+import { useLanguage } from '../../../i18n/useLanguage';
+import { relationLabel, sexLabel } from '../common/labels';
+import { MarkerSymbols } from '../common/MarkerSymbols';
+import { RevealValue } from './RevealValue';
+
+const STATUS_COLOUR: Record<ResidentStatus, string | undefined> = {
+  present: 'green',
+  away: 'gold',
+  moved_out: undefined,
+  deceased: undefined,
+};
+
+interface Props {
+  residents: Resident[];
+  canWrite: boolean;
+  onEdit: (r: Resident) => void;
+  onStatus: (r: Resident, status: ResidentStatus) => void;
+}
+
+/** The household's residents, those who left included (kept on record), masked with a reveal button. */
+export function ResidentsTable({ residents, canWrite, onEdit, onStatus }: Props) {
+  const { t } = useTranslation();
+  const [lang] = useLanguage();
+  const columns: ColumnsType<Resident> = [
+    {
+      title: t('resident.name'),
+      key: 'name',
+      width: 130,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong delete={r.status === 'moved_out' || r.status === 'deceased'}>
+            {r.name}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[relationLabel(r.relation, r.relationText, lang), sexLabel(r.sex, lang), r.birthDate]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('resident.idNumber'),
+      key: 'id',
+      width: 230,
+      render: (_, r) => <RevealValue residentKey={r.key} field="idNumber" masked={r.idMasked} />,
+    },
+    {
+      title: t('resident.phone'),
+      key: 'phone',
+      width: 160,
+      render: (_, r) => <RevealValue residentKey={r.key} field="phone" masked={r.phoneMasked} />,
+    },
+    {
+      title: t('resident.markers'),
+      key: 'markers',
+      width: 150,
+      render: (_, r) => <MarkerSymbols markers={r.markers} withLabels />,
+    },
+    {
+      title: t('resident.status'),
+      key: 'status',
+      width: 80,
+      render: (_, r) => (
+        <Tag color={STATUS_COLOUR[r.status]} data-testid={`resident-status-${r.key}`} data-status={r.status}>
+          {t(`resident.statuses.${r.status}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('resident.workUnit'),
+      key: 'work',
+      width: 140,
+      render: (_, r) => [r.workUnit, r.notes].filter(Boolean).join(' · '),
+    },
+  ];
+  if (canWrite) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 130,
+      fixed: 'end',
+      render: (_, r) => {
+        const living = r.status === 'present' || r.status === 'away';
+        const next: ResidentStatus[] = living
+          ? [r.status === 'present' ? 'away' : 'present', 'moved_out', 'deceased']
+          : ['present'];
+        return (
+          <Space size={0}>
+            {living && (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => onEdit(r)}
+                data-testid={`resident-edit-${r.key}`}
+                title={t('resident.edit')}
+              />
+            )}
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: next.map((s) => ({
+                  key: s,
+                  label: <span data-testid={`resident-set-${s}-${r.key}`}>{t(`resident.actions.${s}`)}</span>,
+                  danger: s === 'deceased',
+                })),
+                onClick: ({ key }) => onStatus(r, key as ResidentStatus),
+              }}
+            >
+              <Button type="link" size="small" data-testid={`resident-more-${r.key}`}>
+                {t('resident.change')} <DownOutlined />
+              </Button>
+            </Dropdown>
+          </Space>
+        );
+      },
+    });
+  }
+  return (
+    <Table<Resident>
+      data-testid="household-residents"
+      rowKey="key"
+      size="small"
+      columns={columns}
+      dataSource={residents}
+      pagination={false}
+      scroll={{ x: 1000 }}
+      locale={{ emptyText: t('ledger.emptyHousehold') }}
+    />
+  );
+}

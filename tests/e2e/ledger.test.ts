@@ -1,0 +1,488 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateIdNumber } from '../../src/domain/validators/idNumber';
+import {
+  FIXED_EXPECTED,
+  fixedMessyLedgerSheet,
+  MESSY_EXPECTED,
+  messyLedgerSheet,
+} from '../../src/server/modules/ledger/excel/fixtures';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
+import { ADMIN_PASSWORD } from './server';
+
+// The household ledger (issue 3) as a community office and a grid worker use it: the ledger table with
+// its filters and search, a household's drawer with a colour set by hand and its history, the building
+// view's coloured tiles, a door-to-door visit on a phone that turns a door red while the desk's counts
+// follow, and an office's messy Excel sheet imported after its errors are read and fixed.
+// The data is made through the API as the administrator; the clicking is done as the users would.
+
+const DEMO_PASSWORD = 'Wangge2020';
+const SMH = '410105002008'; // 省民航社区
+const GRID1 = '410105002008G01'; // smh_grid1's grid
+const base = () => inject('baseURL');
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+
+let browser: Browser;
+let admin: string;
+
+// ---------------------------------------------------------------------------------------------------
+// API helpers (as the administrator)
+
+async function login(username: string, password: string): Promise<string> {
+  const res = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base()}${path}`, {
+    method,
+    headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+let seq = 900;
+function idNumber(): string {
+  seq += 1;
+  return generateIdNumber({
+    regionCode: '410105',
+    birthDate: `1951-04-${String((seq % 28) + 1).padStart(2, '0')}`,
+    sequence: seq,
+  });
+}
+
+interface Resident {
+  name: string;
+  relation?: string;
+  idNumber?: string;
+  phone?: string;
+  markers?: string[];
+}
+
+async function household(unitCode: string, entrance: string, door: string, residents: Resident[]) {
+  const { key } = await api<{ key: string }>('POST', '/api/ledger/households', {
+    unitCode,
+    entrance,
+    door,
+    residents,
+  });
+  return key;
+}
+
+interface Detail {
+  key: string;
+  colour: string;
+  residents: { key: string; name: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Browser helpers
+
+async function session(options: typeof DESKTOP | typeof PHONE) {
+  const context: BrowserContext = await browser.newContext({ ...options, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function deskLogin(page: Page, username: string, next: string) {
+  await page.goto(`${base()}${next}`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+const ledgerRows = (page: Page) =>
+  page.getByTestId('ledger-table').locator('tr[data-testid^="household-row-"]');
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).textContent()) ?? '').trim();
+
+// ---------------------------------------------------------------------------------------------------
+// The data
+
+let today: string;
+let building: string;
+let importGrid: string;
+let campaign: string;
+const doors: Record<string, string> = {};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await login('admin', ADMIN_PASSWORD);
+  ({ today } = await api<{ today: string }>('GET', '/api/ledger/day'));
+  building = (
+    await api<{ code: string }>('POST', '/api/org/units', {
+      parentCode: GRID1,
+      kind: 'building',
+      name: 'E2E台账楼',
+    })
+  ).code;
+  importGrid = (
+    await api<{ code: string }>('POST', '/api/org/units', {
+      parentCode: SMH,
+      kind: 'grid',
+      name: 'E2E导入网格',
+    })
+  ).code;
+  doors['1-101'] = await household(building, '1', '101', [
+    {
+      name: '王建国',
+      relation: 'head',
+      idNumber: idNumber(),
+      phone: '13812341234',
+      markers: ['party_member'],
+    },
+    { name: '李秀英', relation: 'spouse', idNumber: idNumber(), markers: ['low_income'] },
+  ]);
+  doors['1-102'] = await household(building, '1', '102', [
+    {
+      name: '张伟',
+      relation: 'head',
+      idNumber: idNumber(),
+      phone: '13912345678',
+      markers: ['building_leader'],
+    },
+  ]);
+  doors['1-201'] = await household(building, '1', '201', [
+    { name: '赵敏', relation: 'head', idNumber: idNumber(), markers: ['elderly_alone'] },
+  ]);
+  doors['1-202'] = await household(building, '1', '202', []);
+  doors['2-101'] = await household(building, '2', '101', [
+    { name: '陈静', relation: 'head', idNumber: idNumber(), phone: '13700001111', markers: ['volunteer'] },
+    { name: '孙浩', relation: 'son', idNumber: idNumber() },
+  ]);
+  doors['2-301'] = await household(building, '2', '301', [
+    { name: '刘洋', relation: 'head', idNumber: idNumber(), markers: ['disabled'] },
+  ]);
+  campaign = (
+    await api<{ id: string }>('POST', '/api/ledger/campaigns', {
+      unitCode: building,
+      name: 'E2E第一轮入户排查',
+      startsOn: today,
+    })
+  ).id;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('the ledger on the desk', () => {
+  it('lists, filters by colour, searches, and sets a colour by hand with a reason that the history keeps', async () => {
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', `/ledger?unit=${building}`);
+    await poll(() => ledgerRows(page).count()).toBe(6);
+    await poll(() => text(page, 'summary-total-households')).toBe('6');
+    expect(await text(page, 'summary-white-households')).toBe('1');
+    expect(await text(page, 'summary-green-households')).toBe('5');
+    // masked in the list
+    const row = page.getByTestId(`household-row-${doors['1-101']}`);
+    expect(await row.textContent()).toContain('王建国');
+    expect(await row.textContent()).toContain('138****1234');
+    expect(await row.textContent()).not.toContain('13812341234');
+    await screenshot(page, 'ledger-table');
+
+    // the white counter filters the table to the empty household
+    await page.getByTestId('summary-white').click();
+    await poll(() => ledgerRows(page).count()).toBe(1);
+    expect(await ledgerRows(page).first().getAttribute('data-testid')).toBe(
+      `household-row-${doors['1-202']}`,
+    );
+    await page.getByTestId('summary-white').click();
+    await poll(() => ledgerRows(page).count()).toBe(6);
+
+    // search: a name, pinyin initials, the last four digits of a phone
+    const search = page.getByTestId('ledger-search');
+    const onlyRow = (name: string) =>
+      poll(async () => {
+        const rows = await ledgerRows(page).allTextContents();
+        return rows.length === 1 && rows[0].includes(name);
+      }).toBe(true);
+    await search.fill('陈');
+    await onlyRow('陈静');
+    await search.fill('zw');
+    await onlyRow('张伟');
+    await search.fill('5678');
+    await onlyRow('张伟');
+    await search.fill('');
+    await poll(() => ledgerRows(page).count()).toBe(6);
+
+    // the household: residents masked, a reveal, then red by hand with a reason
+    await row.click();
+    await poll(() => page.getByTestId('household-colour').getAttribute('data-colour')).toBe('green');
+    const detail = await api<Detail>('GET', `/api/ledger/households/${doors['1-101']}`);
+    const wang = detail.residents.find((r) => r.name === '王建国')?.key as string;
+    expect(await text(page, `phone-${wang}`)).toBe('138****1234');
+    await page.getByTestId(`reveal-phone-${wang}`).click();
+    await poll(() => text(page, `phone-${wang}`)).toBe('13812341234');
+
+    await page.getByTestId('household-set-colour').click();
+    await page.getByTestId('colour-choice-red').click();
+    await page.getByTestId('colour-submit').click();
+    // the reason is mandatory
+    await page.locator('.ant-form-item-explain-error', { hasText: '请填写原因' }).waitFor();
+    await page.getByTestId('colour-reason').fill('密接者家属，社区要求重点关注');
+    await page.getByTestId('colour-submit').click();
+    await poll(() => page.getByTestId('household-colour').getAttribute('data-colour')).toBe('red');
+    await poll(() => text(page, 'household-override')).toContain('按规则应为“绿”');
+    const history = page.getByTestId('household-history');
+    await poll(() => history.locator('[data-kind="override"]').count()).toBe(1);
+    expect(await history.locator('[data-kind="override"]').textContent()).toContain(
+      '密接者家属，社区要求重点关注',
+    );
+    expect(await history.locator('[data-kind="created"]').count()).toBe(1);
+
+    // the table and the counters follow
+    await page.locator('.ant-drawer-close').click();
+    await poll(() => page.getByTestId(`household-colour-${doors['1-101']}`).getAttribute('data-colour')).toBe(
+      'red',
+    );
+    await poll(() => text(page, 'summary-red-households')).toBe('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the building view: floors × doors as coloured tiles, top floor first; a tile opens the household', async () => {
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', `/ledger/building/${building}`);
+    const view = await api<{ households: { key: string; colour: string }[] }>(
+      'GET',
+      `/api/ledger/buildings/${building}`,
+    );
+    expect(view.households).toHaveLength(6);
+    await poll(() => page.locator('[data-testid^="tile-"]').count()).toBe(6);
+    for (const h of view.households) {
+      expect(await page.getByTestId(`tile-${h.key}`).getAttribute('data-colour')).toBe(h.colour);
+    }
+    expect(await page.getByTestId(`tile-${doors['1-202']}`).getAttribute('data-colour')).toBe('white');
+    expect(await page.getByTestId(`tile-${doors['1-102']}`).getAttribute('data-colour')).toBe('green');
+    // entrance 1: the second floor above the first
+    const entrance1 = page.getByTestId('entrance-1');
+    const tiles = await entrance1
+      .locator('[data-testid^="tile-"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.door));
+    expect(tiles).toEqual(['201', '202', '101', '102']);
+    // marker symbols on the tiles
+    expect(
+      await page.getByTestId(`tile-${doors['1-101']}`).locator('[data-testid="marker-party_member"]').count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByTestId(`tile-${doors['1-102']}`)
+        .locator('[data-testid="marker-building_leader"]')
+        .count(),
+    ).toBe(1);
+    await screenshot(page, 'building-view');
+
+    await page.getByTestId(`tile-${doors['2-301']}`).click();
+    await poll(() => page.locator('.ant-drawer-title').textContent()).toContain('301');
+    expect(await page.getByTestId('household-residents').textContent()).toContain('刘洋');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('door-to-door screening on a phone', () => {
+  it('a grid worker records a stay in Wuhan: the door turns red, the visited count goes up, and the desk follows', async () => {
+    // the office watches the building's counters on the desk
+    const desk = await session(DESKTOP);
+    await deskLogin(desk.page, 'smh_admin', `/ledger?unit=${building}`);
+    await poll(() => ledgerRows(desk.page).count()).toBe(6);
+    const redBefore = Number(await text(desk.page, 'summary-red-households'));
+
+    const phone = await session(PHONE);
+    const { page } = phone;
+    await page.goto(`${base()}/field`);
+    await page.waitForURL(/\/field\/login/);
+    await page.getByTestId('login-username').fill('smh_grid1');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('field-screening').click();
+    await page.getByTestId(`field-campaign-${campaign}`).click();
+    await poll(() => text(page, 'field-progress-total')).toBe('6');
+    expect(await text(page, 'field-progress-visited')).toBe('0');
+
+    const door = page.getByTestId(`field-door-${doors['2-101']}`);
+    expect(await door.getAttribute('data-status')).toBe('pending');
+    expect(await door.getAttribute('data-colour')).toBe('green');
+    await door.click();
+    await page.getByTestId('visit-form').waitFor();
+
+    const detail = await api<Detail>('GET', `/api/ledger/households/${doors['2-101']}`);
+    const chen = detail.residents.find((r) => r.name === '陈静')?.key as string;
+    const sun = detail.residents.find((r) => r.name === '孙浩')?.key as string;
+    // 陈静 is home, 36.6 °C, and was in Wuhan within the last 14 days
+    await page.getByTestId(`visit-temp-${chen}`).fill('36.6');
+    await page.getByTestId(`visit-travel-${chen}-add`).click();
+    await page.getByTestId(`visit-travel-${chen}-0-place-420100`).click();
+    await page.getByTestId(`visit-travel-${chen}-0-from`).fill('2020-01-25');
+    await page.getByTestId(`visit-travel-${chen}-0-to`).fill('2020-01-28');
+    // 孙浩 is home with a fever: the form warns
+    await page.getByTestId(`visit-temp-${sun}`).fill('37.5');
+    await page.getByTestId(`visit-fever-${sun}`).waitFor();
+    await page.getByTestId(`visit-temp-${sun}`).fill('36.8');
+    await page.getByTestId('visit-submit').click();
+
+    await poll(() => page.getByTestId('visit-result-colour').getAttribute('data-colour')).toBe('red');
+    await poll(() => text(page, 'visit-left')).toContain('5');
+    await poll(() => text(page, 'field-progress-visited')).toBe('1');
+    await screenshot(page, 'field-screening');
+
+    // back on the list: the door has gone from "to visit" and stands red among the visited
+    await page.getByTestId('visit-back').click();
+    await poll(() => page.locator(`[data-testid="field-door-${doors['2-101']}"]`).count()).toBe(0);
+    await page.getByTestId('field-filter-visited').click();
+    const visited = page.getByTestId(`field-door-${doors['2-101']}`);
+    await poll(() => visited.getAttribute('data-colour')).toBe('red');
+    expect(await visited.getAttribute('data-status')).toBe('visited');
+    expect(
+      Number(await page.getByTestId('field-progress-red').getAttribute('data-count')),
+    ).toBeGreaterThanOrEqual(1);
+
+    // the desk's counters change without a reload (server events)
+    await poll(() => text(desk.page, 'summary-red-households')).toBe(String(redBefore + 1));
+    await poll(() =>
+      desk.page.getByTestId(`household-colour-${doors['2-101']}`).getAttribute('data-colour'),
+    ).toBe('red');
+    // and the campaign's progress on the desk
+    await desk.page.getByTestId('nav-screening').click();
+    await desk.page.getByTestId(`campaign-open-${campaign}`).click();
+    await poll(() => desk.page.getByTestId('progress-visited').textContent()).toContain('1');
+
+    // the reason is in the household's history
+    const after = await api<{ colour: string; history: { kind: string; detail: { cause?: string } }[] }>(
+      'GET',
+      `/api/ledger/households/${doors['2-101']}`,
+    );
+    expect(after.colour).toBe('red');
+    expect(after.history.some((h) => h.kind === 'colour' && h.detail?.cause === 'screening')).toBe(true);
+
+    expect(phone.errors).toEqual([]);
+    expect(desk.errors).toEqual([]);
+    await phone.context.close();
+    await desk.context.close();
+  });
+
+  it('marks a door for a revisit when nobody is home', async () => {
+    const { context, page, errors } = await session(PHONE);
+    await page.goto(`${base()}/field/login?next=${encodeURIComponent(`/field/screening/${campaign}`)}`);
+    await page.getByTestId('login-username').fill('smh_louzhang');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    // the building leader answers for another building: this campaign is not theirs
+    await poll(() => page.locator('.adm-error-block').count()).toBeGreaterThan(0);
+    await context.close();
+
+    const grid = await session(PHONE);
+    await grid.page.goto(`${base()}/field/login?next=${encodeURIComponent(`/field/screening/${campaign}`)}`);
+    await grid.page.getByTestId('login-username').fill('smh_grid1');
+    await grid.page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await grid.page.getByTestId('login-submit').click();
+    await grid.page.getByTestId(`field-door-${doors['2-301']}`).click();
+    await grid.page.getByTestId('visit-nobody-home').click();
+    await poll(() => grid.page.getByTestId('visit-result').getAttribute('data-outcome')).toBe('nobody_home');
+    await grid.page.getByTestId('visit-back').click();
+    await grid.page.getByTestId('field-filter-revisit').click();
+    await poll(() => grid.page.getByTestId(`field-door-${doors['2-301']}`).getAttribute('data-status')).toBe(
+      'revisit',
+    );
+    await poll(() => text(grid.page, 'field-progress-revisit')).toContain('1');
+    expect(errors).toEqual([]);
+    expect(grid.errors).toEqual([]);
+    await grid.context.close();
+  });
+});
+
+describe('Excel in and out', () => {
+  it('reads a messy office sheet, shows the rejected rows, gives the error sheet back, imports all or nothing, then the fixed sheet', async () => {
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', `/ledger/import?unit=${importGrid}`);
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const choose = async (name: string, buffer: Buffer) => {
+      await page
+        .getByTestId('import-dropzone')
+        .locator('input[type="file"]')
+        .setInputFiles({ name, mimeType: xlsx, buffer });
+      await page.getByTestId('import-upload').click();
+      await page.getByTestId('import-mapping').waitFor();
+    };
+
+    await choose('省民航社区入户排查台账.xlsx', await messyLedgerSheet());
+    // the header found below the title rows, each column given its field
+    expect(await text(page, 'import-sheet-name')).toContain(MESSY_EXPECTED.sheetName);
+    expect(
+      await page
+        .locator('input[data-testid="import-header-row"], [data-testid="import-header-row"] input')
+        .first()
+        .inputValue(),
+    ).toBe(String(MESSY_EXPECTED.headerRowIndex + 1));
+    expect(await page.getByTestId('import-map-3').first().textContent()).toContain('姓名');
+    expect(await page.getByTestId('import-map-5').first().textContent()).toContain('身份证号');
+    await page.getByTestId('import-check').click();
+
+    // the rejected rows, each with its row number and the server's message
+    await page.getByTestId('import-report').waitFor();
+    expect(await text(page, 'import-rejected')).toContain(String(MESSY_EXPECTED.rejectedRows));
+    const numbers = await page
+      .getByTestId('import-rejected-table')
+      .getByTestId('rejected-row-number')
+      .allTextContents();
+    expect([...new Set(numbers.map(Number))].sort((a, b) => a - b)).toEqual(
+      [...new Set(MESSY_EXPECTED.errors.map((e) => e.row))].sort((a, b) => a - b),
+    );
+    const messages = await page
+      .getByTestId('import-rejected-table')
+      .getByTestId('rejected-message')
+      .allTextContents();
+    expect(messages.every((m) => m.trim().length > 0)).toBe(true);
+    expect(messages.join('')).toMatch(/[\u4e00-\u9fff]/); // in the user's language
+    await screenshot(page, 'import-errors');
+
+    // the original sheet back with an error column
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-download-errors').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await readFile((await download.path()) as string);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // an xlsx is a zip
+
+    // all or nothing: nothing is written
+    await page.getByTestId('import-mode-all').click();
+    await page.getByTestId('import-run').click();
+    await poll(() => page.getByTestId('import-result').getAttribute('data-imported')).toBe('false');
+    const none = await api<{ items: unknown[] }>('GET', `/api/ledger/households?unit=${importGrid}`);
+    expect(none.items).toHaveLength(0);
+
+    // the fixed sheet imports with no error, and its households appear in the ledger
+    await page.getByTestId('import-again').click();
+    await choose('省民航社区入户排查台账（已修改）.xlsx', await fixedMessyLedgerSheet());
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-all-valid').waitFor();
+    await page.getByTestId('import-mode-all').click();
+    await page.getByTestId('import-run').click();
+    await poll(() => page.getByTestId('import-result').getAttribute('data-imported')).toBe('true');
+    expect(await text(page, 'import-created')).toContain(String(FIXED_EXPECTED.households));
+    await page.getByTestId('import-open-ledger').click();
+    await poll(() => ledgerRows(page).count()).toBe(FIXED_EXPECTED.households);
+    await poll(() => text(page, 'summary-total-residents')).toContain(String(FIXED_EXPECTED.residents));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
