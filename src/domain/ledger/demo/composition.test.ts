@@ -63,7 +63,7 @@ function check(members: readonly Member[], size: number): void {
   }
 }
 
-describe('composeHousehold', () => {
+describe('composeHousehold', { timeout: 30_000 }, () => {
   it('makes households of the size asked, head first, with relations, sexes, ages and surnames that agree', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 1, max: 6 }), (seed, size) => {

@@ -37,7 +37,8 @@ function ageOn(birthDate: string, today: string): number {
 // one big sample for the statistical checks, made once
 const BIG = generate({ seed: 2020, residents: 50_000 });
 
-describe('generateHouseholds', () => {
+// big samples: a generous timeout, so that a loaded machine does not fail them (no timing is asserted)
+describe('generateHouseholds', { timeout: 60_000 }, () => {
   it('is deterministic: the same options give the same households, another seed others', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 1, max: 300 }), (seed, residents) => {

@@ -4,14 +4,16 @@
 // composed as families are (composition.ts), named (names.ts), given unique valid ID numbers
 // (idNumbers.ts), phones, work units and markers, and facts that tell what happened to them around the
 // Spring Festival of 2020 (facts.ts). Each household's colour is derived from those facts by the ledger's
-// own rules (deriveColour); the mix of stories is chosen so that the colours come out in the proportions
-// of an early-February Zhengzhou community, and can be changed.
+// own rules (deriveColour, once per distinct set of facts: colourMemo.ts); the mix of stories is chosen
+// so that the colours come out in the proportions of an early-February Zhengzhou community, and can be
+// changed.
 
 import type { Sex } from '../../validators/idNumber';
-import { type ColourPolicy, deriveColour, type HouseholdColour, validateColourPolicy } from '../colours';
+import { type ColourPolicy, type HouseholdColour, validateColourPolicy } from '../colours';
 import { DEMO_KEY_AREAS, isIsoDate } from '../keyAreas';
 import type { Marker } from '../markers';
 import type { IdType, Relation } from '../sheet/values';
+import { ColourMemo } from './colourMemo';
 import { composeHousehold, HOUSEHOLD_SIZES, type Member } from './composition';
 import { DAY_RANGE, dayOf, isoOf, yearOf } from './days';
 import { addMarker, personalMarkers } from './demoMarkers';
@@ -195,7 +197,7 @@ function* households(
   for (let floor = 1; floor <= layout.floors; floor++) {
     for (let n = 1; n <= layout.doorsPerFloor; n++) doors.push({ floor, door: String(floor * 100 + n) });
   }
-  const colours = new Colours(policy, opts.today);
+  const colours = new ColourMemo(policy, opts.today);
   const members: Member[] = [];
   let left = opts.residents;
   for (let building = 1; left > 0; building++) {
@@ -218,48 +220,13 @@ function* households(
           door: doors[d].door,
           floor: doors[d].floor,
           empty: residents.length === 0,
-          colour: colours.of(residents),
+          colour: colours.colourOf(residents),
           residents,
         });
       }
       people.appointBuildingLeader();
       yield* batch;
     }
-  }
-}
-
-/**
- * The colours of households, by deriveColour. Most households (those where nobody left) have residents
- * with no dated facts at all: for the rules these are the same input whenever the number of residents
- * and who of them lives there are the same, so their colour is derived once per such pattern and
- * reused; every other household is derived on its own.
- */
-class Colours {
-  private readonly plain = new Map<number, HouseholdColour>();
-
-  constructor(
-    private readonly policy: ColourPolicy,
-    private readonly today: string,
-  ) {}
-
-  of(residents: readonly DemoResident[]): HouseholdColour {
-    // the pattern: the number of residents (3 bits), then one bit per resident who lives there
-    let pattern = residents.length;
-    for (let i = 0; i < residents.length; i++) {
-      const f = residents[i].facts;
-      if (f.health || f.travel || f.contacts || f.isolation) return this.derive(residents);
-      if (f.present !== false) pattern |= 1 << (3 + i);
-    }
-    let colour = this.plain.get(pattern);
-    if (colour === undefined) {
-      colour = this.derive(residents);
-      this.plain.set(pattern, colour);
-    }
-    return colour;
-  }
-
-  private derive(residents: readonly DemoResident[]): HouseholdColour {
-    return deriveColour({ residents: residents.map((r) => r.facts) }, this.policy, this.today).colour;
   }
 }
 

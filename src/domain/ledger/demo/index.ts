@@ -1,5 +1,6 @@
 // The demo data generator: synthetic households and residents for the demo city and the benchmarks.
 // Pure and deterministic; see households.ts.
+export { ColourMemo, type FactsHolder, FactsKeys } from './colourMemo';
 export { composeHousehold, HOUSEHOLD_SIZES, type Member } from './composition';
 export { civilFromDays, compactOf, DAY_RANGE, dayOf, daysFromCivil, isoOf, yearOf } from './days';
 export { addMarker, personalMarkers } from './demoMarkers';
