@@ -123,6 +123,16 @@ export async function startEmbedded(
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      // A city's ledger (12 million residents) is loaded and counted here: more than the 128 MB default
+      // for caching, and checkpoints spaced out so that a bulk load is not mostly full-page writes.
+      '-c',
+      `shared_buffers=${process.env.WANGGE_PG_SHARED_BUFFERS ?? '1GB'}`,
+      '-c',
+      'max_wal_size=8GB',
+      '-c',
+      'checkpoint_timeout=15min',
+      '-c',
+      'maintenance_work_mem=256MB',
     ],
     onLog: (m) => {
       recent.push(m);

@@ -17,7 +17,7 @@ import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
-import { createUnitIn, unitInScope, unitsAtPaths } from '../org/service';
+import { createUnitsIn, unitInScope, unitsAtPaths } from '../org/service';
 import { readWorkbook, type WorkbookSheet } from './excel/readWorkbook';
 import { ledgerDay } from './policy';
 import { idNumberIndex } from './protect';
@@ -46,7 +46,11 @@ export interface ImportOptions {
   mapping?: Record<number, LedgerField | null>;
   /** the worksheet to read (name or 0-based position) */
   sheet?: string | number;
+  /** told as each step begins: read, check, dedupe, places, write, done (progress, and the benchmark's split) */
+  onStep?: (step: ImportStep) => void;
 }
+
+export type ImportStep = 'read' | 'check' | 'dedupe' | 'places' | 'write' | 'done';
 
 export interface RejectedRow {
   row: number | null;
@@ -92,12 +96,15 @@ async function targetUnit(db: Db, actor: Actor, code: string) {
 /** Reads and checks a sheet, and rejects the rows whose ID number is already in the ledger. */
 export async function checkSheet(services: Services, actor: Actor, opts: Omit<ImportOptions, 'mode'>) {
   const unit = await targetUnit(services.db, actor, opts.unitCode);
+  opts.onStep?.('read');
   const sheet = await readWorkbook(opts.data, { sheet: opts.sheet });
+  opts.onStep?.('check');
   const checked = readLedgerSheet(sheet.rows, sheet.merges, {
     locale: actor.locale,
     headerRowIndex: opts.headerRow,
     mapping: opts.mapping,
   });
+  opts.onStep?.('dedupe');
   const inLedger = await alreadyInLedger(services, actor, checked);
   const households = checked.households
     .map((h) => ({ ...h, residents: h.residents.filter((r) => !inLedger.rows.has(r.row)) }))
@@ -170,18 +177,27 @@ export async function importLedger(
   if (opts.dryRun || blocked || households.length === 0) {
     return { imported: false, report: reportOf(checked, households, errors), sheet, checked, errors };
   }
-  const created = await load(services, actor, unit, households);
+  const created = await load(services, actor, unit, households, opts.onStep);
+  opts.onStep?.('done');
   return { imported: true, report: reportOf(checked, households, errors, created), sheet, checked, errors };
 }
 
 type TargetUnit = Awaited<ReturnType<typeof targetUnit>>;
 
 /** Writes the households (new doors) and residents (new doors, and doors already in the ledger). */
-async function load(services: Services, actor: Actor, unit: TargetUnit, households: Household[]) {
+async function load(
+  services: Services,
+  actor: Actor,
+  unit: TargetUnit,
+  households: Household[],
+  onStep?: (step: ImportStep) => void,
+) {
   const day = await ledgerDay(services);
   const regionCode = unit.region_code as string;
   return bulkTransaction(services.db, async ({ tx, copy }) => {
-    const places = await placesFor(tx, services, actor, unit, households);
+    onStep?.('places');
+    const places = await placesFor(tx, actor, unit, households);
+    onStep?.('write');
     // doors already in the ledger take the new residents; the others become new households
     const existing = await existingDoors(tx, regionCode, [...new Set(places.map((p) => p.unitId))]);
     const joining: { householdId: string; h: Household; place: Place }[] = [];
@@ -312,13 +328,7 @@ interface Place {
  * the target unit ('3号楼', '3栋' and '三号楼' are one) or created there; the target unit itself when the
  * sheet names no building, or when the target is a building.
  */
-async function placesFor(
-  tx: Db,
-  services: Services,
-  actor: Actor,
-  unit: TargetUnit,
-  households: Household[],
-) {
+async function placesFor(tx: Db, actor: Actor, unit: TargetUnit, households: Household[]) {
   const own: Place = {
     regionCode: unit.region_code as string,
     unitId: unit.id,
@@ -340,26 +350,25 @@ async function placesFor(
     const k = placeKey('building', b.name);
     if (!byKey.has(k)) byKey.set(k, { ...own, unitId: b.id, unitPath: b.path });
   }
-  for (const [i, h] of households.entries()) {
-    if (h.building === '') continue;
+  // the buildings the sheet names that are not there yet, created together, named as the sheet has them
+  const missing = new Map<string, string>();
+  for (const h of households) {
     const k = placeKey('building', h.building);
-    let place = byKey.get(k);
-    if (!place) {
-      const created = await createUnitIn(tx, services, actor, {
-        parentCode: unit.code,
-        kind: 'building',
-        name: /^\d+$/.test(h.building) ? `${h.building}号楼` : h.building,
-      });
-      place = {
-        ...own,
-        unitId: (await unitInScope(tx, actor.scope, created.code, 'ledger.import')).id,
-        unitPath: created.path,
-      };
-      byKey.set(k, place);
-      result.createdBuildings++;
-    }
-    result[i] = place;
+    if (h.building !== '' && !byKey.has(k) && !missing.has(k))
+      missing.set(k, /^\d+$/.test(h.building) ? `${h.building}号楼` : h.building);
   }
+  const created = await createUnitsIn(tx, actor, {
+    parentCode: unit.code,
+    kind: 'building',
+    names: [...missing.values()],
+  });
+  [...missing.keys()].forEach((k, i) => {
+    byKey.set(k, { ...own, unitId: created[i].id, unitPath: created[i].path });
+  });
+  result.createdBuildings = created.length;
+  households.forEach((h, i) => {
+    if (h.building !== '') result[i] = byKey.get(placeKey('building', h.building)) as Place;
+  });
   return result;
 }
 

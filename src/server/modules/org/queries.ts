@@ -112,13 +112,18 @@ export async function reserveLocalNumbers(
   return row.last_value - n + 1;
 }
 
-export async function insertUnits(db: Db, units: NewUnit[]) {
+/** Inserts units in batches; answers their ids, in order. */
+export async function insertUnits(db: Db, units: NewUnit[]): Promise<string[]> {
+  const ids: string[] = [];
   for (let i = 0; i < units.length; i += 5000) {
-    await db
+    const rows = await db
       .insertInto('units')
       .values(units.slice(i, i + 5000))
+      .returning('id')
       .execute();
+    ids.push(...rows.map((r) => r.id));
   }
+  return ids;
 }
 
 export interface NewUnit {

@@ -155,7 +155,7 @@ export async function createUnitsIn(
   tx: Db,
   actor: Actor,
   input: { parentCode: string; kind: LocalKind; names: string[] },
-): Promise<{ code: string; path: string }[]> {
+): Promise<{ id: string; code: string; path: string }[]> {
   const parent = await unitInScope(tx, actor.scope, input.parentCode, 'org.write');
   const community = await communityOf(tx, parent.path);
   if (!mayContain(parent.kind, input.kind) || !community)
@@ -177,8 +177,8 @@ export async function createUnitsIn(
       search_text: unitSearchText(name),
     };
   });
-  await q.insertUnits(tx, units);
-  return units.map((u) => ({ code: u.code, path: u.path }));
+  const ids = await q.insertUnits(tx, units);
+  return units.map((u, i) => ({ id: ids[i], code: u.code, path: u.path }));
 }
 
 /** createUnit inside the caller's transaction (an import that creates the buildings its sheet names). */

@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { loadConfig } from '../../src/server/config';
+import { bulkTransaction } from '../../src/server/db/bulk';
+import type { Db } from '../../src/server/db/connection';
+import { colourCounts } from '../../src/server/modules/ledger/counts';
+import { cleanLedgerSheet } from '../../src/server/modules/ledger/excel/fixtures';
+import { readWorkbook } from '../../src/server/modules/ledger/excel/readWorkbook';
+import { importLedger } from '../../src/server/modules/ledger/importer';
+import { buildingView, listLedger } from '../../src/server/modules/ledger/ledgerList';
+import { importDivisions } from '../../src/server/modules/org/divisions';
+import type { Actor } from '../../src/server/platform/access';
+import { publishEvent } from '../../src/server/platform/events';
+import { createProtector } from '../../src/server/platform/personalData';
+import { Scope } from '../../src/server/platform/scope';
+import type { Services } from '../../src/server/platform/services';
+import { analyseLedger, seedDemoLedger } from '../../src/server/setup/demoLedger';
+import { explainOperation } from './explain';
+import { type MeasureOptions, measure, type Timing, timed } from './measure';
+import type { BenchContext, Facts, Suite } from './suite';
+
+// The household ledger at the size of a city: an office's sheet of 100,000 residents imported end to
+// end (read, check, encrypt, de-duplicate, insert) against a raw COPY of the same rows, then the demo
+// generator filling Zhengzhou (4101) with 12 million residents by COPY, then the questions a dashboard
+// asks often: counts by colour and marker for the whole city, a district, a street, a community.
+
+const IMPORT_RESIDENTS = 100_000;
+const CITY_RESIDENTS = 12_000_000;
+const QUICK_CITY_RESIDENTS = 1_200_000;
+const CITY = '410100';
+const DISTRICT = '410105'; // 金水区
+const STREET = '410105002'; // 花园路街道
+const COMMUNITY = '410105002008'; // 省民航社区
+/** the sheet goes into the first village of 中牟县 */
+const IMPORT_INTO_DISTRICT = '410122'; // 中牟县
+
+let services: Services;
+let actor: Actor;
+
+function benchServices(db: Db): Services {
+  const config = { ...loadConfig({ WANGGE_TODAY: '2020-02-05' }), region: '4101' };
+  const events = { publish: publishEvent, subscribe: () => () => {}, close: async () => {} };
+  return { db, protector: createProtector(randomBytes(32)), events, config };
+}
+
+async function rootActor(db: Db): Promise<Actor> {
+  const root = await db
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('code', '=', '410000')
+    .executeTakeFirstOrThrow();
+  return {
+    scope: new Scope([{ id: '0', role: 'system_admin', unitId: root.id, unitPath: root.path }]),
+    locale: 'zh-CN',
+    userId: null,
+    username: 'bench',
+  };
+}
+
+const round = (x: number, d = 2) => Number(x.toFixed(d));
+
+async function setup(ctx: BenchContext): Promise<Facts> {
+  const { db, log } = ctx;
+  services = benchServices(db);
+  const units = await db.selectFrom('units').select('id').where('code', '=', CITY).executeTakeFirst();
+  if (!units) {
+    log('importing the official divisions of Zhengzhou (4101) …');
+    await importDivisions(db, { province: '41', city: '4101' });
+  }
+  actor = await rootActor(db);
+
+  // 1. an office's sheet of 100,000 residents, end to end, against a raw COPY of the same rows
+  log(`writing a sheet of ${IMPORT_RESIDENTS.toLocaleString('en')} residents …`);
+  const sheet = await cleanLedgerSheet({ residents: IMPORT_RESIDENTS, seed: 11 });
+  const village = await db
+    .selectFrom('units')
+    .select('code')
+    .where('kind', '=', 'village')
+    .where('code', 'like', `${IMPORT_INTO_DISTRICT}%`)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  log('raw COPY of the same rows (the cells as text, into a table of text columns) …');
+  const rows = (await readWorkbook(sheet)).rows;
+  const header = rows.findIndex((r) => r.some((c) => c === '姓名'));
+  const data = rows.slice(header + 1).map((r) => r.map((c) => (c == null ? null : String(c))));
+  const width = rows[header].length;
+  await sql
+    .raw(`CREATE TABLE bench_raw_rows (${Array.from({ length: width }, (_, i) => `c${i} text`).join(', ')})`)
+    .execute(db);
+  const columns = Array.from({ length: width }, (_, i) => `c${i}`);
+  const raw = await timed(() => bulkTransaction(db, ({ copy }) => copy('bench_raw_rows', columns, data)));
+  await sql`DROP TABLE bench_raw_rows`.execute(db);
+  log(`  ${raw.seconds.toFixed(2)} s`);
+  log(`importing it into ${village.code} (read, check, encrypt, de-duplicate, insert) …`);
+  const steps: Record<string, number> = {};
+  let stepAt = performance.now();
+  let step = 'scope';
+  const imported = await timed(() =>
+    importLedger(services, actor, {
+      unitCode: village.code,
+      data: sheet,
+      mode: 'all',
+      onStep: (next) => {
+        const now = performance.now();
+        steps[step] = round((now - stepAt) / 1000);
+        step = next;
+        stepAt = now;
+      },
+    }),
+  );
+  log(`  steps (s): ${JSON.stringify(steps)}`);
+  const report = imported.value.report;
+  if (!imported.value.imported)
+    throw new Error(`the bench sheet did not import: ${JSON.stringify(report.rejected.slice(0, 3))}`);
+  log(`  ${imported.seconds.toFixed(2)} s: ${report.households} households, ${report.residents} residents`);
+
+  // 2. the city: 12 million residents by the demo generator, COPY
+  const target = ctx.quick ? QUICK_CITY_RESIDENTS : CITY_RESIDENTS;
+  log(`filling Zhengzhou with ${target.toLocaleString('en')} residents (demo generator, COPY) …`);
+  let last = 0;
+  const seeded = await timed(() =>
+    seedDemoLedger(services, actor, {
+      residents: target,
+      within: ['4101'],
+      onProgress: (p) => {
+        if (p.residents - last >= 500_000) {
+          last = p.residents;
+          log(`  ${p.residents.toLocaleString('en')} residents`);
+        }
+      },
+    }),
+  );
+  log(`  ${seeded.seconds.toFixed(0)} s; VACUUM ANALYZE …`);
+  await sql`VACUUM (ANALYZE) households, ledger_counts`.execute(db);
+  await analyseLedger(db);
+  const { rows: size } = await sql<{
+    households: number;
+    residents: number;
+    communities: number;
+    counters: number;
+    bytes: string;
+  }>`
+    SELECT (SELECT count(*)::int FROM households) AS households,
+           (SELECT count(*)::int FROM residents) AS residents,
+           (SELECT count(DISTINCT community_path)::int FROM ledger_counts) AS communities,
+           (SELECT count(*)::int FROM ledger_counts) AS counters,
+           pg_size_pretty(pg_total_relation_size('residents')) AS bytes`.execute(db);
+  return {
+    importResidents: report.residents,
+    importHouseholds: report.households,
+    importSeconds: round(imported.seconds),
+    importRowsPerSecond: Math.round(report.residents / imported.seconds),
+    rawCopySeconds: round(raw.seconds),
+    rawCopyRowsPerSecond: Math.round(data.length / raw.seconds),
+    importShareOfRawCopy: `${Math.round((100 * raw.seconds) / imported.seconds)}%`,
+    importSteps: Object.entries(steps)
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', '),
+    cityResidentsSeeded: seeded.value.residents,
+    citySeedSeconds: round(seeded.seconds, 0),
+    citySeedResidentsPerSecond: Math.round(seeded.value.residents / seeded.seconds),
+    buildingsAdded: seeded.value.buildingsCreated,
+    households: size[0].households,
+    residents: size[0].residents,
+    communitiesWithHouseholds: size[0].communities,
+    countRows: size[0].counters,
+    residentsTableWithIndexes: size[0].bytes,
+  };
+}
+
+async function run(ctx: BenchContext): Promise<Timing[]> {
+  const { db, log } = ctx;
+  const scope = actor.scope;
+  const opts = (o: MeasureOptions): MeasureOptions =>
+    ctx.quick ? { warmup: 3, runs: 20, maxSeconds: 3 } : o;
+  const OFTEN: MeasureOptions = { warmup: 10, runs: 100, maxSeconds: 15 };
+  const building = await db
+    .selectFrom('households')
+    .innerJoin('units', 'units.id', 'households.unit_id')
+    .select('units.code')
+    .where('households.community_path', 'like', `%.${COMMUNITY}`)
+    .limit(1)
+    .executeTakeFirst();
+  const ops: { key: string; label: string; op: () => Promise<number> }[] = [
+    {
+      key: 'ledger.counts.city',
+      label: 'counts by colour and marker, the city of 4101, with its districts (colourCounts)',
+      op: async () => (await colourCounts(db, scope, CITY)).children.length,
+    },
+    {
+      key: 'ledger.counts.district',
+      label: `counts, a district (${DISTRICT}), with its streets`,
+      op: async () => (await colourCounts(db, scope, DISTRICT)).children.length,
+    },
+    {
+      key: 'ledger.counts.street',
+      label: `counts, a street (${STREET}), with its communities`,
+      op: async () => (await colourCounts(db, scope, STREET)).children.length,
+    },
+    {
+      key: 'ledger.counts.community',
+      label: `counts, a community (${COMMUNITY}), from its households`,
+      op: async () => (await colourCounts(db, scope, COMMUNITY)).total.households,
+    },
+    {
+      key: 'ledger.list.city',
+      label: 'the ledger, first page of 50 for the city, red and orange (listLedger)',
+      op: async () =>
+        (await listLedger(services, scope, { unit: CITY, colour: ['red', 'orange'], limit: 50 })).items
+          .length,
+    },
+    {
+      key: 'ledger.search.name',
+      label: "the ledger of a district, search by name '王秀'",
+      op: async () =>
+        (await listLedger(services, scope, { unit: DISTRICT, q: '王秀', limit: 50 })).items.length,
+    },
+    ...(building
+      ? [
+          {
+            key: 'ledger.building',
+            label: `the building view of ${building.code}`,
+            op: async () => (await buildingView(db, scope, building.code)).households.length,
+          },
+        ]
+      : []),
+  ];
+  const results: Timing[] = [];
+  for (const { key, label, op } of ops) {
+    log(`measuring ${label} …`);
+    results.push(await measure(key, label, op, opts(OFTEN)));
+    if (ctx.explain) log(`${label}\n${await explainOperation(db, () => op())}`);
+  }
+  return results;
+}
+
+export const ledgerSuite: Suite = {
+  name: 'ledger',
+  title: 'Household ledger: a 100,000-resident sheet imported; Zhengzhou with 12 million residents counted',
+  setup,
+  run,
+};
