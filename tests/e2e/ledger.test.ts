@@ -22,6 +22,8 @@ const SMH = '410105002008'; // 省民航社区
 const GRID1 = '410105002008G01'; // smh_grid1's grid
 const base = () => inject('baseURL');
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+/** an import parses, checks and writes the whole sheet: on a busy machine that may take a while */
+const pollImport = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 90_000 });
 
 let browser: Browser;
 let admin: string;
@@ -52,13 +54,14 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
-let seq = 900;
-function idNumber(): string {
+let seq = 0;
+/** a synthetic ID number; the sequence's parity gives the sex (odd: a man) */
+function idNumber(sex: 'male' | 'female' = 'male'): string {
   seq += 1;
   return generateIdNumber({
     regionCode: '410105',
-    birthDate: `1951-04-${String((seq % 28) + 1).padStart(2, '0')}`,
-    sequence: seq,
+    birthDate: `1951-04-${String(seq).padStart(2, '0')}`,
+    sequence: sex === 'male' ? 901 : 902,
   });
 }
 
@@ -146,7 +149,7 @@ beforeAll(async () => {
       phone: '13812341234',
       markers: ['party_member'],
     },
-    { name: '李秀英', relation: 'spouse', idNumber: idNumber(), markers: ['low_income'] },
+    { name: '李秀英', relation: 'spouse', idNumber: idNumber('female'), markers: ['low_income'] },
   ]);
   doors['1-102'] = await household(building, '1', '102', [
     {
@@ -158,11 +161,17 @@ beforeAll(async () => {
     },
   ]);
   doors['1-201'] = await household(building, '1', '201', [
-    { name: '赵敏', relation: 'head', idNumber: idNumber(), markers: ['elderly_alone'] },
+    { name: '赵敏', relation: 'head', idNumber: idNumber('female'), markers: ['elderly_alone'] },
   ]);
   doors['1-202'] = await household(building, '1', '202', []);
   doors['2-101'] = await household(building, '2', '101', [
-    { name: '陈静', relation: 'head', idNumber: idNumber(), phone: '13700001111', markers: ['volunteer'] },
+    {
+      name: '陈静',
+      relation: 'head',
+      idNumber: idNumber('female'),
+      phone: '13700001111',
+      markers: ['volunteer'],
+    },
     { name: '孙浩', relation: 'son', idNumber: idNumber() },
   ]);
   doors['2-301'] = await household(building, '2', '301', [
@@ -186,7 +195,10 @@ afterAll(async () => {
 describe('the ledger on the desk', () => {
   it('lists, filters by colour, searches, and sets a colour by hand with a reason that the history keeps', async () => {
     const { context, page, errors } = await session(DESKTOP);
-    await deskLogin(page, 'smh_admin', `/ledger?unit=${building}`);
+    // from the grid, down to the building through the table of the units below
+    await deskLogin(page, 'smh_admin', `/ledger?unit=${GRID1}`);
+    await page.getByTestId(`child-open-${building}`).click();
+    await poll(() => text(page, 'ledger-title')).toContain('E2E台账楼');
     await poll(() => ledgerRows(page).count()).toBe(6);
     await poll(() => text(page, 'summary-total-households')).toBe('6');
     expect(await text(page, 'summary-white-households')).toBe('1');
@@ -247,6 +259,7 @@ describe('the ledger on the desk', () => {
       '密接者家属，社区要求重点关注',
     );
     expect(await history.locator('[data-kind="created"]').count()).toBe(1);
+    await screenshot(page, 'household-drawer');
 
     // the table and the counters follow
     await page.locator('.ant-drawer-close').click();
@@ -337,6 +350,8 @@ describe('door-to-door screening on a phone', () => {
     await page.getByTestId(`visit-temp-${sun}`).fill('37.5');
     await page.getByTestId(`visit-fever-${sun}`).waitFor();
     await page.getByTestId(`visit-temp-${sun}`).fill('36.8');
+    await page.getByTestId(`visit-travel-${chen}-0`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'field-visit');
     await page.getByTestId('visit-submit').click();
 
     await poll(() => page.getByTestId('visit-result-colour').getAttribute('data-colour')).toBe('red');
@@ -364,6 +379,7 @@ describe('door-to-door screening on a phone', () => {
     await desk.page.getByTestId('nav-screening').click();
     await desk.page.getByTestId(`campaign-open-${campaign}`).click();
     await poll(() => desk.page.getByTestId('progress-visited').textContent()).toContain('1');
+    await screenshot(desk.page, 'screening-progress');
 
     // the reason is in the household's history
     const after = await api<{ colour: string; history: { kind: string; detail: { cause?: string } }[] }>(
@@ -414,13 +430,23 @@ describe('Excel in and out', () => {
     const { context, page, errors } = await session(DESKTOP);
     await deskLogin(page, 'smh_admin', `/ledger/import?unit=${importGrid}`);
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    /** 'true' / 'false' once the result shows, or the error the page shows instead */
+    const outcome = async () => {
+      if (await page.getByTestId('import-error').count()) return `error: ${await text(page, 'import-error')}`;
+      return (
+        (await page
+          .getByTestId('import-result')
+          .getAttribute('data-imported', { timeout: 500 })
+          .catch(() => null)) ?? ''
+      );
+    };
     const choose = async (name: string, buffer: Buffer) => {
       await page
         .getByTestId('import-dropzone')
         .locator('input[type="file"]')
         .setInputFiles({ name, mimeType: xlsx, buffer });
       await page.getByTestId('import-upload').click();
-      await page.getByTestId('import-mapping').waitFor();
+      await page.getByTestId('import-mapping').waitFor({ timeout: 90_000 });
     };
 
     await choose('省民航社区入户排查台账.xlsx', await messyLedgerSheet());
@@ -437,7 +463,7 @@ describe('Excel in and out', () => {
     await page.getByTestId('import-check').click();
 
     // the rejected rows, each with its row number and the server's message
-    await page.getByTestId('import-report').waitFor();
+    await page.getByTestId('import-report').waitFor({ timeout: 90_000 });
     expect(await text(page, 'import-rejected')).toContain(String(MESSY_EXPECTED.rejectedRows));
     const numbers = await page
       .getByTestId('import-rejected-table')
@@ -466,7 +492,7 @@ describe('Excel in and out', () => {
     // all or nothing: nothing is written
     await page.getByTestId('import-mode-all').click();
     await page.getByTestId('import-run').click();
-    await poll(() => page.getByTestId('import-result').getAttribute('data-imported')).toBe('false');
+    await pollImport(outcome).toBe('false');
     const none = await api<{ items: unknown[] }>('GET', `/api/ledger/households?unit=${importGrid}`);
     expect(none.items).toHaveLength(0);
 
@@ -474,14 +500,43 @@ describe('Excel in and out', () => {
     await page.getByTestId('import-again').click();
     await choose('省民航社区入户排查台账（已修改）.xlsx', await fixedMessyLedgerSheet());
     await page.getByTestId('import-check').click();
-    await page.getByTestId('import-all-valid').waitFor();
+    await page.getByTestId('import-all-valid').waitFor({ timeout: 90_000 });
     await page.getByTestId('import-mode-all').click();
     await page.getByTestId('import-run').click();
-    await poll(() => page.getByTestId('import-result').getAttribute('data-imported')).toBe('true');
+    await pollImport(outcome).toBe('true');
     expect(await text(page, 'import-created')).toContain(String(FIXED_EXPECTED.households));
     await page.getByTestId('import-open-ledger').click();
     await poll(() => ledgerRows(page).count()).toBe(FIXED_EXPECTED.households);
     await poll(() => text(page, 'summary-total-residents')).toContain(String(FIXED_EXPECTED.residents));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Excel out', () => {
+  it('downloads the template and exports the filtered ledger as xlsx', async (ctx) => {
+    const probe = await fetch(`${base()}/api/ledger/template.xlsx`, { headers: { cookie: admin } });
+    if (probe.status === 404) ctx.skip('GET /api/ledger/template.xlsx is not served yet');
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', `/ledger?unit=${building}`);
+    await poll(() => ledgerRows(page).count()).toBe(6);
+    const isXlsx = async (click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const bytes = await readFile((await download.path()) as string);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    };
+    await isXlsx(() => page.getByTestId('ledger-template').click());
+
+    const exported = await fetch(`${base()}/api/ledger/export.xlsx?unit=${building}`, {
+      headers: { cookie: admin },
+    });
+    if (exported.status === 404) ctx.skip('GET /api/ledger/export.xlsx is not served yet');
+    await page.getByTestId('summary-red').click();
+    await poll(() => ledgerRows(page).count()).toBeGreaterThan(0);
+    await page.getByTestId('ledger-export').click();
+    await page.getByTestId('ledger-export-full').waitFor(); // smh_admin holds pii.reveal and data.export
+    await isXlsx(() => page.getByTestId('ledger-export-run').click());
     expect(errors).toEqual([]);
     await context.close();
   });

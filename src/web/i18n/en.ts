@@ -227,6 +227,7 @@ const en: Messages = {
     childUnit: 'Unit',
     households: 'Households',
     residents: 'Residents',
+    householdList: 'Households',
     noChildCounts: 'No households in the units below',
     noHouseholds: 'No households',
     emptyHousehold: 'Empty',

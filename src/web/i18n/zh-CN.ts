@@ -225,6 +225,7 @@ const zhCN = {
     childUnit: '单位',
     households: '户数',
     residents: '人数',
+    householdList: '住户',
     noChildCounts: '下级单位暂无住户',
     noHouseholds: '暂无住户',
     emptyHousehold: '空户',

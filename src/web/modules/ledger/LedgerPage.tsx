@@ -129,7 +129,7 @@ export default function LedgerPage() {
         </Card>
       )}
 
-      <Card size="small" title={t('ledger.households')}>
+      <Card size="small" title={t('ledger.householdList')}>
         <LedgerFilters params={params} counts={counts.data} onChange={(patch) => update(patch)} />
         <LedgerTable
           items={list.data?.items ?? []}

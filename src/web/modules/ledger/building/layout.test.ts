@@ -39,6 +39,12 @@ describe('the building view grid', () => {
     expect(g.rows[2].cells.map((c) => c?.door ?? null)).toEqual(['101', '102']);
   });
 
+  it('shows the floors without households too', () => {
+    const g = entranceGrid('2', [tile('101', 1), tile('301', 3)]);
+    expect(g.rows.map((r) => r.floor)).toEqual([3, 2, 1]);
+    expect(g.rows[1].cells).toEqual([null]);
+  });
+
   it('keeps doors without a floor in a last row, and groups by building and entrance', () => {
     const g = entranceGrid('', [tile('东2号', 0), tile('101', 1)]);
     expect(g.rows.map((r) => r.floor)).toEqual([1, 0]);

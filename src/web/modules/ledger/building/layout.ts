@@ -44,7 +44,10 @@ export function entranceGrid(entrance: string, tiles: BuildingTile[]): EntranceG
   for (const h of tiles) floors.set(h.floor, [...(floors.get(h.floor) ?? []), h]);
   const rows: FloorRow[] = [];
   let width = cols.length;
-  const ordered = [...floors.keys()].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : b - a));
+  // every floor from the top down to the first, as on the wall sheet (a floor without households shows empty)
+  const top = Math.max(0, ...floors.keys());
+  const numbered = Array.from({ length: top }, (_, i) => top - i);
+  const ordered = floors.has(0) ? [...numbered, 0] : numbered;
   for (const floor of ordered) {
     const doors = (floors.get(floor) ?? []).sort((a, b) => byText(a.door, b.door));
     if (floor === 0) {

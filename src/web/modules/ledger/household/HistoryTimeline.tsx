@@ -108,9 +108,11 @@ export function HistoryTimeline({ household }: { household: HouseholdDetail }) {
                   </Typography.Text>
                 </div>
               )}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatShanghai(e.at, lang)} · {e.actor ?? t('history.system')}
-              </Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatShanghai(e.at, lang)} · {e.actor ?? t('history.system')}
+                </Typography.Text>
+              </div>
             </div>
           ),
         };
