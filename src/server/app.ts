@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authRoutes } from './modules/access/authRoutes';
 import { accessRoutes } from './modules/access/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { exportRoutes } from './modules/ledger/exportRoutes';
 import { importRoutes } from './modules/ledger/importRoutes';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { screeningRoutes } from './modules/ledger/screeningRoutes';
@@ -104,6 +105,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   ledgerRoutes(app, services);
   screeningRoutes(app, services);
   importRoutes(app, services);
+  exportRoutes(app, services);
   auditRoutes(app, services);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);

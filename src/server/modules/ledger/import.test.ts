@@ -186,4 +186,48 @@ describe('the ledger import', () => {
       },
     });
   });
+
+  it('gives the template and exports a filtered view, masked unless full values are asked for and allowed; audited', async () => {
+    const template = await t.app.inject({
+      method: 'GET',
+      url: '/api/ledger/template.xlsx',
+      headers: { cookie: admin },
+    });
+    expect(template.statusCode).toBe(200);
+    const read = await readWorkbook(template.rawPayload);
+    expect(read.rows[1]).toEqual(expect.arrayContaining(['姓名', '身份证号', '联系电话', '颜色']));
+
+    const secret = id();
+    const door = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger/households',
+      headers: { cookie: admin },
+      payload: {
+        unitCode: A,
+        door: '导出-1',
+        residents: [{ name: '上官导出', idNumber: secret, phone: '13700001234' }],
+      },
+    });
+    expect(door.statusCode).toBe(201);
+    const url = `/api/ledger/export.xlsx?unit=${A}&q=${encodeURIComponent('上官导出')}`;
+    const masked = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } });
+    expect(masked.statusCode).toBe(200);
+    const rows = (await readWorkbook(masked.rawPayload)).rows;
+    const row = rows.find((r) => r.includes('上官导出'));
+    expect(row).toBeDefined();
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(JSON.stringify(row)).toContain(secret.slice(-4));
+
+    const full = await t.app.inject({ method: 'GET', url: `${url}&full=1`, headers: { cookie: admin } });
+    expect(JSON.stringify((await readWorkbook(full.rawPayload)).rows)).toContain(secret);
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=data.exported',
+      headers: { cookie: admin },
+    });
+    expect(audit.body).toContain(`ledger:${A}`);
+
+    const grid = await t.login('smh_grid1', 'Wangge2020');
+    expect((await t.app.inject({ method: 'GET', url, headers: { cookie: grid } })).statusCode).toBe(403);
+  });
 });

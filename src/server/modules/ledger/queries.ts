@@ -221,6 +221,16 @@ export function sealedOf(db: Db, regionCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The sealed ID numbers and phones of the residents of some households (a full export). */
+export function sealedOfHouseholds(db: Db, regionCode: string, householdIds: string[]) {
+  return db
+    .selectFrom('residents')
+    .select(['id', 'id_enc', 'phone_enc'])
+    .where('region_code', '=', regionCode)
+    .where('household_id', 'in', householdIds)
+    .execute();
+}
+
 /** Which of these ID blind indexes belong to someone living in the ledger (present or away), and where. */
 export async function livingIdHmacs(db: Db, hmacs: Buffer[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
