@@ -541,3 +541,57 @@ describe('Excel out', () => {
     await context.close();
   });
 });
+
+describe('residents over time', () => {
+  it('a resident moves in (a wrong ID number refused on its field), another moves out, and the household splits', async () => {
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', `/ledger?unit=${building}&h=${doors['1-201']}`);
+    await poll(() => page.getByTestId('household-colour').getAttribute('data-colour')).toBe('green');
+    const residents = page.getByTestId('household-residents');
+    const history = page.getByTestId('household-history');
+
+    // moves in: the server's check of the ID number shows on the field
+    const good = idNumber();
+    const wrong = `${good.slice(0, 17)}${good[17] === '1' ? '2' : '1'}`;
+    await page.getByTestId('household-add-resident').click();
+    await page.getByTestId('resident-name').fill('周新');
+    await page.getByTestId('resident-id-number').fill(wrong);
+    await page.getByTestId('resident-submit').click();
+    await page.locator('.ant-form-item-explain-error', { hasText: '校验' }).waitFor();
+    await page.getByTestId('resident-id-number').fill(good);
+    await page.getByTestId('resident-marker-volunteer').click();
+    await page.getByTestId('resident-submit').click();
+    const zhou = residents.locator('tr', { hasText: '周新' });
+    await zhou.waitFor();
+    await poll(() => history.locator('[data-kind="moved_in"]').textContent()).toContain('周新');
+
+    // 赵敏 moves out: kept on record, out of the household
+    const zhao = residents.locator('tr', { hasText: '赵敏' });
+    await zhao.locator('[data-testid^="resident-more-"]').click();
+    await page.locator('.ant-dropdown:visible [data-testid^="resident-set-moved_out-"]').click();
+    await page.getByTestId('status-reason').fill('随子女迁往外地');
+    await page.getByTestId('status-submit').click();
+    await poll(() => zhao.locator('[data-testid^="resident-status-"]').getAttribute('data-status')).toBe(
+      'moved_out',
+    );
+    await poll(() => history.locator('[data-kind="resident_moved_out"]').textContent()).toContain(
+      '随子女迁往外地',
+    );
+
+    // 周新 starts a household of their own at 203
+    await page.getByTestId('household-split').click();
+    await page.locator('[data-testid^="split-resident-"]', { hasText: '周新' }).click();
+    await page.getByTestId('split-door').fill('203');
+    await page.getByTestId('split-submit').click();
+    await poll(() => page.locator('.ant-drawer-title').textContent()).toContain('203');
+    await poll(() => history.locator('[data-kind="split_in"]').textContent()).toContain('周新');
+    // the old door is empty now: white
+    await page.locator('.ant-drawer-close').click();
+    await poll(() => page.getByTestId(`household-colour-${doors['1-201']}`).getAttribute('data-colour')).toBe(
+      'white',
+    );
+    await poll(() => ledgerRows(page).count()).toBe(7);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
