@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { openDatabase } from './database';
+import { scheduleRecheck } from './modules/ledger/recheck';
 import { createEvents } from './platform/events';
 import type { Services } from './platform/services';
 import { DEMO_PASSWORD } from './setup/demo';
@@ -55,12 +56,14 @@ export async function startServer(config: Config = loadConfig()) {
   const services: Services = { db: database.db, protector: database.protector, events, config };
   const setup = await firstStart(services, config, say);
   const app = await buildApp(services, { logger: { level: config.logLevel } });
+  const stopRecheck = scheduleRecheck(services, say);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping`);
+    stopRecheck();
     await app.close().catch(() => {});
     await events.close();
     await database.close().catch((e) => say(`while stopping the database: ${String(e)}`));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
+import { recheckColours } from './recheck';
 
 // The ledger through its API, on a real PostgreSQL: households and residents, history, colours by hand,
 // counts at every level, reveals audited, a grid worker's scope, a screening visit that turns a door red.
@@ -336,6 +337,20 @@ describe('door-to-door screening', () => {
     const d = await ok('GET', `/api/ledger/households/${key}`, admin);
     expect(d.colour).toBe('red');
     expect(d.reasons[0]).toMatchObject({ code: 'travel_key_area' });
+
+    // two weeks later the stay has left the window: the daily recheck turns the door green, as the system
+    const config = t.services.config;
+    const today = config.today;
+    config.today = '2020-02-20';
+    try {
+      const r = await recheckColours(t.services);
+      expect(r.changed).toBeGreaterThanOrEqual(1);
+    } finally {
+      config.today = today;
+    }
+    const later = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(later.colour).toBe('green');
+    expect(later.history[0]).toMatchObject({ kind: 'colour', from: 'red', to: 'green', actor: 'system' });
 
     const badTemp = await call('POST', '/api/ledger/visits', worker, {
       ...visit,
