@@ -132,12 +132,14 @@ describe('ColourMemo', { timeout: 30_000 }, () => {
 
   it('still derives, without remembering, past its size', () => {
     const memo = new ColourMemo(POLICY, TODAY, 1);
-    const yellow = [{ facts: { travel: [{ placeCode: '4102', from: '2020-02-01', to: '2020-02-03' }] } }];
+    const trip = (to: string) => [{ facts: { travel: [{ placeCode: '4102', from: '2020-02-01', to }] } }];
     expect(memo.colourOf([{ facts: {} }])).toBe('green');
-    expect(memo.colourOf(yellow)).toBe('yellow');
-    expect(memo.colourOf(yellow)).toBe('yellow');
+    expect(memo.colourOf(trip('2020-02-03'))).toBe('yellow'); // remembered: the one key it has room for
+    expect(memo.colourOf(trip('2020-02-04'))).toBe('yellow'); // not remembered
+    expect(memo.colourOf(trip('2020-02-04'))).toBe('yellow');
+    expect(memo.colourOf(trip('2020-02-03'))).toBe('yellow');
     expect(memo.colourOf([{ facts: {} }])).toBe('green');
-    expect(memo.stats).toEqual({ households: 4, derived: 3 });
+    expect(memo.stats).toEqual({ households: 6, derived: 4 });
   });
 
   it('never remembers facts the rules refuse: they throw every time', () => {

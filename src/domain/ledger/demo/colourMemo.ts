@@ -69,6 +69,8 @@ export class ColourMemo {
   readonly stats = { households: 0, derived: 0 };
   private readonly keys = new FactsKeys();
   private readonly known = new Map<string, HouseholdColour>();
+  /** households whose residents have no dated facts, by pattern (see `plainPattern`) */
+  private readonly plain: (HouseholdColour | undefined)[] = new Array(1 << 12).fill(undefined);
 
   /** `maxKeys` bounds the memory: past it, new facts are still derived, but no longer remembered. */
   constructor(
@@ -79,13 +81,42 @@ export class ColourMemo {
 
   colourOf(residents: readonly FactsHolder[]): HouseholdColour {
     this.stats.households++;
+    const pattern = plainPattern(residents);
+    if (pattern >= 0) {
+      let colour = this.plain[pattern];
+      if (colour === undefined) {
+        colour = this.derive(residents);
+        this.plain[pattern] = colour;
+      }
+      return colour;
+    }
     const key = this.keys.key(residents);
     let colour = this.known.get(key);
     if (colour === undefined) {
-      this.stats.derived++;
-      colour = deriveColour({ residents: residents.map((r) => r.facts) }, this.policy, this.today).colour;
+      colour = this.derive(residents);
       if (this.known.size < this.maxKeys) this.known.set(key, colour);
     }
     return colour;
   }
+
+  private derive(residents: readonly FactsHolder[]): HouseholdColour {
+    this.stats.derived++;
+    return deriveColour({ residents: residents.map((r) => r.facts) }, this.policy, this.today).colour;
+  }
+}
+
+/**
+ * The facts of a household of up to 8 residents none of whom has a list of facts (only `present`
+ * unset or false), as a number: the count (4 bits), then a bit per resident who lives there. Equal
+ * numbers are equal facts. -1 for any other household, which goes by its key.
+ */
+function plainPattern(residents: readonly FactsHolder[]): number {
+  if (residents.length > 8) return -1;
+  let pattern = residents.length;
+  for (let i = 0; i < residents.length; i++) {
+    const f = residents[i].facts;
+    if (f.health || f.travel || f.contacts || f.isolation || f.present === true) return -1;
+    if (f.present !== false) pattern |= 1 << (4 + i);
+  }
+  return pattern;
 }

@@ -146,15 +146,15 @@ export class StoryTeller {
 
   private stayed(rng: Prng, residents: readonly StoryResident[]): void {
     const u = rng.next();
-    if (u < 0.015 && this.outside) {
+    if (u < 0.012 && this.outside) {
       // back from a trip well before the window
       const to = this.since - rng.int(1, 30);
       this.travel(someone(rng, residents), this.outside.pick(rng), to - TRIP_DAYS.pick(rng), to);
-    } else if (u < 0.02 && this.inside) {
+    } else if (u < 0.017 && this.inside) {
       // a visit within the city is no travel
       const to = rng.int(this.since, this.today);
       this.travel(someone(rng, residents), this.inside.pick(rng), to - rng.int(0, 3), to);
-    } else if (u < 0.025) {
+    } else if (u < 0.02) {
       // screened at the door today: normal temperatures
       for (const r of residents) if (lives(r)) this.temperature(rng, r, this.today);
     }
@@ -171,7 +171,9 @@ export class StoryTeller {
       return;
     }
     const place = this.outside.pick(rng);
-    const to = rng.int(this.since, this.today - 1);
+    // most came back in the last week, at the end of the (extended) holiday
+    const window = this.today - this.since;
+    const to = this.today - (rng.chance(0.7) ? rng.int(1, Math.min(7, window)) : rng.int(1, window));
     const from = to - TRIP_DAYS.pick(rng);
     for (const r of travellers(rng, residents, 0.45, 0.4)) this.travel(r, place, from, to);
   }
@@ -261,7 +263,10 @@ function someone(rng: Prng, residents: readonly StoryResident[]): StoryResident 
   return residents.find(lives) ?? residents[0];
 }
 
-/** Who went: everyone who lives there (pAll), one of them (pOne), or two. */
+/**
+ * Who went: everyone who lives there (pAll), one of them (pOne) — as often as not the head, who went to
+ * work or to see the family — or two, the head and one other.
+ */
 function travellers(
   rng: Prng,
   residents: readonly StoryResident[],
@@ -271,10 +276,7 @@ function travellers(
   const present = residents.filter(lives);
   const u = rng.next();
   if (present.length <= 1 || u < pAll) return present;
-  const first = rng.below(present.length);
-  if (u < pAll + pOne) return [present[first]];
+  if (u < pAll + pOne) return [rng.chance(0.5) ? present[0] : rng.pick(present)];
   if (present.length === 2) return present;
-  let second = rng.below(present.length - 1);
-  if (second >= first) second++;
-  return [present[first], present[second]];
+  return [present[0], present[1 + rng.below(present.length - 1)]];
 }
