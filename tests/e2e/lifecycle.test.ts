@@ -1,8 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  FIXED_EXPECTED,
+  fixedMessyLedgerSheet,
+  MESSY_EXPECTED,
+  messyLedgerSheet,
+} from '../../src/server/modules/ledger/excel/fixtures';
 import { freePort, runWangge, startServer } from './server';
 
 // The server as an operator runs it: first start without WANGGE_ADMIN_PASSWORD, one server per data
@@ -57,6 +63,36 @@ describe('wangge start', () => {
     );
     expect(await add.exited, add.output()).toBe(0);
     expect((await login(server.url, 'cli_user', 'Cli2020abc')).status).toBe(200);
+
+    // The ledger import from a shell: the report as one JSON object, row numbers as the sheet has them.
+    const messy = join(dataDir, 'messy.xlsx');
+    const fixed = join(dataDir, 'fixed.xlsx');
+    await writeFile(messy, await messyLedgerSheet());
+    await writeFile(fixed, await fixedMessyLedgerSheet());
+    const dry = runWangge(['import', 'ledger', messy, '--unit', '410105002008G01', '--dry-run', '--json'], {
+      WANGGE_DATA_DIR: dataDir,
+    });
+    expect(await dry.exited, dry.output()).toBe(1);
+    const report = JSON.parse(dry.stdout());
+    expect(report).toMatchObject({
+      imported: false,
+      rows: expect.any(Number),
+      households: expect.any(Number),
+    });
+    for (const e of MESSY_EXPECTED.errors) {
+      expect(report.rejected).toContainEqual(
+        expect.objectContaining({ row: e.row, code: e.code, column: e.column }),
+      );
+    }
+    const real = runWangge(['import', 'ledger', fixed, '--unit', '410105002008G01', '--json'], {
+      WANGGE_DATA_DIR: dataDir,
+    });
+    expect(await real.exited, real.output()).toBe(0);
+    expect(JSON.parse(real.stdout())).toMatchObject({
+      imported: true,
+      residents: FIXED_EXPECTED.residents,
+      rejected: [],
+    });
 
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('stopped');

@@ -32,14 +32,16 @@ export function runWangge(args: string[], env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let stdout = '';
   child.stdout?.on('data', (d) => {
     out += d;
+    stdout += d;
   });
   child.stderr?.on('data', (d) => {
     out += d;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  return { child, output: () => out, stdout: () => stdout, exited };
 }
 
 export async function startServer(
