@@ -118,6 +118,7 @@ const text = async (page: Page, testId: string) =>
 // The data
 
 let today: string;
+let yard: string;
 let building: string;
 let importGrid: string;
 let campaign: string;
@@ -127,9 +128,15 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await login('admin', ADMIN_PASSWORD);
   ({ today } = await api<{ today: string }>('GET', '/api/ledger/day'));
+  // the building stands in the grid's first courtyard, after its own buildings (other tests walk the tree)
+  const children = await api<{ items: { code: string; kind: string }[] }>(
+    'GET',
+    `/api/org/units/${GRID1}/children`,
+  );
+  yard = children.items.find((u) => u.kind === 'courtyard')?.code ?? GRID1;
   building = (
     await api<{ code: string }>('POST', '/api/org/units', {
-      parentCode: GRID1,
+      parentCode: yard,
       kind: 'building',
       name: 'E2E台账楼',
     })
@@ -195,8 +202,9 @@ afterAll(async () => {
 describe('the ledger on the desk', () => {
   it('lists, filters by colour, searches, and sets a colour by hand with a reason that the history keeps', async () => {
     const { context, page, errors } = await session(DESKTOP);
-    // from the grid, down to the building through the table of the units below
+    // from the grid, down to the building through the tables of the units below
     await deskLogin(page, 'smh_admin', `/ledger?unit=${GRID1}`);
+    if (yard !== GRID1) await page.getByTestId(`child-open-${yard}`).click();
     await page.getByTestId(`child-open-${building}`).click();
     await poll(() => text(page, 'ledger-title')).toContain('E2E台账楼');
     await poll(() => ledgerRows(page).count()).toBe(6);
@@ -567,8 +575,17 @@ describe('residents over time', () => {
 
     // 赵敏 moves out: kept on record, out of the household
     const zhao = residents.locator('tr', { hasText: '赵敏' });
-    await zhao.locator('[data-testid^="resident-more-"]').click();
-    await page.locator('.ant-dropdown:visible [data-testid^="resident-set-moved_out-"]').click();
+    // (the drawer refreshes when the server reports the change just made: open the menu until it holds)
+    await poll(async () => {
+      await zhao.locator('[data-testid^="resident-more-"]').click();
+      const item = page.locator('.ant-dropdown:visible [data-testid^="resident-set-moved_out-"]');
+      await item.click({ timeout: 3000 }).catch(() => undefined);
+      return page
+        .getByTestId('status-reason')
+        .waitFor({ state: 'visible', timeout: 3000 })
+        .then(() => true)
+        .catch(() => false);
+    }).toBe(true);
     await page.getByTestId('status-reason').fill('随子女迁往外地');
     await page.getByTestId('status-submit').click();
     await poll(() => zhao.locator('[data-testid^="resident-status-"]').getAttribute('data-status')).toBe(
