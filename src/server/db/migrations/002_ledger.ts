@@ -95,13 +95,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX residents_id_hmac_idx ON residents (id_hmac) WHERE id_hmac IS NOT NULL AND status IN ('present','away')`.execute(
     db,
   );
-  await sql`CREATE INDEX residents_phone_hmac_idx ON residents (phone_hmac) WHERE phone_hmac IS NOT NULL`.execute(
-    db,
-  );
+  // Search across a district or a city starts from these (within a community, its households are
+  // few enough to scan). Every index costs each bulk load: pinyin initials are too unselective to be
+  // worth one (zw is thousands of people), and a full phone is found by its last four digits, then
+  // its blind index.
   await sql`CREATE INDEX residents_name_idx ON residents (name, unit_path)`.execute(db);
-  await sql`CREATE INDEX residents_initials_idx ON residents (initials, unit_path)`.execute(db);
-  await sql`CREATE INDEX residents_id_tail_idx ON residents (id_tail, unit_path)`.execute(db);
-  await sql`CREATE INDEX residents_phone_tail_idx ON residents (phone_tail, unit_path)`.execute(db);
+  await sql`CREATE INDEX residents_id_tail_idx ON residents (id_tail)`.execute(db);
+  await sql`CREATE INDEX residents_phone_tail_idx ON residents (phone_tail)`.execute(db);
 
   // History, not overwrite (DESIGN rule 2): every colour change, every resident moving in or out, a
   // death, a split, a household closed. Append-only.

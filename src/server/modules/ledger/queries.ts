@@ -73,7 +73,14 @@ export interface LedgerFilter {
   /** a screening campaign and the state of its visit to the household */
   campaign?: { id: string; status?: string };
   /** resident search: name prefix, initials prefix, last digits of an ID or phone, a full phone's index */
-  search?: { name?: string; initials?: string; idTail?: string; phoneTail?: string; phoneHmac?: Buffer };
+  search?: {
+    name?: string;
+    initials?: string;
+    idTail?: string;
+    phoneTail?: string;
+    /** a full phone: its last four digits (the index), then its blind index */
+    phone?: { tail: string; hmac: Buffer };
+  };
 }
 
 export interface LedgerCursor {
@@ -126,7 +133,10 @@ export async function listHouseholds(
               any.push(sql<boolean>`(r.initials >= ${s.initials} AND r.initials < ${`${s.initials}~`})`);
             if (s.idTail) any.push(eb('r.id_tail', '=', s.idTail));
             if (s.phoneTail) any.push(eb('r.phone_tail', '=', s.phoneTail));
-            if (s.phoneHmac) any.push(eb('r.phone_hmac', '=', s.phoneHmac));
+            if (s.phone)
+              any.push(
+                eb.and([eb('r.phone_tail', '=', s.phone.tail), eb('r.phone_hmac', '=', s.phone.hmac)]),
+              );
             return any.length ? eb.or(any) : sql<boolean>`false`;
           }),
       ),

@@ -580,7 +580,8 @@ export function parseSearch(text: string, services: Services): q.LedgerFilter['s
   if (/^\d{4}[\dXx]?$|^\d{3}[Xx]$/.test(s))
     return { idTail: s.slice(-4).toUpperCase(), phoneTail: s.slice(-4) };
   const phone = validatePhone(s);
-  if (phone.ok) return { phoneHmac: phoneIndex(services.protector, phone.value) };
+  if (phone.ok)
+    return { phone: { tail: phone.value.slice(-4), hmac: phoneIndex(services.protector, phone.value) } };
   if (/^[a-z]+$/i.test(s)) return { initials: s.toLowerCase() };
   return { name: s };
 }
