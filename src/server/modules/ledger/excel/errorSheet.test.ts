@@ -6,6 +6,8 @@ import { generateIdNumber } from '../../../../domain/validators/idNumber';
 import { ERROR_COLUMN_HEADER, writeErrorSheet } from './errorSheet';
 import { loadWorkbook, workbookBuffer } from './excelJs';
 import { readWorkbook } from './readWorkbook';
+import { openZip } from './zip';
+import { writeZip, type ZipPart } from './zipWrite';
 
 const TODAY = new Date(2020, 1, 1);
 const ZHANG = generateIdNumber({ regionCode: '410105', birthDate: '1980-01-01', sequence: 11 });
@@ -146,5 +148,122 @@ describe('writeErrorSheet', () => {
     await expect(writeErrorSheet(await original(), '二号楼', [], 'zh-CN', 0)).rejects.toMatchObject({
       key: 'error.import_sheet_not_found',
     });
+  });
+});
+
+describe('writeErrorSheet, what it keeps', () => {
+  it('copies every other part of the file as it was, and changes no other cell', async () => {
+    const buf = await original();
+    const { sheet, result } = await errorsOf(buf);
+    const out = await writeErrorSheet(buf, '台账', result.errors, 'zh-CN', 2);
+    const before = openZip(buf);
+    const after = openZip(out);
+    const changed = [...before.entries.values()]
+      .filter((e) => {
+        const a = after.find(e.name);
+        return !a || !after.raw(a).equals(before.raw(e));
+      })
+      .map((e) => e.name);
+    expect(changed.sort()).toEqual(['xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    const again = await readWorkbook(out);
+    expect(again.merges).toEqual(sheet.merges);
+    expect(again.rows.map((row) => row.slice(0, 6))).toEqual(sheet.rows.map((row) => row.slice(0, 6)));
+  });
+
+  it('keeps the style of a marked cell, with the red fill', async () => {
+    const wb = await loadWorkbook(await original());
+    const ws = wb.getWorksheet('台账');
+    if (!ws) throw new Error('no sheet');
+    ws.getCell('E6').font = { bold: true, name: '宋体' };
+    ws.getCell('E6').border = { bottom: { style: 'double' } };
+    const buf = await workbookBuffer(wb);
+    const { result } = await errorsOf(buf);
+    const out = await loadWorkbook(await writeErrorSheet(buf, '台账', result.errors, 'zh-CN', 2));
+    const e6 = out.getWorksheet('台账')?.getCell('E6');
+    expect(e6?.font).toMatchObject({ bold: true, name: '宋体' });
+    expect(e6?.border?.bottom?.style).toBe('double');
+    expect(e6 && argb(e6)).toBe('FFFFC7CE');
+  });
+
+  it('marks the top-left cell of a merged range an error names', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['楼号', '门牌', '名字']);
+    ws.addRow(['幸福花园'.repeat(15), '101', '张伟']); // a building name longer than 50 characters
+    ws.addRow([null, '102', '李娜']);
+    ws.mergeCells('A2:A3');
+    const buf = await workbookBuffer(wb);
+    const { result } = await errorsOf(buf);
+    expect(result.errors.map((e) => [e.row, e.code])).toEqual([
+      [2, 'text.too_long'],
+      [3, 'text.too_long'],
+    ]);
+    const out = (
+      await loadWorkbook(await writeErrorSheet(buf, '台账', result.errors, 'zh-CN', 0))
+    ).getWorksheet('台账');
+    expect(out && argb(out.getCell('A2'))).toBe('FFFFC7CE');
+    expect(out?.getCell('D3').value).toBe(result.errors[1].message);
+  });
+
+  it('writes the sheet’s problems after the header when the sheet already has notes', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['序号', '备注']);
+    ws.getCell('B1').note = '原有的批注';
+    const buf = await workbookBuffer(wb);
+    const { result } = await errorsOf(buf);
+    const out = await writeErrorSheet(buf, 'Sheet1', result.errors, 'zh-CN', null);
+    const sheet = (await loadWorkbook(out)).getWorksheet('Sheet1');
+    expect(String(sheet?.getCell('C1').value)).toMatch(/^错误原因：前 20 行中没有找到表头行/);
+    expect(JSON.stringify(sheet?.getCell('B1').note)).toContain('原有的批注');
+    // and the next round finds its column again
+    const en = (await errorsOf(out, 'en')).result.errors;
+    const second = await writeErrorSheet(out, 'Sheet1', en, 'en', null);
+    const next = (await loadWorkbook(second)).getWorksheet('Sheet1');
+    expect(String(next?.getCell('C1').value)).toMatch(/^Errors: No header row/);
+    expect(next?.getCell('D1').value).toBeNull();
+  });
+
+  it('makes a styles part for a workbook that has none', async () => {
+    const zip = openZip(await original());
+    const text = async (name: string) => {
+      const e = zip.find(name);
+      if (!e) throw new Error(name);
+      return (await zip.read(e)).toString('utf8');
+    };
+    const rels = (await text('xl/_rels/workbook.xml.rels')).replace(/<Relationship [^>]*styles[^>]*\/>/, '');
+    const types = (await text('[Content_Types].xml')).replace(/<Override [^>]*styles\.xml[^>]*\/>/, '');
+    // without styles, the cells' s attributes have nothing to refer to: drop them too
+    const sheet = (await text('xl/worksheets/sheet1.xml')).replace(/ s="\d+"/g, '');
+    const parts: ZipPart[] = [...zip.entries.values()]
+      .filter((e) => e.name !== 'xl/styles.xml')
+      .map((e) =>
+        e.name === 'xl/_rels/workbook.xml.rels'
+          ? { name: e.name, data: rels }
+          : e.name === '[Content_Types].xml'
+            ? { name: e.name, data: types }
+            : e.name === 'xl/worksheets/sheet1.xml'
+              ? { name: e.name, data: sheet }
+              : { name: e.name, from: zip, entry: e },
+      );
+    const bare = await writeZip(parts);
+    const { result } = await errorsOf(bare);
+    const out = await writeErrorSheet(bare, '台账', result.errors, 'zh-CN', 2);
+    expect(openZip(out).find('xl/styles.xml')).toBeDefined();
+    const ws = (await loadWorkbook(out)).getWorksheet('台账');
+    expect(ws && argb(ws.getCell('G5'))).toBe('FFFFC7CE');
+  });
+
+  it('handles 20,000 rows with an error each', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['楼号', '门牌', '名字', '身份证号码']);
+    for (let i = 0; i < 20_000; i++) ws.addRow(['1号楼', String(i), `居民${i}`, BAD_CHECK]);
+    const buf = await workbookBuffer(wb);
+    const { result } = await errorsOf(buf);
+    expect(result.rejectedRows).toBe(20_000);
+    const out = await readWorkbook(await writeErrorSheet(buf, '台账', result.errors, 'zh-CN', 0));
+    expect(out.rows).toHaveLength(20_001);
+    expect(out.rows[20_000][4]).toContain('校验位');
   });
 });

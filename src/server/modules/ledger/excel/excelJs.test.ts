@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadWorkbook, workbookBuffer } from './excelJs';
 
 describe('loadWorkbook', () => {
-  it('loads merged ranges as ExcelJS does, and writes them back', async () => {
+  it('loads merged ranges, and writes them back', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');
     ws.getCell('A1').value = '省民航社区入户排查台账';

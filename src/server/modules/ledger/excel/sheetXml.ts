@@ -42,7 +42,7 @@ export function excelDate(serial: number, date1904: boolean): Date | undefined {
 }
 
 /** 'A' → 0, 'AA' → 26; reads letters from the start of a cell reference ('B12' → 1). */
-function columnOf(ref: string): number {
+export function columnOf(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
@@ -54,7 +54,7 @@ function columnOf(ref: string): number {
 }
 
 /** The value of attribute `name` in a tag's attribute text (' r="A1" s="2"'), or undefined. */
-function attr(attrs: string, name: string): string | undefined {
+export function attr(attrs: string, name: string): string | undefined {
   let i = attrs.indexOf(` ${name}="`);
   let quote = '"';
   if (i === -1) {
@@ -126,19 +126,25 @@ class RowBuilder {
     }
   }
 
-  /** Adds sheet row `number` (1-based) from the XML between <row …> and </row>. */
-  add(number: number, inner: string): void {
-    const cells: unknown[] = [];
+  /** The valued cells of a row's XML (between <row …> and </row>), in order. */
+  *cells(inner: string): Generator<XmlCell> {
     let col = -1;
     for (const m of inner.matchAll(this.cell)) {
       const attrs = m[1] ?? '';
       const ref = attr(attrs, 'r');
       col = ref === undefined ? col + 1 : columnOf(ref);
       if (m[2] === undefined || col < 0) continue;
-      const v = this.value(attrs, m[2]);
-      if (v === null) continue;
+      const value = this.value(attrs, m[2]);
+      if (value !== null) yield { col, style: Number(attr(attrs, 's') ?? 0), value };
+    }
+  }
+
+  /** Adds sheet row `number` (1-based) from the XML between <row …> and </row>. */
+  add(number: number, inner: string): void {
+    const cells: unknown[] = [];
+    for (const { col, value } of this.cells(inner)) {
       while (cells.length < col) cells.push(null);
-      cells[col] = v;
+      cells[col] = value;
     }
     if (cells.length === 0) return;
     while (this.rows.length < number - 1) this.rows.push([]);
@@ -146,11 +152,23 @@ class RowBuilder {
   }
 }
 
+/** A cell with a value: its column (0-based), its style index (the s attribute, 0 without one) and value. */
+export interface XmlCell {
+  col: number;
+  style: number;
+  value: unknown;
+}
+
+/** The valued cells of one row's XML (what is between <row …> and </row>). */
+export function readCells(inner: string, ctx: SheetContext, prefix: string): XmlCell[] {
+  return [...new RowBuilder(ctx, prefix).cells(inner)];
+}
+
 const SHEET_DATA = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/;
 const MERGE_REF = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
 
-/** The merged ranges in the XML after the sheet data. */
-function mergesIn(tail: string, prefix: string): string[] {
+/** The merged ranges in the XML after the sheet data ('A3:A8'). */
+export function mergesIn(tail: string, prefix: string): string[] {
   const out: string[] = [];
   const tag = new RegExp(`<${prefix}mergeCell\\b([^>]*?)/?>`, 'g');
   for (const m of tail.matchAll(tag)) {

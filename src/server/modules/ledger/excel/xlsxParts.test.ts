@@ -19,6 +19,7 @@ describe('workbook parts', () => {
     wb.addWorksheet('说明');
     const zip = openZip(Buffer.from(await wb.xlsx.writeBuffer()));
     const parts = await readWorkbookParts(zip);
+    expect(parts.workbookPath).toBe('xl/workbook.xml');
     expect(parts.sheets).toEqual([
       { name: '台账', path: 'xl/worksheets/sheet1.xml', hidden: false },
       { name: '下拉选项', path: 'xl/worksheets/sheet2.xml', hidden: true },

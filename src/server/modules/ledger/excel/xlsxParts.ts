@@ -14,6 +14,8 @@ export interface SheetPart {
 }
 
 export interface WorkbookParts {
+  /** the workbook's part, 'xl/workbook.xml' */
+  workbookPath: string;
   /** the worksheets, in tab order (chart sheets left out) */
   sheets: SheetPart[];
   /** dates count from 1904-01-01 (old Mac workbooks) */
@@ -98,6 +100,7 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
   const pr = TAG('workbookPr').exec(xml);
   const date1904 = pr ? /^(?:1|true)$/.test(attribute(pr[1], 'date1904') ?? '') : false;
   return {
+    workbookPath,
     sheets,
     date1904,
     sharedStringsPath: resolve(byType(rels, '/sharedStrings')) ?? 'xl/sharedStrings.xml',

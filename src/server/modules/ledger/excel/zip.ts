@@ -15,6 +15,8 @@ export interface ZipEntry {
   compressedSize: number;
   /** as the archive declares it */
   size: number;
+  /** CRC-32 of the contents, as the archive declares it */
+  crc32: number;
   /** offset of the entry's local header */
   offset: number;
 }
@@ -28,6 +30,8 @@ export interface ZipArchive {
   read(entry: ZipEntry, maxSize?: number): Promise<Buffer>;
   /** the entry's contents as a stream of chunks, inflated as they are read */
   stream(entry: ZipEntry): Readable;
+  /** the entry's bytes as stored (compressed), to copy into another archive unchanged */
+  raw(entry: ZipEntry): Buffer;
 }
 
 const EOCD = 0x06054b50;
@@ -123,6 +127,7 @@ function readEntries(buf: Buffer): Map<string, ZipEntry> {
     const entry: ZipEntry = {
       name,
       method: buf.readUInt16LE(at + 10),
+      crc32: buf.readUInt32LE(at + 16),
       compressedSize: buf.readUInt32LE(at + 20),
       size: buf.readUInt32LE(at + 24),
       offset: buf.readUInt32LE(at + 42),
@@ -170,6 +175,7 @@ export function openZip(data: Buffer | Uint8Array): ZipArchive {
         );
       });
     },
+    raw: (e) => compressedData(buf, e),
     stream(e) {
       checkMethod(e);
       const data = compressedData(buf, e);
