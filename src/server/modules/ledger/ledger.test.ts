@@ -389,4 +389,29 @@ describe('door-to-door screening', () => {
     );
     expect(doors.items.map((h: { key: string }) => h.key)).toEqual([key]);
   });
+
+  it('a building leader registers a new tenant during a visit; the replay adds nobody twice', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '1301',
+    });
+    const campaign = await ok('POST', '/api/ledger/campaigns', admin, {
+      unitCode: building1,
+      name: '新租户',
+      startsOn: '2020-02-01',
+    });
+    const leader = await userWith('building_leader', building1);
+    const visit = {
+      clientId: randomUUID(),
+      campaignId: campaign.id,
+      householdKey: key,
+      outcome: 'visited',
+      newResidents: [{ name: '钱新来', idNumber: idNumber() }],
+    };
+    const first = await ok('POST', '/api/ledger/visits', leader, visit);
+    expect(first).toMatchObject({ colourBefore: 'white', colourAfter: 'green' });
+    await ok('POST', '/api/ledger/visits', leader, visit);
+    const d = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(d.residents.map((r: { name: string }) => r.name)).toEqual(['钱新来']);
+  });
 });

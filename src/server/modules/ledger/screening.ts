@@ -20,7 +20,7 @@ import type { Services } from '../../platform/services';
 import { unitInScope, unitsAtPaths } from '../org/service';
 import { ledgerDay } from './policy';
 import * as q from './queries';
-import { addResident, householdInScope } from './service';
+import { checkResidents, householdInScope, moveIn } from './service';
 import { refreshHouseholds } from './summary';
 
 // Door-to-door screening (入户排查): a campaign over a subtree lists every household to visit; grid
@@ -304,26 +304,11 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
     }
     updates.push({ id: m.id, status: a.left ?? (a.present ? 'present' : 'away'), facts });
   });
-  for (const form of input.newResidents ?? []) await addResident(services, actor, input.householdKey, form);
+  // new residents (a tenant the register did not know) are checked now and written with the visit
+  const newcomers = await checkResidents(services, actor, input.newResidents ?? [], 'newResidents.');
 
   return services.db.transaction().execute(async (tx) => {
-    for (const u of updates) {
-      await tx
-        .updateTable('residents')
-        .set({ status: u.status, facts: JSON.stringify(u.facts), updated_at: new Date() })
-        .where('region_code', '=', h.region_code)
-        .where('id', '=', u.id)
-        .execute();
-    }
-    const [move] = await refreshHouseholds(
-      tx,
-      day,
-      h.region_code,
-      [h.id],
-      { actorId: actor.userId, actorName: actor.username },
-      'screening',
-    );
-    const after = move?.to ?? h.colour;
+    // the visit first: a replay racing the first submission finds it here and changes nothing
     const inserted = await tx
       .insertInto('screening_visits')
       .values({
@@ -336,16 +321,39 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
         outcome: input.outcome,
         answers: JSON.stringify({
           residents: answers,
-          newResidents: (input.newResidents ?? []).length,
+          newResidents: newcomers.length,
           notes: input.notes ?? null,
         }),
         colour_before: h.colour,
-        colour_after: after,
       })
       .onConflict((oc) => oc.columns(['region_code', 'client_id']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return (await previousVisit(tx, h.region_code, input.clientId)) as VisitResult;
+    for (const u of updates) {
+      await tx
+        .updateTable('residents')
+        .set({ status: u.status, facts: JSON.stringify(u.facts), updated_at: new Date() })
+        .where('region_code', '=', h.region_code)
+        .where('id', '=', u.id)
+        .execute();
+    }
+    await moveIn(tx, services, actor, h, newcomers);
+    const [move] = await refreshHouseholds(
+      tx,
+      day,
+      h.region_code,
+      [h.id],
+      { actorId: actor.userId, actorName: actor.username },
+      'screening',
+    );
+    const after = move?.to ?? h.colour;
+    await tx
+      .updateTable('screening_visits')
+      .set({ colour_after: after })
+      .where('region_code', '=', h.region_code)
+      .where('id', '=', inserted.id)
+      .execute();
     await tx
       .updateTable('screening_targets')
       .set((eb) => ({

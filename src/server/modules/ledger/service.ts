@@ -160,7 +160,7 @@ function conflict(
 }
 
 /** Checks residents typed into a form and that their ID numbers are not already in the ledger. */
-async function checkResidents(
+export async function checkResidents(
   services: Services,
   actor: Actor,
   forms: readonly ResidentForm[],
@@ -287,18 +287,35 @@ export async function addResident(
   form: ResidentForm,
 ) {
   const h = await householdInScope(services.db, actor.scope, householdKey, 'ledger.write');
-  const [record] = await checkResidents(services, actor, [form], 'residents.');
+  const records = await checkResidents(services, actor, [form], 'residents.');
   const day = await ledgerDay(services);
   return services.db.transaction().execute(async (tx) => {
-    const [id] = await nextIds(tx, 'residents', 1);
-    await q.insertRows(tx, 'residents', q.RESIDENT_LOAD_COLUMNS, [
-      residentRow(services.protector, { regionCode: h.region_code, unitPath: h.unit_path }, id, h.id, record),
-    ]);
-    await history(tx, actor, h, id, 'moved_in', null, { name: record.name });
+    const [key] = await moveIn(tx, services, actor, h, records);
     await refreshHouseholds(tx, day, h.region_code, [h.id], whoOf(actor), 'moved_in');
     await publishChange(services, tx, h.unit_path, { household: householdKey });
-    return recordKey(h.region_code, id);
+    return key;
   });
+}
+
+/** Residents (checked by checkResidents) move into a household, in the caller's transaction; history rows. */
+export async function moveIn(
+  tx: Db,
+  services: Services,
+  actor: Actor,
+  h: { region_code: string; id: string; unit_path: string },
+  records: readonly ResidentRecord[],
+): Promise<string[]> {
+  const ids = await nextIds(tx, 'residents', records.length);
+  const place = { regionCode: h.region_code, unitPath: h.unit_path };
+  await q.insertRows(
+    tx,
+    'residents',
+    q.RESIDENT_LOAD_COLUMNS,
+    records.map((r, i) => residentRow(services.protector, place, ids[i], h.id, r)),
+  );
+  for (const [i, r] of records.entries())
+    await history(tx, actor, h, ids[i], 'moved_in', null, { name: r.name });
+  return ids.map((id) => recordKey(h.region_code, id));
 }
 
 function history(
