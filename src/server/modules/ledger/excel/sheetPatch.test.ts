@@ -124,6 +124,16 @@ describe('sheetFacts', () => {
   });
 });
 
+describe('sheetFacts without cell references', () => {
+  it('counts the cells in order', () => {
+    const xml =
+      '<worksheet><sheetData><row><c t="s"><v>0</v></c><c><v>1</v></c><c><v>2</v></c></row>' +
+      '<row><c><v>1</v></c></row></sheetData></worksheet>';
+    expect(sheetFacts(xml).lastColumn).toBe(2);
+    expect(sheetFacts(SHEET()).lastColumn).toBe(2); // row 3 of SHEET has cells without r: A3, B3
+  });
+});
+
 describe('helpers', () => {
   it('names columns and cleans text for XML', () => {
     expect([0, 25, 26, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);

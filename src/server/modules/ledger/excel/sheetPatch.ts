@@ -87,6 +87,51 @@ function cellPattern(prefix: string): RegExp {
   return re;
 }
 
+/**
+ * The common case done without taking the row apart: cells set to the right of the row's last cell (the
+ * error column), and cells restyled where they are. Undefined when the row needs the general way.
+ */
+function quickEdit(
+  prefix: string,
+  row: number,
+  inner: string,
+  edits: ReadonlyMap<number, CellEdit>,
+): string | undefined {
+  // an extension list ends the row; a cell without attributes has no reference: both the general way
+  if (inner.includes('extLst') || inner.includes(`<${prefix}c>`)) return undefined;
+  const lastOpen = Math.max(inner.lastIndexOf(`<${prefix}c `), inner.lastIndexOf(`<${prefix}c\t`));
+  const lastRef =
+    lastOpen === -1
+      ? undefined
+      : attr(inner.slice(lastOpen + prefix.length + 2, inner.indexOf('>', lastOpen)), 'r');
+  if (lastOpen !== -1 && lastRef === undefined) return undefined;
+  const lastCol = lastRef === undefined ? -1 : columnOf(lastRef);
+  let out = inner;
+  const appended: { col: number; xml: string }[] = [];
+  for (const [c, edit] of edits) {
+    const ref = `${columnName(c)}${row}`;
+    if ('set' in edit && c > lastCol) appended.push({ col: c, xml: edit.set(ref, 0) });
+    else if ('restyle' in edit) {
+      const at = out.indexOf(` r="${ref}"`);
+      if (at === -1) return undefined;
+      const start = out.lastIndexOf('<', at);
+      const end = out.indexOf('>', at);
+      // the reference must be an attribute of a cell's opening tag, not text that looks like one
+      if (!out.startsWith(`<${prefix}c`, start) || out.slice(start, at).includes('>')) return undefined;
+      const tag = out.slice(start, end + 1);
+      const style = Number(attr(tag.slice(prefix.length + 2, -1), 's') ?? 0);
+      out = out.slice(0, start) + setAttribute(tag, 's', String(edit.restyle(style))) + out.slice(end + 1);
+    } else return undefined;
+  }
+  return (
+    out +
+    appended
+      .sort((a, b) => a.col - b.col)
+      .map((a) => a.xml)
+      .join('')
+  );
+}
+
 function rewriteCells(
   prefix: string,
   row: number,
@@ -94,6 +139,10 @@ function rewriteCells(
   edits: ReadonlyMap<number, CellEdit> | undefined,
   clearCol: number | undefined,
 ): string {
+  if (edits && clearCol === undefined) {
+    const quick = quickEdit(prefix, row, inner, edits);
+    if (quick !== undefined) return quick;
+  }
   const cellRe = cellPattern(prefix);
   const cells: Cell[] = [];
   let col = -1;
@@ -283,11 +332,25 @@ export function sheetFacts(xml: string): SheetFacts {
   const { prefix, data, tail } = splitSheet(xml);
   const merges = mergesIn(tail, prefix);
   let lastColumn = -1;
-  const valued = new RegExp(`<${prefix}c\\s[^>]*?\\br="([A-Z]+)\\d+"[^>]*?(/?)>`, 'g');
-  for (const m of data.matchAll(valued)) {
-    if (m[2] === '/') continue;
-    const c = columnOf(m[1]);
-    if (c > lastColumn) lastColumn = c;
+  const valued = new RegExp(`<${prefix}c(\\s[^>]*?)?(/?)>`, 'g');
+  const withoutRef = new RegExp(`<${prefix}c(?![^>]*\\sr=)(?:\\s[^>]*)?>`);
+  if (!withoutRef.test(data)) {
+    for (const m of data.matchAll(valued)) {
+      if (m[2] === '/') continue;
+      const c = columnOf(attr(m[1] ?? '', 'r') ?? '');
+      if (c > lastColumn) lastColumn = c;
+    }
+  } else {
+    // some writers leave out the references: each cell is then the one after the cell before it
+    const rowRe = new RegExp(`<${prefix}row\\b[^>]*?(?:/>|>([\\s\\S]*?)</${prefix}row>)`, 'g');
+    for (const row of data.matchAll(rowRe)) {
+      let col = -1;
+      for (const m of (row[1] ?? '').matchAll(valued)) {
+        const ref = attr(m[1] ?? '', 'r');
+        col = ref === undefined ? col + 1 : columnOf(ref);
+        if (m[2] !== '/' && col > lastColumn) lastColumn = col;
+      }
+    }
   }
   for (const ref of merges) {
     const c = columnOf(ref.split(':')[1] ?? ref);

@@ -21,12 +21,18 @@ export const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
+const attributePatterns = new Map<string, RegExp>();
+
 /** Sets (or adds) an attribute on the opening tag at the start of `element`. */
 export function setAttribute(element: string, name: string, value: string): string {
   const end = element.indexOf('>');
   const open = element.slice(0, end);
   const rest = element.slice(end);
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  let re = attributePatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+    attributePatterns.set(name, re);
+  }
   if (re.test(open)) return open.replace(re, `$1"${value}"`) + rest;
   const selfClosing = open.endsWith('/');
   return `${selfClosing ? open.slice(0, -1).trimEnd() : open} ${name}="${value}"${selfClosing ? '/' : ''}${rest}`;
