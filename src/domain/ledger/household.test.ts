@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deriveColour } from './colours';
 import { floorOfDoor, parseRecordKey, recordKey, summariseHousehold } from './household';
 import { DEMO_KEY_AREAS } from './keyAreas';
 
@@ -52,6 +53,31 @@ describe('summariseHousehold', () => {
       '2020-02-01',
     );
     expect(s.derived.colour).toBe('green');
+  });
+
+  it('answers without facts exactly what deriveColour answers', () => {
+    for (const residents of [
+      [],
+      [{ status: 'away' as const, markers: [], facts: {} }],
+      [{ status: 'present' as const, markers: [], facts: {} }],
+      [
+        { status: 'present' as const, markers: [], facts: {} },
+        {
+          status: 'moved_out' as const,
+          markers: [],
+          facts: { travel: [{ placeCode: '420106', from: '2020-01-20' }] },
+        },
+      ],
+    ]) {
+      const facts = {
+        residents: residents
+          .filter((r) => r.status !== 'moved_out')
+          .map((r) => ({ ...r.facts, present: r.status === 'present' })),
+      };
+      expect(summariseHousehold(residents, policy, '2020-02-05').derived).toEqual(
+        deriveColour(facts, policy, '2020-02-05'),
+      );
+    }
   });
 });
 

@@ -69,8 +69,29 @@ export function summariseHousehold(
     if (hasFacts(r.facts)) recheck = true;
     for (const m of r.markers) if (m in markers) markers[m as Marker]++;
   }
-  return { residentCount, markers, derived: deriveColour(facts, policy, today), recheck };
+  // Nothing known about anyone (most households): the rules can only say white or green, and do not
+  // need to be asked (deriveColour checks the policy and every date on each call).
+  const anyFacts = residents.some(
+    (r) => (r.status === 'present' || r.status === 'away') && hasFacts(r.facts),
+  );
+  const derived = anyFacts
+    ? deriveColour(facts, policy, today)
+    : residentCount === 0
+      ? NOBODY_PRESENT
+      : STAYED;
+  return { residentCount, markers, derived, recheck };
 }
+
+const NOBODY_PRESENT: DerivedColour = {
+  colour: 'white',
+  reasons: [{ code: 'nobody_present', colour: 'white' }],
+  milder: [],
+};
+const STAYED: DerivedColour = {
+  colour: 'green',
+  reasons: [{ code: 'stayed_no_symptoms', colour: 'green' }],
+  milder: [],
+};
 
 /**
  * The public key of a household or resident: `<region_code>-<id>` ('410105-1234'). The region comes
