@@ -25,7 +25,7 @@ import type { Services } from '../platform/services';
 /** Doors per building of the generator's default layout (3 entrances × 6 floors × 2 doors). */
 const DOORS_PER_BUILDING = 36;
 /** residents per door, about (the generator's mean household size, empty doors included) */
-const RESIDENTS_PER_DOOR = 2.2; // low on purpose: the mean is about 2.6, empty doors included; spare doors are harmless
+const RESIDENTS_PER_DOOR = 2.2; // low on purpose: the generator gives about 2.7, empty doors included; spare doors are harmless
 const CHUNK_HOUSEHOLDS = 20_000;
 
 export interface SeedLedgerOptions {
