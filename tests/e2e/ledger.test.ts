@@ -575,7 +575,7 @@ describe('residents over time', () => {
 
     // 赵敏 moves out: kept on record, out of the household
     const zhao = residents.locator('tr', { hasText: '赵敏' });
-    // (the drawer refreshes when the server reports the change just made: open the menu until it holds)
+    // (a click on a menu still opening can be lost on a busy machine: open it until the dialog shows)
     await poll(async () => {
       await zhao.locator('[data-testid^="resident-more-"]').click();
       const item = page.locator('.ant-dropdown:visible [data-testid^="resident-set-moved_out-"]');

@@ -120,7 +120,7 @@ function ResidentCard({
                 borderColor: temp !== undefined && temp >= threshold ? '#cf1322' : '#d9d9d9',
               }}
             />
-            <span>℃</span>
+            <span style={{ fontSize: 18 }}>°C</span>
           </div>
           {temp !== undefined && temp >= threshold && (
             <div style={{ color: '#cf1322', marginTop: 4 }} data-testid={`visit-fever-${k}`}>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, errorText } from '../../http/errors';
 import { createHousehold } from '../../http/ledger';
@@ -23,6 +23,13 @@ export function NewHouseholdButton({ unit, onCreated }: { unit: Unit; onCreated:
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
+  // a fresh form at each opening, placed in the unit shown when households can stand there
+  const { code, kind } = unit;
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (PLACES.has(kind)) form.setFieldsValue({ unitCode: code });
+  }, [open, code, kind, form]);
   const mutation = useLedgerMutation(
     (v: Values) =>
       createHousehold({
@@ -39,15 +46,7 @@ export function NewHouseholdButton({ unit, onCreated }: { unit: Unit; onCreated:
   );
   return (
     <>
-      <Button
-        icon={<PlusOutlined />}
-        data-testid="household-create"
-        onClick={() => {
-          form.resetFields();
-          if (PLACES.has(unit.kind)) form.setFieldsValue({ unitCode: unit.code });
-          setOpen(true);
-        }}
-      >
+      <Button icon={<PlusOutlined />} data-testid="household-create" onClick={() => setOpen(true)}>
         {t('household.create')}
       </Button>
       <Modal
@@ -59,8 +58,6 @@ export function NewHouseholdButton({ unit, onCreated }: { unit: Unit; onCreated:
         cancelText={t('common.cancel')}
         confirmLoading={mutation.isPending}
         okButtonProps={testIdProps('household-create-submit')}
-        destroyOnHidden
-        forceRender
       >
         <Form
           form={form}

@@ -9,7 +9,7 @@ const TYPES = ['ledger.changed', 'screening.visit', 'screening.created'] as cons
  * Live counts and progress: when the server says a household changed or a door was visited somewhere in
  * the user's scope, the ledger's queries are refreshed (once per burst of events).
  */
-export function useLedgerLive(delayMs = 600): void {
+export function useLedgerLive(delayMs = 1500): void {
   const queryClient = useQueryClient();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOUSEHOLD_COLOURS, type HouseholdColour } from '../../../../domain/ledger/colours';
 import { applyFieldErrors, errorText } from '../../../http/errors';
@@ -23,9 +23,14 @@ export function ColourModal({ mode, household, onClose }: Props) {
   const [lang] = useLanguage();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ colour?: HouseholdColour; reason: string }>();
+  // filled when the dialog opens, not when the household is refreshed in the background
+  const colour = useRef(household.colour);
+  colour.current = household.colour;
   useEffect(() => {
-    if (mode) form.setFieldsValue({ colour: mode === 'set' ? household.colour : undefined, reason: '' });
-  }, [mode, household.colour, form]);
+    if (!mode) return;
+    form.resetFields();
+    form.setFieldsValue({ colour: mode === 'set' ? colour.current : undefined, reason: '' });
+  }, [mode, form]);
   const mutation = useLedgerMutation(
     (v: { colour: HouseholdColour | null; reason: string }) => setColour(household.key, v),
     () => {
@@ -44,8 +49,6 @@ export function ColourModal({ mode, household, onClose }: Props) {
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
       okButtonProps={testIdProps('colour-submit')}
-      destroyOnHidden
-      forceRender
     >
       <Form
         form={form}

@@ -40,7 +40,7 @@ export function HouseholdDrawer({ householdKey, onClose, onOpen }: Props) {
   const canWrite = hasPermission(me, 'ledger.write');
   const h = query.data?.key === householdKey ? query.data : undefined;
 
-  return (
+  const drawer = (
     <Drawer
       open={!!householdKey}
       onClose={onClose}
@@ -141,7 +141,16 @@ export function HouseholdDrawer({ householdKey, onClose, onOpen }: Props) {
             {t('household.history')}
           </Divider>
           <HistoryTimeline household={h} />
-
+        </Space>
+      )}
+    </Drawer>
+  );
+  // the dialogs stand beside the drawer, not in it: keys (Esc) and focus go to the dialog on top
+  return (
+    <>
+      {drawer}
+      {h && (
+        <>
           <ResidentFormModal
             open={residentForm !== null}
             householdKey={h.key}
@@ -156,8 +165,8 @@ export function HouseholdDrawer({ householdKey, onClose, onOpen }: Props) {
             onClose={() => setSplitting(false)}
             onSplit={(key) => onOpen?.(key)}
           />
-        </Space>
+        </>
       )}
-    </Drawer>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { App, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MARKERS } from '../../../../domain/ledger/markers';
 import { ID_TYPES, RELATIONS } from '../../../../domain/ledger/sheet/values';
@@ -81,9 +81,15 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
   const [form] = Form.useForm<Values>();
   const editing = !!resident;
 
+  // filled when the dialog opens (or opens on another resident), not each time the household is
+  // refreshed in the background while the user types
+  const current = useRef(resident);
+  current.current = resident;
+  const residentKey = resident?.key;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    const resident = residentKey ? current.current : undefined;
     if (resident) {
       form.setFieldsValue({
         name: resident.name,
@@ -98,7 +104,7 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
     } else {
       form.setFieldsValue({ idType: 'resident_id', markers: [] });
     }
-  }, [open, resident, form]);
+  }, [open, residentKey, form]);
 
   const mutation = useLedgerMutation(
     async (v: Values): Promise<unknown> =>
@@ -123,8 +129,6 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
       confirmLoading={mutation.isPending}
       okButtonProps={testIdProps('resident-submit')}
       width={640}
-      destroyOnHidden
-      forceRender
     >
       <Form
         form={form}

@@ -1,5 +1,5 @@
 import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, errorText } from '../../../http/errors';
 import { type HouseholdDetail, splitHousehold } from '../../../http/ledger';
@@ -32,9 +32,13 @@ export function SplitModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const entrance = useRef(household.entrance);
+  entrance.current = household.entrance;
   useEffect(() => {
-    if (open) form.setFieldsValue({ residentKeys: [], door: '', entrance: household.entrance, reason: '' });
-  }, [open, household.entrance, form]);
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ residentKeys: [], door: '', entrance: entrance.current, reason: '' });
+  }, [open, form]);
   const mutation = useLedgerMutation(
     (v: Values) =>
       splitHousehold(household.key, {
@@ -62,8 +66,6 @@ export function SplitModal({
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
       okButtonProps={testIdProps('split-submit')}
-      destroyOnHidden
-      forceRender
     >
       <Form
         form={form}

@@ -17,9 +17,12 @@ export function StatusModal({ target, onClose }: Props) {
   const { message } = App.useApp();
   const day = useLedgerDay();
   const [form] = Form.useForm<{ date?: string; reason?: string }>();
+  const today = day.data?.today;
   useEffect(() => {
-    if (target) form.setFieldsValue({ date: day.data?.today, reason: '' });
-  }, [target, day.data?.today, form]);
+    if (!target) return;
+    form.resetFields();
+    form.setFieldsValue({ date: today, reason: '' });
+  }, [target, today, form]);
   const mutation = useLedgerMutation(
     (v: { date?: string; reason?: string }) =>
       setResidentStatus((target as NonNullable<Props['target']>).resident.key, {
@@ -44,8 +47,6 @@ export function StatusModal({ target, onClose }: Props) {
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
       okButtonProps={testIdProps('status-submit')}
-      destroyOnHidden
-      forceRender
     >
       <Form
         form={form}
