@@ -118,11 +118,14 @@ export async function writeErrorSheet(
   const entry = zip.find(sheet.path);
   if (!entry) throw notXlsx();
 
+  // a damaged part, or a sheet too big to hold as one string (over 512 MB of XML), is a file we cannot read
   const [xml, strings, stylesXml] = await Promise.all([
     zip.read(entry).then((b) => b.toString('utf8')),
     readPart(zip, parts.sharedStringsPath),
     readPart(zip, parts.stylesPath),
-  ]);
+  ]).catch(() => {
+    throw notXlsx();
+  });
   const facts = sheetFacts(xml);
   const p = facts.prefix;
   const headerRow = (headerRowIndex ?? 0) + 1;
