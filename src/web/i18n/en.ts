@@ -215,6 +215,7 @@ const en: Messages = {
       'facility.deleted': 'Facility removed',
       'pii.revealed': 'Personal data revealed',
       'data.exported': 'Data exported',
+      'ledger.imported': 'Ledger imported',
     },
   },
   ledger: {
@@ -342,6 +343,8 @@ const en: Messages = {
     resident_present: '{{name}} is back',
     split_in: '{{name}} came from a split household',
     split_out: '{{name}} left in a split',
+    imported: 'Imported from a ledger sheet',
+    importedRows: 'Imported from a ledger sheet (rows {{rows}})',
     causes: {
       screening: 'door-to-door screening',
       moved_in: 'a resident moved in',
@@ -352,7 +355,7 @@ const en: Messages = {
       resident_present: 'a resident is back',
       split: 'household split',
       recheck: 'daily recheck',
-      import: 'import',
+      imported: 'ledger import',
     },
   },
   building: {

@@ -213,6 +213,7 @@ const zhCN = {
       'facility.deleted': '删除设施',
       'pii.revealed': '查看个人信息',
       'data.exported': '导出数据',
+      'ledger.imported': '导入台账',
     },
   },
   ledger: {
@@ -340,6 +341,8 @@ const zhCN = {
     resident_present: '{{name}} 返回在住',
     split_in: '{{name}} 由原户分入',
     split_out: '{{name}} 分户迁出',
+    imported: '由台账导入',
+    importedRows: '由台账导入（表格第 {{rows}} 行）',
     causes: {
       screening: '入户排查',
       moved_in: '成员迁入',
@@ -350,7 +353,7 @@ const zhCN = {
       resident_present: '成员返回',
       split: '分户',
       recheck: '每日复核',
-      import: '导入',
+      imported: '导入台账',
     },
   },
   building: {

@@ -42,14 +42,14 @@ export function ChildCountsTable({
     {
       title: t('ledger.households'),
       key: 'h',
-      width: 80,
+      width: 110,
       align: 'right',
       render: (_, c) => c.total.households,
     },
     {
       title: t('ledger.residents'),
       key: 'r',
-      width: 80,
+      width: 110,
       align: 'right',
       render: (_, c) => c.total.residents,
     },
@@ -95,7 +95,7 @@ export function ChildCountsTable({
       dataSource={counts?.children ?? []}
       loading={loading}
       pagination={false}
-      scroll={{ x: 760, y: 280 }}
+      scroll={{ x: 820, y: 280 }}
       locale={{ emptyText: t('ledger.noChildCounts') }}
     />
   );

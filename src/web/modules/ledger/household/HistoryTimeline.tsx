@@ -21,6 +21,7 @@ const KINDS = [
   'resident_present',
   'split_in',
   'split_out',
+  'imported',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -34,7 +35,7 @@ const CAUSES = [
   'resident_present',
   'split',
   'recheck',
-  'import',
+  'imported',
 ] as const;
 type Cause = (typeof CAUSES)[number];
 
@@ -53,6 +54,12 @@ function entryText(e: HistoryEntry, name: string, t: TFunction, lang: Language):
   switch (kind) {
     case 'created':
       return t('history.created', { n: Number(d.residents ?? 0) });
+    case 'imported': {
+      const rows = Array.isArray(d.rows) ? (d.rows as unknown[]).filter((r) => typeof r === 'number') : [];
+      return rows.length
+        ? t('history.importedRows', { rows: rows.join(lang === 'en' ? ', ' : '、') })
+        : t('history.imported');
+    }
     case 'colour': {
       const cause = String(d.cause ?? '');
       return (CAUSES as readonly string[]).includes(cause)
@@ -98,8 +105,10 @@ export function HistoryTimeline({ household }: { household: HouseholdDetail }) {
                     <ColourChip colour={from} /> → <ColourChip colour={to} />
                   </span>
                 )}
-                {(!from || from === to) && to && e.kind !== 'created' && <ColourChip colour={to} />}
-                {e.kind === 'created' && to && <ColourChip colour={to} />}
+                {(!from || from === to) && to && e.kind !== 'created' && e.kind !== 'imported' && (
+                  <ColourChip colour={to} />
+                )}
+                {(e.kind === 'created' || e.kind === 'imported') && to && <ColourChip colour={to} />}
               </Space>
               {(e.reason || date) && (
                 <div>
