@@ -16,8 +16,8 @@ import {
   HOUSEHOLD_LOAD_COLUMNS,
   RESIDENT_LOAD_COLUMNS,
 } from '../../src/server/modules/ledger/queries';
+import { communityPathOf } from '../../src/server/modules/ledger/records';
 import { householdRow, residentRow } from '../../src/server/modules/ledger/rows';
-import { communityPathOf } from '../../src/server/modules/ledger/service';
 import { importDivisions } from '../../src/server/modules/org/divisions';
 import type { Actor } from '../../src/server/platform/access';
 import { publishEvent } from '../../src/server/platform/events';

@@ -19,7 +19,7 @@ import { unitInScope } from '../org/service';
 import { createLedgerExport } from './excel/exportSheet';
 import type { LedgerQuery } from './ledgerList';
 import * as q from './queries';
-import { parseSearch } from './service';
+import { parseSearch } from './search';
 
 // Export of any filtered view of the ledger (导出台账) to xlsx, one row per resident as offices keep it
 // (an empty household is one row). Masked by default; full ID numbers and phones only with pii.reveal

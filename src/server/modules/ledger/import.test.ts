@@ -167,7 +167,7 @@ describe('the ledger import', () => {
     expect(marked.headers['content-type']).toContain('spreadsheetml');
     const back = await readWorkbook(marked.rawPayload);
     const header = back.rows[MESSY_EXPECTED.headerRowIndex];
-    const col = header.findIndex((v) => v === '错误原因');
+    const col = header.indexOf('错误原因');
     expect(col).toBeGreaterThan(0);
     for (const e of MESSY_EXPECTED.errors) expect(String(back.rows[e.row - 1][col] ?? '')).not.toBe('');
 

@@ -22,16 +22,14 @@ import { readWorkbook, type WorkbookSheet } from './excel/readWorkbook';
 import { ledgerDay } from './policy';
 import { idNumberIndex } from './protect';
 import * as q from './queries';
+import { communityPathOf, HOUSEHOLD_PLACES } from './records';
 import { householdRow, residentRow } from './rows';
-import { communityPathOf } from './service';
 import { refreshHouseholds } from './summary';
 
 // The ledger import (导入台账), shared by the web and the CLI: read the sheet as the office keeps it,
 // check every row (sheet/readLedger.ts), refuse ID numbers already in the ledger, find or create the
 // buildings the sheet names, and load households and residents with COPY in one transaction — the
 // valid rows, or nothing unless every row is valid. Nothing is ever half-written.
-
-const HOUSEHOLD_PLACES = new Set(['village', 'grid', 'courtyard', 'building']);
 
 export type ImportMode = 'valid' | 'all';
 

@@ -5,7 +5,8 @@ import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import { toUnit, unitInScope } from '../org/service';
 import * as q from './queries';
-import { parseSearch, residentsByHousehold, toHousehold } from './service';
+import { residentsByHousehold, toHousehold } from './records';
+import { parseSearch } from './search';
 
 // The ledger table (desk) and the building view (楼栋图): households of a subtree in the ledger's order.
 

@@ -20,7 +20,7 @@ import type { Services } from '../../platform/services';
 import { unitInScope, unitsAtPaths } from '../org/service';
 import { ledgerDay } from './policy';
 import * as q from './queries';
-import { checkResidents, householdInScope, moveIn } from './service';
+import { checkResidents, householdInScope, moveIn } from './records';
 import { refreshHouseholds } from './summary';
 
 // Door-to-door screening (入户排查): a campaign over a subtree lists every household to visit; grid

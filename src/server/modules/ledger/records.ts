@@ -1,0 +1,229 @@
+import type { Permission } from '../../../domain/access/roles';
+import type { Locale } from '../../../domain/i18n/messages';
+import { translate } from '../../../domain/i18n/messages';
+import type { HouseholdColour } from '../../../domain/ledger/colours';
+import { parseRecordKey, recordKey, type StoredFacts } from '../../../domain/ledger/household';
+import { MARKERS, type Marker } from '../../../domain/ledger/markers';
+import { checkResidentForm, type ResidentForm } from '../../../domain/ledger/residentForm';
+import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
+import { nextIds } from '../../db/bulk';
+import type { Db } from '../../db/connection';
+import type { Actor } from '../../platform/access';
+import { AppError, type FieldError, notFound } from '../../platform/errors';
+import { registerPlaceColumn } from '../../platform/placeColumns';
+import type { Scope } from '../../platform/scope';
+import type { Services } from '../../platform/services';
+import { idNumberIndex } from './protect';
+import * as q from './queries';
+import { residentRow } from './rows';
+import type { Who } from './summary';
+
+// The ledger's records: households and residents as the API shows them, found in the user's scope,
+// and the helpers every change shares (errors naming fields, history rows, events, moving in).
+
+registerPlaceColumn({ table: 'households', column: 'unit_path', what: 'what.households' });
+registerPlaceColumn({ table: 'households', column: 'community_path', what: 'what.households' });
+registerPlaceColumn({ table: 'residents', column: 'unit_path', what: 'what.households' });
+
+/** The kinds of unit a household may stand in: a building, or a courtyard, grid or village for bungalows. */
+export const HOUSEHOLD_PLACES = new Set(['village', 'grid', 'courtyard', 'building']);
+
+// ---------------------------------------------------------------------------------------------------
+// Views
+
+export function toHousehold(h: q.HouseholdRow) {
+  return {
+    key: recordKey(h.region_code, h.id),
+    unit: { code: h.unit_code, name: h.unit_name, kind: h.unit_kind },
+    entrance: h.entrance,
+    door: h.door,
+    floor: h.floor,
+    colour: h.colour as HouseholdColour,
+    derivedColour: h.derived_colour as HouseholdColour,
+    reasons: h.colour_reasons as unknown[],
+    override: h.override_colour
+      ? { colour: h.override_colour as HouseholdColour, reason: h.override_reason ?? '', at: h.override_at }
+      : null,
+    residentCount: h.resident_count,
+    markers: Object.fromEntries(MARKERS.map((m) => [m, h[m]])) as Record<Marker, number>,
+    status: h.status,
+  };
+}
+export type HouseholdView = ReturnType<typeof toHousehold>;
+
+export function toResident(r: q.ResidentRow) {
+  return {
+    key: recordKey(r.region_code, r.id),
+    householdKey: recordKey(r.region_code, r.household_id),
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    idType: r.id_type,
+    idMasked: r.id_masked,
+    phoneMasked: r.phone_masked,
+    relation: r.relation,
+    relationText: r.relation_text,
+    workUnit: r.work_unit,
+    notes: r.notes,
+    tags: r.tags,
+    markers: r.markers,
+    status: r.status,
+    facts: r.facts as StoredFacts,
+  };
+}
+export type ResidentView = ReturnType<typeof toResident>;
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+/** A household the actor may act on with `permission`; 404 for anything else (no existence leak). */
+export async function householdInScope(db: Db, scope: Scope, key: string, permission: Permission) {
+  const k = parseRecordKey(key);
+  const row = k ? await q.findHousehold(db, k.regionCode, k.id) : undefined;
+  if (!row) throw notFound();
+  scope.check(permission, row.unit_path);
+  return row;
+}
+
+export async function residentInScope(db: Db, scope: Scope, key: string, permission: Permission) {
+  const k = parseRecordKey(key);
+  const row = k ? await q.findResident(db, k.regionCode, k.id) : undefined;
+  if (!row) throw notFound();
+  scope.check(permission, row.unit_path);
+  return row;
+}
+
+/** Residents of the given households (one region each), grouped by household key. */
+export async function residentsByHousehold(db: Db, households: readonly q.HouseholdRow[]) {
+  const byRegion = new Map<string, string[]>();
+  for (const h of households) byRegion.set(h.region_code, [...(byRegion.get(h.region_code) ?? []), h.id]);
+  const out = new Map<string, ResidentView[]>();
+  for (const [region, ids] of byRegion) {
+    for (const r of await q.residentsOf(db, region, ids)) {
+      const v = toResident(r);
+      out.set(v.householdKey, [...(out.get(v.householdKey) ?? []), v]);
+    }
+  }
+  return out;
+}
+
+export function formErrors(errors: { field: string; message: string }[], prefix = ''): AppError {
+  const fields: FieldError[] = errors.map((e) => ({ path: `${prefix}${e.field}`, message: e.message }));
+  return new AppError(
+    'validation',
+    'error.validation',
+    { detail: fields.map((f) => `${f.path}: ${f.message}`).join('; ') },
+    fields,
+  );
+}
+
+export function conflict(
+  locale: Locale,
+  key: Parameters<typeof translate>[1],
+  params: Record<string, string>,
+  path: string,
+) {
+  return new AppError('conflict', key, params, [{ path, message: translate(locale, key, params) }]);
+}
+
+/** Checks residents typed into a form and that their ID numbers are not already in the ledger. */
+export async function checkResidents(
+  services: Services,
+  actor: Actor,
+  forms: readonly ResidentForm[],
+  prefix: string,
+) {
+  const records: ResidentRecord[] = [];
+  const errors: { field: string; message: string }[] = [];
+  forms.forEach((f, i) => {
+    const r = checkResidentForm(f, actor.locale);
+    if (r.ok) records.push(r.record);
+    else for (const e of r.errors) errors.push({ field: `${prefix}${i}.${e.field}`, message: e.message });
+  });
+  if (errors.length) throw formErrors(errors);
+  const ids = records
+    .filter((r) => r.idNumber)
+    .map((r) => idNumberIndex(services.protector, r.idNumber as string));
+  const taken = await q.livingIdHmacs(services.db, ids);
+  records.forEach((r, i) => {
+    if (r.idNumber && taken.has(idNumberIndex(services.protector, r.idNumber).toString('hex'))) {
+      errors.push({
+        field: `${prefix}${i}.idNumber`,
+        message: translate(actor.locale, 'error.id_in_ledger'),
+      });
+    }
+  });
+  if (errors.length)
+    throw new AppError(
+      'conflict',
+      'error.id_in_ledger',
+      {},
+      errors.map((e) => ({ path: e.field, message: e.message })),
+    );
+  return records;
+}
+
+export function whoOf(actor: Actor): Who {
+  return { actorId: actor.userId, actorName: actor.username };
+}
+
+export async function publishChange(
+  services: Services,
+  tx: Db,
+  unitPath: string,
+  data: Record<string, unknown>,
+) {
+  await services.events.publish(tx, { type: 'ledger.changed', unitPath, data });
+}
+
+export function communityPathOf(path: string): string {
+  return path.split('.').slice(0, 5).join('.');
+}
+
+/** A resident moves in (or is registered late): history 'moved_in', the colour recomputed. */
+export async function moveIn(
+  tx: Db,
+  services: Services,
+  actor: Actor,
+  h: { region_code: string; id: string; unit_path: string },
+  records: readonly ResidentRecord[],
+): Promise<string[]> {
+  const ids = await nextIds(tx, 'residents', records.length);
+  const place = { regionCode: h.region_code, unitPath: h.unit_path };
+  await q.insertRows(
+    tx,
+    'residents',
+    q.RESIDENT_LOAD_COLUMNS,
+    records.map((r, i) => residentRow(services.protector, place, ids[i], h.id, r)),
+  );
+  for (const [i, r] of records.entries())
+    await history(tx, actor, h, ids[i], 'moved_in', null, { name: r.name });
+  return ids.map((id) => recordKey(h.region_code, id));
+}
+
+export function history(
+  tx: Db,
+  actor: Actor,
+  h: { region_code: string; id: string },
+  residentId: string | null,
+  kind: string,
+  reason: string | null,
+  detail: Record<string, unknown>,
+) {
+  return q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
+    [
+      h.region_code,
+      h.id,
+      residentId,
+      actor.userId,
+      actor.username,
+      kind,
+      null,
+      null,
+      reason,
+      JSON.stringify(detail),
+    ],
+  ]);
+}
+
+/** Changes a resident's details (the fields given); history names the fields changed, never the values. */
