@@ -110,7 +110,7 @@ export async function checkSheet(services: Services, actor: Actor, opts: Omit<Im
   const errors = [...checked.errors, ...inLedger.errors].sort(
     (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.columnIndex ?? 0) - (b.columnIndex ?? 0),
   );
-  return { unit, sheet, checked, households, errors };
+  return { unit, sheet, checked, households, errors, idHmacs: inLedger.hmacByRow };
 }
 
 async function alreadyInLedger(services: Services, actor: Actor, checked: LedgerSheetResult) {
@@ -119,7 +119,8 @@ async function alreadyInLedger(services: Services, actor: Actor, checked: Ledger
   const found = await q.livingIdHmacs(services.db, hmacs);
   const rows = new Set<number>();
   const errors: LedgerError[] = [];
-  if (found.size === 0) return { rows, errors };
+  const hmacByRow = new Map(withId.map((r, i) => [r.row, hmacs[i]]));
+  if (found.size === 0) return { rows, errors, hmacByRow };
   const units = await unitsAtPaths(services.db, [...new Set(found.values())]);
   const idColumn = checked.header
     ? Object.entries(checked.header.mapping).find(([, f]) => f === 'idNumber')
@@ -143,7 +144,7 @@ async function alreadyInLedger(services: Services, actor: Actor, checked: Ledger
       message: ledgerMessage(actor.locale, 'id.in_ledger', { place }),
     });
   });
-  return { rows, errors };
+  return { rows, errors, hmacByRow };
 }
 
 export function reportOf(
@@ -170,12 +171,12 @@ export async function importLedger(
   actor: Actor,
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  const { unit, sheet, checked, households, errors } = await checkSheet(services, actor, opts);
+  const { unit, sheet, checked, households, errors, idHmacs } = await checkSheet(services, actor, opts);
   const blocked = errors.some((e) => e.row === null) || (opts.mode === 'all' && errors.length > 0);
   if (opts.dryRun || blocked || households.length === 0) {
     return { imported: false, report: reportOf(checked, households, errors), sheet, checked, errors };
   }
-  const created = await load(services, actor, unit, households, opts.onStep);
+  const created = await load(services, actor, unit, households, idHmacs, opts.onStep);
   opts.onStep?.('done');
   return { imported: true, report: reportOf(checked, households, errors, created), sheet, checked, errors };
 }
@@ -188,6 +189,7 @@ async function load(
   actor: Actor,
   unit: TargetUnit,
   households: Household[],
+  idHmacs: ReadonlyMap<number, Buffer>,
   onStep?: (step: ImportStep) => void,
 ) {
   const day = await ledgerDay(services);
@@ -212,11 +214,29 @@ async function load(
     const residentRows = function* () {
       for (const [i, { h, place }] of fresh.entries()) {
         for (const r of h.residents)
-          yield residentRow(services.protector, place, residentIds[next++], householdIds[i], r);
+          yield residentRow(
+            services.protector,
+            place,
+            residentIds[next++],
+            householdIds[i],
+            r,
+            'present',
+            {},
+            idHmacs.get(r.row),
+          );
       }
       for (const { householdId, h, place } of joining) {
         for (const r of h.residents)
-          yield residentRow(services.protector, place, residentIds[next++], householdId, r);
+          yield residentRow(
+            services.protector,
+            place,
+            residentIds[next++],
+            householdId,
+            r,
+            'present',
+            {},
+            idHmacs.get(r.row),
+          );
       }
     };
     const sheetColour = (h: Household, derived: HouseholdColour) =>

@@ -21,9 +21,10 @@ export function phoneIndex(p: PersonalDataProtector, phone: string): Buffer {
   return p.blindIndex('resident.phone', phone);
 }
 
-export function protectIdNumber(p: PersonalDataProtector, idNumber: string): ProtectedValue {
+/** `hmac`: the blind index when the caller has it already (the import looked it up). */
+export function protectIdNumber(p: PersonalDataProtector, idNumber: string, hmac?: Buffer): ProtectedValue {
   const v = idNumber.toUpperCase();
-  return { enc: p.encrypt(v), hmac: idNumberIndex(p, v), masked: maskIdNumber(v), tail: v.slice(-4) };
+  return { enc: p.encrypt(v), hmac: hmac ?? idNumberIndex(p, v), masked: maskIdNumber(v), tail: v.slice(-4) };
 }
 
 export function protectPhone(p: PersonalDataProtector, phone: string): ProtectedValue {

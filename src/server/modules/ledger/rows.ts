@@ -75,8 +75,10 @@ export function residentRow(
   r: ResidentFields,
   status: 'present' | 'away' = 'present',
   facts: StoredFacts = {},
+  /** the ID number's blind index, when the caller computed it already */
+  idHmac?: Buffer,
 ): LoadRow {
-  const idv = r.idNumber ? protectIdNumber(p, r.idNumber) : undefined;
+  const idv = r.idNumber ? protectIdNumber(p, r.idNumber, idHmac) : undefined;
   const phone = r.phone ? protectPhone(p, r.phone) : undefined;
   return [
     place.regionCode,
