@@ -79,7 +79,13 @@ export async function seedDemo(
     .selectFrom('units')
     .select(['id', 'path'])
     .where('code', '=', rootCode)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!root) {
+    throw new Error(
+      'the official divisions are not imported yet: start the server once (npm start), or run ' +
+        '`npx wangge divisions import --province 41 --city 4101`',
+    );
+  }
   const scope: ScopeType = new Scope([
     { id: '0', role: 'system_admin', unitId: root.id, unitPath: root.path },
   ]);
