@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinInitials, unitSearchText, personInitials } from './initials';
+import { personInitials, pinyinInitials, unitSearchText } from './initials';
 
 describe('pinyin initials', () => {
   it('gives the initials that users type to find a unit', () => {

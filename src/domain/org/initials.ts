@@ -27,7 +27,13 @@ const initialsCache = new Map<string, string>();
 export function personInitials(name: string): string {
   let v = initialsCache.get(name);
   if (v === undefined) {
-    v = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', surname: 'head' })
+    v = pinyin(name, {
+      pattern: 'first',
+      toneType: 'none',
+      type: 'array',
+      nonZh: 'consecutive',
+      surname: 'head',
+    })
       .join('')
       .replace(/\s+/g, '')
       .toLowerCase();
