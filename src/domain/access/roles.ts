@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'ledger.import', // import ledger sheets 导入台账
   'screening.manage', // start and close door-to-door screening campaigns 组织入户排查
   'screening.visit', // visit households in a campaign 入户排查走访
+  'forces.read', // see the people who serve, branches and teams, 包保, call-ups, rosters and hours 查看力量
+  'forces.manage', // register people, organise, assign 包保, run call-ups and rosters 力量调度
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,7 +60,15 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'command',
     zh: '指挥部',
     en: 'Command centre',
-    permissions: ['org.read', 'user.read', 'pii.reveal', 'data.export', 'audit.read', 'ledger.read'],
+    permissions: [
+      'org.read',
+      'user.read',
+      'pii.reveal',
+      'data.export',
+      'audit.read',
+      'ledger.read',
+      'forces.read',
+    ],
     mayGrant: [],
   },
   unit_admin: {
@@ -79,6 +89,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'ledger.import',
       'screening.manage',
       'screening.visit',
+      'forces.read',
+      'forces.manage',
     ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
@@ -86,7 +98,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'grid_worker',
     zh: '网格员',
     en: 'Grid worker',
-    permissions: ['org.read', 'pii.reveal', 'ledger.read', 'ledger.write', 'screening.visit'],
+    permissions: ['org.read', 'pii.reveal', 'ledger.read', 'ledger.write', 'screening.visit', 'forces.read'],
     mayGrant: [],
   },
   building_leader: {

@@ -1,4 +1,7 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
+import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
+import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
+
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
@@ -52,6 +55,8 @@ const zh = {
   'field.fact_kind': '类型不正确',
   'field.fact_shape': '不是本户的人员',
   'field.fact_future': '日期不能晚于今天',
+  ...forcesMessagesZh,
+  ...dutyMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -109,6 +114,8 @@ const en: Record<MessageKey, string> = {
   'field.fact_kind': 'unknown kind',
   'field.fact_shape': 'not a resident of this household',
   'field.fact_future': 'the date cannot be after today',
+  ...forcesMessagesEn,
+  ...dutyMessagesEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -233,6 +233,191 @@ export interface ScreeningVisitsTable {
   colour_after: string | null;
 }
 
+// Forces (migration 003_forces). jsonb columns read as parsed values and are written as JSON text.
+type Json<T> = ColumnType<T, string | undefined, string>;
+type DateText = ColumnType<string, string, string>; // DATE read as 'YYYY-MM-DD'
+
+export interface PeopleTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  name: string;
+  sex: 'M' | 'F' | null;
+  birth_date: DateText | null;
+  phone_enc: Buffer | null;
+  phone_hmac: Buffer | null;
+  phone_masked: string | null;
+  id_enc: Buffer | null;
+  id_hmac: Buffer | null;
+  id_masked: string | null;
+  is_cadre: Generated<boolean>;
+  is_party_member: Generated<boolean>;
+  is_volunteer: Generated<boolean>;
+  home_work_unit: string | null;
+  sent_down_on: DateText | null;
+  party_branch: string | null;
+  reported_on: DateText | null;
+  skills: Generated<string[]>;
+  availability: Json<unknown>;
+  resident_key: string | null;
+  user_id: string | null;
+  status: Generated<'active' | 'left'>;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PersonTrainingsTable {
+  id: Generated<string>;
+  person_id: string;
+  training: string;
+  passed_on: DateText;
+  signed_by: string | null;
+  callup_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PersonRecordsTable {
+  id: Generated<string>;
+  person_id: string;
+  unit_path: string;
+  kind: 'party_application' | 'commendation' | 'outstanding' | 'underperforming';
+  on_date: DateText;
+  title: string;
+  evidence: Json<unknown>;
+  status: Generated<'proposed' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ForceGroupsTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  facility_id: string | null;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  set_up_on: DateText;
+  dissolved_on: DateText | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ForceGroupMembersTable {
+  id: Generated<string>;
+  group_id: string;
+  person_id: string;
+  role: 'secretary' | 'deputy' | 'leader' | 'member';
+  joined_on: DateText;
+  left_on: DateText | null;
+}
+
+export interface ResponsibilitiesTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  person_id: string;
+  duty: string;
+  since: DateText;
+  until: DateText | null;
+  created_by: string | null;
+  ended_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CallupsTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  title: string;
+  description: string | null;
+  requirements: Json<unknown>;
+  starts_on: DateText;
+  ends_on: DateText | null;
+  pattern: Json<unknown>;
+  token: string;
+  status: Generated<'open' | 'closed'>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CallupPlacesTable {
+  id: Generated<string>;
+  callup_id: string;
+  facility_id: string;
+  needed: number;
+}
+
+export interface CallupSignupsTable {
+  id: Generated<string>;
+  callup_id: string;
+  person_id: string;
+  facility_id: string | null;
+  client_id: string;
+  status: Generated<'applied' | 'approved' | 'rejected' | 'withdrawn'>;
+  applied_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  trained_at: Date | null;
+  trained_by: string | null;
+  badge_no: string | null;
+  gear_issued_at: Date | null;
+  meals: Generated<boolean>;
+}
+
+export interface ShiftPatternsTable {
+  id: Generated<string>;
+  facility_id: string;
+  unit_path: string;
+  name: string;
+  shifts: Json<unknown>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DutyShiftsTable {
+  id: Generated<string>;
+  facility_id: string;
+  unit_path: string;
+  day: DateText;
+  label: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  needs: Json<unknown>;
+  headcount: number;
+  published_at: Date | null;
+}
+
+export interface DutyAssignmentsTable {
+  id: Generated<string>;
+  shift_id: string;
+  person_id: string;
+  unit_path: string;
+  skill: string | null;
+  source: 'auto' | 'manual';
+  checked_in_at: Date | null;
+  checked_out_at: Date | null;
+  check_in_client: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface DutyEventsTable {
+  id: Generated<string>;
+  assignment_id: string | null;
+  shift_id: string;
+  unit_path: string;
+  kind: string;
+  person_id: string | null;
+  other_person_id: string | null;
+  by_user: string | null;
+  at: Generated<Date>;
+  detail: Json<unknown>;
+}
+
 export interface Database {
   units: UnitsTable;
   unit_code_counters: UnitCodeCountersTable;
@@ -249,6 +434,19 @@ export interface Database {
   screening_campaigns: ScreeningCampaignsTable;
   screening_targets: ScreeningTargetsTable;
   screening_visits: ScreeningVisitsTable;
+  people: PeopleTable;
+  person_trainings: PersonTrainingsTable;
+  person_records: PersonRecordsTable;
+  force_groups: ForceGroupsTable;
+  force_group_members: ForceGroupMembersTable;
+  responsibilities: ResponsibilitiesTable;
+  callups: CallupsTable;
+  callup_places: CallupPlacesTable;
+  callup_signups: CallupSignupsTable;
+  shift_patterns: ShiftPatternsTable;
+  duty_shifts: DutyShiftsTable;
+  duty_assignments: DutyAssignmentsTable;
+  duty_events: DutyEventsTable;
 }
 
 export type { Id };

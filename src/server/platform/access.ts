@@ -17,7 +17,7 @@ export interface RouteAccess {
   permission?: Permission;
   /** the place-bound object the route acts on, for the access matrix */
   resource?: {
-    kind: 'unit' | 'facility' | 'user' | 'grant' | 'household' | 'resident' | 'campaign';
+    kind: ResourceKind;
     /** where the object's key goes: a path parameter, or a field of the body or the query string */
     in: 'params' | 'body' | 'query';
     key: string;
@@ -27,6 +27,24 @@ export interface RouteAccess {
   /** a list whose answer must not mention anything outside the scope (query: a valid query string) */
   list?: { query?: Record<string, string> };
 }
+
+/** The kinds of place-bound object a route may act on; the access matrix knows how to make each. */
+export type ResourceKind =
+  | 'unit'
+  | 'facility'
+  | 'user'
+  | 'grant'
+  | 'household'
+  | 'resident'
+  | 'campaign'
+  // forces
+  | 'person'
+  | 'group'
+  | 'responsibility'
+  | 'callup'
+  | 'signup'
+  | 'shift'
+  | 'assignment';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

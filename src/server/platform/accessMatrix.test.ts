@@ -4,6 +4,7 @@ import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
+import type { ResourceKind } from './access';
 
 // The access matrix: every endpoint of the route table, called as every role granted on community A
 // (省民航社区), against an object in A and one in community B (淮河社区). Out of scope must answer 404
@@ -15,7 +16,7 @@ const B = '410103001001'; // 淮河社区
 const PASSWORD = 'Matrix2020ok';
 
 type Side = 'in' | 'out';
-type Kind = 'unit' | 'facility' | 'user' | 'grant' | 'household' | 'resident' | 'campaign';
+type Kind = ResourceKind;
 
 let t: TestApp;
 let admin: string;
@@ -67,7 +68,8 @@ async function household(side: Side): Promise<{ key: string; resident: string }>
   return { key, resident: detail.residents[0].key };
 }
 
-const makers: Record<Kind, (side: Side) => Promise<string>> = {
+/** How to make a fresh object of each kind in A or B (a route with a kind missing here fails the matrix). */
+const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
   unit: building,
   facility: async (side) =>
     (
@@ -100,7 +102,7 @@ const makers: Record<Kind, (side: Side) => Promise<string>> = {
     ).id;
   },
   grant: async (side) => {
-    const user = await makers.user(side);
+    const user = await make('user', side);
     return (
       await adminCall('POST', `/api/access/users/${user}/grants`, {
         role: 'volunteer',
@@ -110,6 +112,13 @@ const makers: Record<Kind, (side: Side) => Promise<string>> = {
   },
 };
 
+/** A fresh object of a kind in A or B. */
+function make(kind: Kind, side: Side): Promise<string> {
+  const maker = makers[kind];
+  if (!maker) throw new Error(`the access matrix has no maker for '${kind}'`);
+  return maker(side);
+}
+
 function fillUrl(url: string, key: string, ref: string) {
   return url.replace(`:${key}`, encodeURIComponent(ref));
 }
@@ -117,11 +126,11 @@ function fillUrl(url: string, key: string, ref: string) {
 async function requestFor(route: RouteEntry, side: Side) {
   const resource = route.access?.resource;
   if (!resource) throw new Error('no resource');
-  const ref = await makers[resource.kind](side);
+  const ref = await make(resource.kind, side);
   const example = resource.example?.(ref) ?? {};
   const unit = example.unitCode === '$unit' ? await building(side) : undefined;
   let body = unit ? { ...example, unitCode: unit } : example;
-  if (example.householdKey === '$household') body = { ...body, householdKey: await makers.household(side) };
+  if (example.householdKey === '$household') body = { ...body, householdKey: await make('household', side) };
   let url = route.url;
   let payload: Record<string, unknown> | undefined = ['GET', 'DELETE'].includes(route.method)
     ? undefined
@@ -151,9 +160,9 @@ beforeAll(async () => {
     roleCookies.set(role, await t.login(username, PASSWORD));
   }
   // Something in B for the lists to leak, if they leak.
-  await makers.grant('out');
-  await makers.facility('out');
-  await makers.campaign('out');
+  await make('grant', 'out');
+  await make('facility', 'out');
+  await make('campaign', 'out');
 }, 300_000);
 
 afterAll(async () => {

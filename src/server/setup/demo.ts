@@ -7,6 +7,8 @@ import * as org from '../modules/org/service';
 import type { Scope as ScopeType } from '../platform/scope';
 import { Scope } from '../platform/scope';
 import type { Services } from '../platform/services';
+import { seedDemoDuty } from './demoDuty';
+import { seedDemoForces } from './demoForces';
 import { type SeedLedgerResult, seedDemoLedger } from './demoLedger';
 
 // The demo city: Zhengzhou's real divisions, and for a handful of real communities named in the
@@ -146,6 +148,9 @@ export async function seedDemo(
     name: '省民航社区第二轮入户排查',
     startsOn: day.today,
   });
+  // the people who serve, their branches and 包保, then a call-up and a roster for them
+  await seedDemoForces(services, actor);
+  await seedDemoDuty(services, actor);
   return { seeded: true, units, users, ledger };
 }
 

@@ -4,6 +4,8 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Navigate, Route, Routes } from 'react-router';
 import { useLanguage } from '../i18n/useLanguage';
+import { FieldJoin } from './duty/FieldJoin';
+import { FieldShifts } from './duty/FieldShifts';
 import { FieldHome } from './FieldHome';
 import { FieldLogin } from './FieldLogin';
 import { FieldRequireAuth } from './FieldRequireAuth';
@@ -19,6 +21,16 @@ export default function FieldApp() {
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN}>
       <Routes>
         <Route path="login" element={<FieldLogin />} />
+        {/* the public sign-up page of a call-up (招募令): no login, reached by its QR code */}
+        <Route path="join/:token" element={<FieldJoin />} />
+        <Route
+          path="shifts/*"
+          element={
+            <FieldRequireAuth>
+              <FieldShifts />
+            </FieldRequireAuth>
+          }
+        />
         <Route
           index
           element={

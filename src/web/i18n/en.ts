@@ -1,3 +1,5 @@
+import dutyEn from './duty.en';
+import forcesEn from './forces.en';
 import type { Messages } from './zh-CN';
 
 // English. Typed by the Chinese resources: a missing or extra key is a type error.
@@ -60,6 +62,9 @@ const en: Messages = {
     audit: 'Audit log',
     ledger: 'Household ledger',
     screening: 'Screening',
+    forces: 'Forces',
+    callups: 'Call-ups',
+    rosters: 'Rosters & duty',
   },
   shell: {
     scope: 'Scope',
@@ -107,6 +112,10 @@ const en: Messages = {
     auditDesc: 'Sign-ins, grants, reveals of personal data and other actions',
     ledgerDesc: 'Households in five colours: counts by colour and marker, building view, Excel in and out',
     screeningDesc: 'Start door-to-door screening and follow the visits',
+    forcesDesc:
+      'Sent-down cadres, party members and volunteers; temporary branches and teams; who answers for each unit',
+    callupsDesc: 'Publish call-ups, sign up on a phone, approve, train, issue badges and gear',
+    rostersDesc: 'Checkpoint rosters (three or four shifts), auto-scheduling, check-in and hours',
   },
   org: {
     title: 'Jurisdiction',
@@ -538,6 +547,8 @@ const en: Messages = {
     openDesk: 'Desktop',
     loginTitle: 'Wangge · phone',
   },
+  forces: forcesEn,
+  duty: dutyEn,
 };
 
 export default en;

@@ -1,3 +1,6 @@
+import dutyZh from './duty.zh-CN';
+import forcesZh from './forces.zh-CN';
+
 // Chinese (simplified) — the default language of the UI. en.ts must carry the same keys (checked by its type).
 const zhCN = {
   app: {
@@ -58,6 +61,9 @@ const zhCN = {
     audit: '审计日志',
     ledger: '入户台账',
     screening: '入户排查',
+    forces: '力量调度',
+    callups: '招募令',
+    rosters: '排班值守',
   },
   shell: {
     scope: '当前范围',
@@ -105,6 +111,9 @@ const zhCN = {
     auditDesc: '查看登录、授权、查看个人信息等操作记录',
     ledgerDesc: '住户五色台账：按颜色、标注统计，楼栋图，Excel 导入导出',
     screeningDesc: '发起入户排查，查看走访进度',
+    forcesDesc: '下沉干部、报到党员、志愿者名册；临时党支部、突击队；包保责任',
+    callupsDesc: '发布招募令，手机报名，审核、培训、发放物资',
+    rostersDesc: '卡点排班（三班倒、四班运转），自动排班，签到签退，工时统计',
   },
   org: {
     title: '网格管理',
@@ -533,6 +542,8 @@ const zhCN = {
     openDesk: '电脑版',
     loginTitle: '网格防控 · 手机端',
   },
+  forces: forcesZh,
+  duty: dutyZh,
 };
 
 export type Messages = typeof zhCN;

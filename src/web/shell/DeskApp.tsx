@@ -17,6 +17,9 @@ const LedgerPage = lazy(() => import('../modules/ledger/LedgerPage'));
 const BuildingPage = lazy(() => import('../modules/ledger/building/BuildingPage'));
 const ImportPage = lazy(() => import('../modules/ledger/import/ImportPage'));
 const CampaignsPage = lazy(() => import('../modules/ledger/screening/CampaignsPage'));
+const ForcesPage = lazy(() => import('../modules/forces/ForcesPage'));
+const CallupsPage = lazy(() => import('../modules/duty/CallupsPage'));
+const RostersPage = lazy(() => import('../modules/duty/RostersPage'));
 
 function Page({ children, permission }: { children: ReactNode; permission?: string }) {
   const page = <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
@@ -75,6 +78,30 @@ export default function DeskApp() {
             element={
               <Page permission="screening.manage">
                 <CampaignsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="forces/*"
+            element={
+              <Page permission="forces.read">
+                <ForcesPage />
+              </Page>
+            }
+          />
+          <Route
+            path="callups/*"
+            element={
+              <Page permission="forces.read">
+                <CallupsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="rosters/*"
+            element={
+              <Page permission="forces.read">
+                <RostersPage />
               </Page>
             }
           />

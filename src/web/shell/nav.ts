@@ -2,7 +2,16 @@
 export interface NavItem {
   key: string;
   path: string;
-  labelKey: 'nav.home' | 'nav.ledger' | 'nav.screening' | 'nav.org' | 'nav.users' | 'nav.audit';
+  labelKey:
+    | 'nav.home'
+    | 'nav.ledger'
+    | 'nav.screening'
+    | 'nav.forces'
+    | 'nav.callups'
+    | 'nav.rosters'
+    | 'nav.org'
+    | 'nav.users'
+    | 'nav.audit';
   permission?: string;
   testId: string;
 }
@@ -16,6 +25,21 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.screening',
     permission: 'screening.manage',
     testId: 'nav-screening',
+  },
+  { key: 'forces', path: '/forces', labelKey: 'nav.forces', permission: 'forces.read', testId: 'nav-forces' },
+  {
+    key: 'callups',
+    path: '/callups',
+    labelKey: 'nav.callups',
+    permission: 'forces.read',
+    testId: 'nav-callups',
+  },
+  {
+    key: 'rosters',
+    path: '/rosters',
+    labelKey: 'nav.rosters',
+    permission: 'forces.read',
+    testId: 'nav-rosters',
   },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
   {

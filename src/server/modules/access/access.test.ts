@@ -45,6 +45,7 @@ describe('users and roles', () => {
       'ledger.read',
       'ledger.write',
       'screening.visit',
+      'forces.read',
     ]);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G02')).statusCode).toBe(200);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G01')).statusCode).toBe(404);

@@ -1,6 +1,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  FlagOutlined,
+  NotificationOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -34,6 +37,27 @@ const ENTRIES: Entry[] = [
     title: 'nav.screening',
     desc: 'home.screeningDesc',
     icon: <ScheduleOutlined />,
+  },
+  {
+    path: '/forces',
+    permission: 'forces.read',
+    title: 'nav.forces',
+    desc: 'home.forcesDesc',
+    icon: <FlagOutlined />,
+  },
+  {
+    path: '/callups',
+    permission: 'forces.read',
+    title: 'nav.callups',
+    desc: 'home.callupsDesc',
+    icon: <NotificationOutlined />,
+  },
+  {
+    path: '/rosters',
+    permission: 'forces.read',
+    title: 'nav.rosters',
+    desc: 'home.rostersDesc',
+    icon: <CalendarOutlined />,
   },
   {
     path: '/org',

@@ -1,0 +1,8 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until the screen is built. */
+export default function RostersPage() {
+  const { t } = useTranslation();
+  return <Typography.Title level={3}>{t('duty.title')}</Typography.Title>;
+}
