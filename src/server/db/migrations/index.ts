@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_foundation';
 import * as m002 from './002_ledger';
 import * as m003 from './003_forces';
+import * as m004 from './004_duty';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_ledger': m002,
   '003_forces': m003,
+  '004_duty': m004,
 };
