@@ -10,7 +10,7 @@ export interface PlaceColumn {
   table: string;
   column: string;
   /** what the rows are, for "cannot delete: it still has …" (an i18n key of domain/i18n/messages) */
-  what: 'what.children' | 'what.facilities' | 'what.users' | 'what.households';
+  what: 'what.children' | 'what.facilities' | 'what.users' | 'what.households' | 'what.forces';
 }
 
 const registry: PlaceColumn[] = [];

@@ -237,4 +237,4 @@ export type { HouseholdView, ResidentView } from './records';
 export { communityPathOf, householdInScope, residentInScope, toHousehold, toResident } from './records';
 /** The full ID number or phone of a resident: needs pii.reveal where the resident lives; audited. */
 export { addResident, endResidence, revealResident, updateResident } from './residents';
-export { parseSearch } from './search';
+export { parseSearch, residentByIdNumber } from './search';
