@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createDb, type Db } from '../../src/server/db/connection';
 import { type EmbeddedDatabase, startEmbedded } from '../../src/server/db/embedded';
 import { migrateToLatest } from '../../src/server/db/migrate';
+import { forcesSuite } from './forces';
 import { ledgerSuite } from './ledger';
 import { measure, ms, prng, rowsText, type Timing, table } from './measure';
 import type { BenchContext, Facts, Suite } from './suite';
@@ -19,7 +20,7 @@ import { treeSuite } from './tree';
 // Nothing is asserted: the machines are shared and noisy; compare ratios, not milliseconds.
 
 /** Every suite, in the order they run; later suites may use the data of earlier ones (the tree). */
-const SUITES: Suite[] = [treeSuite, ledgerSuite];
+const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

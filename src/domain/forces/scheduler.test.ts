@@ -168,8 +168,12 @@ const needArb: fc.Arbitrary<ShiftNeed> = fc.record({
 const shiftArb = fc.record({
   facility: fc.integer({ min: 0, max: 3 }),
   unitPath: fc.constantFrom(...UNITS),
-  startHour: fc.integer({ min: -10, max: 200 }),
-  hours: fc.integer({ min: 1, max: 14 }),
+  // often on the three-shift grid, so that shifts of the same times compete for the same people
+  startHour: fc.oneof(
+    fc.integer({ min: -10, max: 200 }),
+    fc.integer({ min: 0, max: 24 }).map((x) => x * 8),
+  ),
+  hours: fc.oneof(fc.integer({ min: 1, max: 14 }), fc.constant(8)),
   needs: fc.array(needArb, { minLength: 1, maxLength: 3 }),
   assigned: fc.array(
     fc.record({ person: fc.integer({ min: 0, max: 20 }), qualification: fc.constantFrom(null, ...QUALS) }),

@@ -304,6 +304,7 @@ export function autoSchedule(
   const poolOrder: Array<Qualification | null> = [...pools.keys()];
   const poolMask = new Int32Array(P); // bit i: holds the qualification of pool i (Q ≤ 12 < 32)
   const poolSize = new Int32Array(Q);
+  const members: number[][] = Array.from({ length: Q }, () => []);
   for (let p = 0; p < P; p++) {
     const held = new Set(cands[p].qualifications);
     let mask = 0;
@@ -311,7 +312,11 @@ export function autoSchedule(
       if (q === null || held.has(q)) mask |= 1 << i;
     });
     poolMask[p] = mask;
-    for (let i = 0; i < Q; i++) if (mask & (1 << i)) poolSize[i]++;
+    for (let i = 0; i < Q; i++)
+      if (mask & (1 << i)) {
+        poolSize[i]++;
+        members[i].push(p);
+      }
   }
   for (let k = 0; k < S; k++) {
     for (const n of needsOf[k]) n.pool = pools.get(n.qualification) ?? -1;
@@ -513,6 +518,10 @@ export function autoSchedule(
   };
 
   // ---- fill
+  /** per pool: the times of the last shift where nobody of it could take a place, and why */
+  const failStart = new Float64Array(Q).fill(Number.NaN);
+  const failEnd = new Float64Array(Q).fill(Number.NaN);
+  const failCounts: UnfilledPlace['rejected'][] = new Array(Q);
   const assignments: Assignment[] = [];
   const unfilled: UnfilledPlace[] = [];
   let filled = 0;
@@ -531,7 +540,9 @@ export function autoSchedule(
       const pre = Math.min(need.pre, need.count);
       filled += pre;
       let missing = need.count - pre;
-      while (missing > 0) {
+      // nobody of the pool could take a shift of the same times just before: nobody can now either
+      const exhausted = failStart[need.pool] === sStart && failEnd[need.pool] === sEnd;
+      while (missing > 0 && !exhausted) {
         const p = pick(need.pool, k);
         if (p < 0) break;
         assignments.push({ shiftId: s.id, personId: cands[p].id, qualification: need.qualification });
@@ -546,24 +557,29 @@ export function autoSchedule(
         missing--;
       }
       if (missing > 0) {
-        const rejected = { unavailable: 0, overlapping: 0, resting: 0, overHours: 0 };
-        let holders = 0;
-        const bit = 1 << need.pool;
-        for (let p = 0; p < P; p++) {
-          if (!(poolMask[p] & bit)) continue;
-          holders++;
-          const r = reason(p);
-          if (r === UNAVAILABLE) rejected.unavailable++;
-          else if (r === OVERLAPPING) rejected.overlapping++;
-          else if (r === RESTING) rejected.resting++;
-          else if (r === OVER_HOURS) rejected.overHours++;
+        // Why: each holder by the first rule that turns them away. Someone turned away stays turned
+        // away for shifts of the same times (only their own assignments could change their state, and
+        // they cannot get one at these times), so the counts hold for the next such shift as well.
+        const q = need.pool;
+        if (!exhausted) {
+          const counts = { unavailable: 0, overlapping: 0, resting: 0, overHours: 0 };
+          for (const p of members[q]) {
+            const r = reason(p);
+            if (r === UNAVAILABLE) counts.unavailable++;
+            else if (r === OVERLAPPING) counts.overlapping++;
+            else if (r === RESTING) counts.resting++;
+            else if (r === OVER_HOURS) counts.overHours++;
+          }
+          failStart[q] = sStart;
+          failEnd[q] = sEnd;
+          failCounts[q] = counts;
         }
         unfilled.push({
           shiftId: s.id,
           qualification: need.qualification,
           missing,
-          noneQualified: holders === 0,
-          rejected,
+          noneQualified: members[q].length === 0,
+          rejected: { ...failCounts[q] },
         });
       }
     }
