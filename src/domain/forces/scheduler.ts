@@ -186,7 +186,7 @@ export function autoSchedule(
   const partMask = new Uint8Array(P);
   const fromDay = new Int32Array(P);
   const toDay = new Int32Array(P);
-  /** busy and pre-assigned intervals: [start, end, start, end, …] sorted by start, or null */
+  /** busy and pre-assigned intervals, gathered here, then flattened into `fixed` below */
   const fixedLists: Array<Array<[number, number]> | null> = new Array(P).fill(null);
 
   for (let p = 0; p < P; p++) {
@@ -293,6 +293,7 @@ export function autoSchedule(
     needsOf[k] = needs;
     preAssigned[k] = on;
   }
+  /** per person: busy and pre-assigned intervals as [start, end, start, end, …] sorted by start, or null */
   const fixed: Array<Float64Array | null> = fixedLists.map((list) => {
     if (!list?.length) return null;
     list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
