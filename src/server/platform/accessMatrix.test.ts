@@ -110,7 +110,60 @@ const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
       })
     ).id;
   },
+  // duty: a call-up for a fresh station, a public sign-up to it, a shift of the station, a volunteer on it
+  callup: async (side) => (await dutyCallup(side)).id,
+  signup: async (side) => dutySignup(await dutyCallup(side)),
+  shift: async (side) => (await dutyShift(side, false)).shift,
+  assignment: async (side) => {
+    const { shift, person } = await dutyShift(side, true);
+    return (await adminCall('POST', `/api/forces/shifts/${shift}/assignments`, { personId: person })).id;
+  },
 };
+
+const DUTY_DAY = '2031-01-06';
+
+async function dutyCallup(side: Side): Promise<{ id: string; token: string; facility: string }> {
+  const facility = await make('facility', side);
+  const shifts = [
+    { label: '白班', start: '08:00', end: '16:00', needs: [{ qualification: null, count: 1 }] },
+  ];
+  const c = await adminCall('POST', '/api/forces/callups', {
+    unitCode: side === 'in' ? A : B,
+    title: `矩阵招募${++seq}`,
+    startsOn: DUTY_DAY,
+    pattern: { name: '一班', shifts },
+    places: [{ facilityId: facility, needed: 5 }],
+  });
+  return { ...c, facility };
+}
+
+async function dutySignup(c: { token: string }): Promise<string> {
+  const res = await call('POST', `/api/public/callups/${c.token}/signups`, undefined, {
+    clientId: crypto.randomUUID(),
+    name: `矩阵志愿者${++seq}`,
+    phone: `139${String(++seq).padStart(8, '0')}`,
+  });
+  if (res.statusCode >= 300) throw new Error(`sign-up: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
+/** A shift of a fresh station (and, with a person, a trained volunteer of its call-up who may take it). */
+async function dutyShift(side: Side, withPerson: boolean): Promise<{ shift: string; person?: string }> {
+  const c = await dutyCallup(side);
+  let person: string | undefined;
+  if (withPerson) {
+    const signup = await dutySignup(c);
+    await adminCall('POST', `/api/forces/signups/${signup}/decision`, { decision: 'approved' });
+    await adminCall('POST', `/api/forces/signups/${signup}/training`, {});
+    person = (await adminCall('GET', `/api/forces/callups/${c.id}/signups`)).items[0].person.id;
+  }
+  await adminCall('POST', '/api/forces/roster/generate', { callupId: c.id, from: DUTY_DAY, to: DUTY_DAY });
+  const roster = await adminCall(
+    'GET',
+    `/api/forces/roster?facilityId=${c.facility}&from=${DUTY_DAY}&to=${DUTY_DAY}`,
+  );
+  return { shift: roster.shifts[0].id, person };
+}
 
 /** A fresh object of a kind in A or B. */
 function make(kind: Kind, side: Side): Promise<string> {

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../../platform/services';
+import { ledgerDay } from '../../ledger/policy';
+import * as callups from './callups';
+import { availabilitySchema, dbId, skillsSchema } from './schemas';
+
+// The public side of a call-up: what the link and QR code show, and the sign-up from a phone. No login;
+// rate-limited per address; a closed or unknown call-up answers 404.
+
+const tags = ['forces: call-ups (public)'];
+const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+
+/** Requests per minute and address: a crowd behind one carrier NAT signs up at once, so not too few. */
+function perMinute(services: Services, n: number) {
+  return Math.max(n, services.config.loginRateLimit);
+}
+
+export function signupRoutes(appBase: FastifyInstance, services: Services) {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/public/callups/:token', {
+    schema: {
+      tags,
+      summary: 'What a volunteer sees of an open call-up: dates, shifts, stations, places left',
+      params: tokenParam,
+    },
+    config: {
+      access: { public: true },
+      rateLimit: { max: perMinute(services, 120), timeWindow: '1 minute' },
+    },
+    handler: (req) => callups.publicCallup(services, req.params.token),
+  });
+
+  app.post('/api/public/callups/:token/signups', {
+    schema: {
+      tags,
+      summary: 'Sign up for a call-up (replay-safe by clientId; one sign-up per phone; refused when full)',
+      params: tokenParam,
+      body: z.object({
+        clientId: z.uuid(),
+        name: z.string().trim().min(1).max(30),
+        phone: z.string().trim().min(1).max(30),
+        idNumber: z.string().trim().max(30).nullish(),
+        skills: skillsSchema.optional(),
+        availability: availabilitySchema.optional(),
+        facilityId: dbId.nullish(),
+      }),
+    },
+    config: {
+      access: { public: true },
+      rateLimit: { max: perMinute(services, 30), timeWindow: '1 minute' },
+    },
+    handler: async (req, reply) => {
+      const { today } = await ledgerDay(services);
+      const answer = await callups.publicSignup(services, req.locale, req.params.token, req.body, today);
+      const { created, ...body } = answer;
+      return reply.status(created ? 201 : 200).send(body);
+    },
+  });
+}
