@@ -101,6 +101,30 @@ const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
       })
     ).id;
   },
+  person: async (side) =>
+    (
+      await adminCall('POST', '/api/forces/people', {
+        unitCode: await building(side),
+        name: `矩阵人员${++seq}`,
+        isVolunteer: true,
+        isPartyMember: true,
+      })
+    ).id,
+  group: async (side) =>
+    (
+      await adminCall('POST', '/api/forces/groups', {
+        unitCode: await building(side),
+        kind: 'commando_team',
+        name: `矩阵突击队${++seq}`,
+      })
+    ).id,
+  responsibility: async (side) => {
+    const unitCode = await building(side);
+    const personId = await make('person', side);
+    return (
+      await adminCall('POST', '/api/forces/responsibilities', { unitCode, personId, duty: 'building_leader' })
+    ).id;
+  },
   grant: async (side) => {
     const user = await make('user', side);
     return (
@@ -216,6 +240,8 @@ beforeAll(async () => {
   await make('grant', 'out');
   await make('facility', 'out');
   await make('campaign', 'out');
+  await make('responsibility', 'out');
+  await make('group', 'out');
 }, 300_000);
 
 afterAll(async () => {
