@@ -567,3 +567,26 @@ describe('包保', () => {
     ]);
   });
 });
+
+describe('the demo city', () => {
+  it('has people with logins, a branch at 长兴路防疫服务站, and units of 省民航社区 nobody answers for', async () => {
+    const cxl = await ok('GET', '/api/forces/people?unit=410108004&limit=200', admin);
+    expect(
+      cxl.items.filter((p: { skills: string[] }) => p.skills.includes('police')).length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      cxl.items.some((p: { user: { username: string } | null }) => p.user?.username === 'changxinglu_kadian'),
+    ).toBe(true);
+    const chart = await ok('GET', '/api/forces/groups?unit=410108', admin);
+    const branch = chart.items.find((g: { name: string }) => g.name === '长兴路防疫服务站临时党支部');
+    expect(branch).toMatchObject({
+      facility: { name: '长兴路防疫服务站' },
+      leaders: [{ role: 'secretary' }, { role: 'deputy' }],
+    });
+    expect(branch.children.length).toBeGreaterThan(0);
+    const smh = await ok('GET', `/api/forces/responsibility/${A}`, admin);
+    expect(smh.unit.responsible).toHaveLength(1);
+    expect(smh.below.unanswered).toBeGreaterThan(0);
+    expect(smh.below.unanswered).toBeLessThan(smh.below.total / 2);
+  });
+});
