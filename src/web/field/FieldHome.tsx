@@ -1,4 +1,4 @@
-import { SolutionOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, List, NavBar, Space, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -46,6 +46,17 @@ export function FieldHome() {
           </List.Item>
         </List>
       )}
+      <List style={{ marginTop: 8 }}>
+        <List.Item
+          data-testid="field-shifts-entry"
+          prefix={<ScheduleOutlined style={{ fontSize: 26, color: '#c62828' }} />}
+          description={t('duty.field.entryDesc')}
+          onClick={() => void navigate('/field/shifts')}
+          style={{ fontSize: 18 }}
+        >
+          {t('duty.field.entry')}
+        </List.Item>
+      </List>
       <FieldSearch />
       <List header={t('field.myUnits')} data-testid="field-my-units">
         {(me?.units ?? []).map((u) => (
