@@ -1,7 +1,235 @@
+import {
+  Button,
+  DotLoading,
+  ErrorBlock,
+  Form,
+  Input,
+  List,
+  NavBar,
+  Result,
+  Selector,
+  Tag,
+} from 'antd-mobile';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { SKILLS } from '../../../domain/forces/schedule';
+import { ApiError } from '../../http/client';
+import { type SignupAnswer, type Skill, signUp, usePublicCallup } from '../../http/duty';
+import { errorText } from '../../http/errors';
+import { newClientId } from '../../modules/ledger/common/uuid';
+import { FieldLangSwitch } from '../FieldLangSwitch';
 
-/** Placeholder until the screen is built. */
+interface Values {
+  name: string;
+  phone: string;
+  idNumber?: string;
+  skills?: Skill[];
+  parts?: Array<'day' | 'night'>;
+  station?: string[];
+}
+
+/**
+ * The public sign-up page of a call-up (招募令), reached by its QR code or link: no login, Chinese first.
+ * One client-made id per filled form, so a retried submission is the same sign-up (DESIGN rule 4).
+ */
 export function FieldJoin() {
+  const { token = '' } = useParams();
   const { t } = useTranslation();
-  return <h1>{t('duty.title')}</h1>;
+  const callup = usePublicCallup(token);
+  const [form] = Form.useForm<Values>();
+  const clientId = useRef(newClientId());
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<SignupAnswer | null>(null);
+
+  if (callup.isPending)
+    return (
+      <div style={{ padding: 48, textAlign: 'center', fontSize: 24 }}>
+        <DotLoading color="primary" />
+      </div>
+    );
+  if (callup.isError || !callup.data)
+    return <ErrorBlock status="empty" title={t('duty.join.closed')} description="" fullPage />;
+  const c = callup.data;
+
+  const submit = async (v: Values) => {
+    setSending(true);
+    setError(null);
+    try {
+      const answer = await signUp(token, {
+        clientId: clientId.current,
+        name: v.name,
+        phone: v.phone,
+        idNumber: v.idNumber || null,
+        skills: v.skills ?? [],
+        availability: v.parts?.length ? { parts: v.parts } : undefined,
+        facilityId: v.station?.[0] || null,
+      });
+      setDone(answer);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length) {
+        const known = new Set(['name', 'phone', 'idNumber', 'facilityId']);
+        const fields = err.fields.filter((f) => known.has(f.path.split('.')[0]));
+        form.setFields(
+          fields.map((f) => ({
+            name: f.path === 'facilityId' ? 'station' : f.path.split('.')[0],
+            errors: [f.message],
+          })),
+        );
+        if (!fields.length) setError(errorText(err));
+      } else setError(errorText(err));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (done)
+    return (
+      <div style={{ minHeight: '100vh', background: '#f5f5f5' }} data-testid="join-done">
+        <NavBar back={null} style={{ background: '#c62828', color: '#fff' }}>
+          {c.title}
+        </NavBar>
+        <Result
+          status="success"
+          title={done.again ? t('duty.join.doneAgain') : t('duty.join.doneTitle')}
+          description={done.facility ? t('duty.join.doneStation', { station: done.facility }) : undefined}
+        />
+        <List>
+          {(['next1', 'next2', 'next3', 'next4'] as const).map((k, i) => (
+            <List.Item key={k} prefix={<Tag color="danger">{i + 1}</Tag>}>
+              {t(`duty.join.${k}`)}
+            </List.Item>
+          ))}
+        </List>
+      </div>
+    );
+
+  const full = c.remaining <= 0;
+  const ages = c.requirements.minAge || c.requirements.maxAge;
+  return (
+    <div style={{ minHeight: '100vh', background: '#f5f5f5', paddingBottom: 32 }}>
+      <NavBar back={null} style={{ background: '#c62828', color: '#fff' }} right={<FieldLangSwitch />}>
+        {c.unit}
+      </NavBar>
+      <div style={{ padding: 16, background: '#fff' }}>
+        <div style={{ fontSize: 20, fontWeight: 600 }} data-testid="join-title">
+          {c.title}
+        </div>
+        {c.description && <p style={{ color: '#555', margin: '8px 0 0' }}>{c.description}</p>}
+      </div>
+      <List>
+        <List.Item extra={c.endsOn ? `${c.startsOn} ~ ${c.endsOn}` : `${c.startsOn} ~`}>
+          {t('duty.join.period')}
+        </List.Item>
+        <List.Item extra={c.shifts.map((s) => `${s.label} ${s.start}–${s.end}`).join('，')}>
+          {t('duty.join.shifts')}
+        </List.Item>
+        <List.Item
+          extra={
+            full ? (
+              <Tag color="danger">{t('duty.join.full')}</Tag>
+            ) : (
+              t('duty.join.remaining', { n: c.remaining, capacity: c.capacity })
+            )
+          }
+        >
+          {c.places.length > 1 ? c.places.map((p) => p.name).join('、') : c.places[0]?.name}
+        </List.Item>
+        {(ages || c.requirements.notes || c.requirements.skills?.length) && (
+          <List.Item
+            description={[
+              ages
+                ? t('duty.join.ages', { min: c.requirements.minAge ?? '', max: c.requirements.maxAge ?? '' })
+                : '',
+              (c.requirements.skills ?? []).map((s) => t(`duty.qualification.${s}`)).join('、'),
+              c.requirements.notes ?? '',
+            ]
+              .filter(Boolean)
+              .join('；')}
+          >
+            {t('duty.join.requirements')}
+          </List.Item>
+        )}
+      </List>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        mode="card"
+        style={{ marginTop: 12 }}
+        footer={
+          <Button
+            block
+            type="submit"
+            color="danger"
+            size="large"
+            loading={sending}
+            disabled={full}
+            data-testid="join-submit"
+          >
+            {t('duty.join.submit')}
+          </Button>
+        }
+      >
+        <Form.Header>{t('duty.join.form')}</Form.Header>
+        <Form.Item
+          name="name"
+          label={t('duty.join.name')}
+          rules={[{ required: true, message: t('duty.join.required', { field: t('duty.join.name') }) }]}
+        >
+          <Input placeholder={t('duty.join.namePlaceholder')} maxLength={30} data-testid="join-name" />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('duty.join.phone')}
+          rules={[{ required: true, message: t('duty.join.required', { field: t('duty.join.phone') }) }]}
+        >
+          <Input
+            type="tel"
+            placeholder={t('duty.join.phonePlaceholder')}
+            maxLength={20}
+            data-testid="join-phone"
+          />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('duty.join.idNumber')}>
+          <Input maxLength={20} data-testid="join-id" />
+        </Form.Item>
+        <Form.Item name="skills" label={t('duty.join.skills')}>
+          <Selector
+            multiple
+            columns={3}
+            options={SKILLS.map((s) => ({ value: s, label: t(`duty.qualification.${s}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="parts" label={t('duty.join.parts')}>
+          <Selector
+            multiple
+            columns={2}
+            options={[
+              { value: 'day', label: t('duty.join.day') },
+              { value: 'night', label: t('duty.join.night') },
+            ]}
+          />
+        </Form.Item>
+        {c.places.length > 1 && (
+          <Form.Item name="station" label={t('duty.join.station')}>
+            <Selector
+              columns={1}
+              options={c.places.map((p) => ({
+                value: p.facilityId,
+                label: `${p.name}（${t('duty.join.remaining', { n: p.remaining, capacity: p.needed })}）`,
+                disabled: p.remaining <= 0,
+              }))}
+            />
+          </Form.Item>
+        )}
+      </Form>
+      {error && (
+        <div style={{ margin: 12, color: '#c62828' }} role="alert" data-testid="join-error">
+          {error}
+        </div>
+      )}
+    </div>
+  );
 }
