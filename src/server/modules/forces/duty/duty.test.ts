@@ -500,3 +500,17 @@ describe('rosters', () => {
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the demo', () => {
+  it("has the report's call-up at 长兴路街道 and a published roster for the demo's week", async () => {
+    const list = await ok('GET', '/api/forces/callups?unitCode=410108004', admin);
+    const c = list.items.find((x: { title: string }) => x.title.startsWith('长兴路街道招募志愿者'));
+    expect(c).toMatchObject({ capacity: 6, approved: 5, trained: 4 });
+    const shifts = await t.services.db
+      .selectFrom('duty_shifts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('published_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(shifts.n)).toBeGreaterThanOrEqual(42);
+  });
+});
