@@ -1,0 +1,232 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dutyNow } from '../../src/domain/forces/duty';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
+import { ADMIN_PASSWORD } from './server';
+
+// Call-ups and duty (issue 4) as a community office and its volunteers use them: a call-up made on the
+// desk, three volunteers signing up on the phone page (no login), approved and trained on the desk, a
+// week of the station auto-scheduled and published, one of them checking in on the phone, the hours
+// on the desk. Logins for the volunteers are opened through the API as the administrator.
+
+const DEMO_PASSWORD = 'Wangge2020';
+const VOLUNTEER_PASSWORD = 'Volunteer2020';
+const SMH = '410105002008'; // 省民航社区: smh_admin's community
+const base = () => inject('baseURL');
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+
+let browser: Browser;
+let admin: string;
+
+async function login(username: string, password: string): Promise<string> {
+  const res = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base()}${path}`, {
+    method,
+    headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+async function session(options: typeof DESKTOP | typeof PHONE) {
+  const context: BrowserContext = await browser.newContext({ ...options, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function deskLogin(page: Page, username: string, next: string) {
+  await page.goto(`${base()}${next}`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+const VOLUNTEERS = [
+  { name: '周一鸣', phone: '13903710101' },
+  { name: '吴晓燕', phone: '13903710102' },
+  { name: '郑浩然', phone: '13903710103' },
+];
+
+interface RosterShift {
+  id: string;
+  start: string;
+  end: string;
+  people: Array<{ assignmentId: string; personId: string; name: string }>;
+}
+
+let today: string;
+let station: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await login('admin', ADMIN_PASSWORD);
+  ({ today } = await api<{ today: string }>('GET', '/api/ledger/day'));
+  station = (
+    await api<{ id: string }>('POST', '/api/org/facilities', {
+      unitCode: SMH,
+      kind: 'checkpoint',
+      name: 'E2E省民航防疫服务站',
+    })
+  ).id;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('call-ups and duty', () => {
+  let link = '';
+  let callupId = '';
+
+  it('a community office publishes a call-up on the desk', async () => {
+    const { page, errors, context } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', '/callups');
+    await page.getByTestId('callup-new').click();
+    await page.getByTestId('callup-title').fill('省民航社区招募志愿者：防疫服务站三班倒');
+    await poll(() => page.getByTestId('callup-starts').inputValue()).toBe(today);
+    await page.getByTestId('callup-preset').click();
+    await page.locator('.ant-select-item-option[title="三班倒"]').click();
+    await page.getByTestId('callup-per-shift').fill('1');
+    await page.getByTestId(`callup-place-${station}`).fill('3');
+    await page.getByTestId('callup-submit').click();
+    await page.getByTestId('callup-detail').waitFor();
+    link = ((await page.getByTestId('callup-link').textContent()) ?? '').trim();
+    expect(link).toMatch(/\/field\/join\/[A-Za-z0-9_-]{20,}$/);
+    callupId = page.url().split('/').pop() as string;
+    await page.getByTestId('callup-qr').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('three volunteers sign up on the phone page without logging in', async () => {
+    const { page, errors, context } = await session(PHONE);
+    for (const [i, v] of VOLUNTEERS.entries()) {
+      await page.goto(link);
+      await poll(() => page.getByTestId('join-title').textContent()).toContain('省民航社区招募志愿者');
+      if (i === 0) {
+        // a wrong phone number is named on its field
+        await page.getByTestId('join-name').locator('input').fill(v.name);
+        await page.getByTestId('join-phone').locator('input').fill('12345');
+        await page.getByTestId('join-submit').click();
+        await poll(() => page.locator('.adm-form-item-feedback-error').first().textContent()).toContain('手机号');
+        await screenshot(page, 'field-join');
+      }
+      await page.getByTestId('join-name').locator('input').fill(v.name);
+      await page.getByTestId('join-phone').locator('input').fill(v.phone);
+      await page.getByTestId('join-submit').click();
+      await page.getByTestId('join-done').waitFor();
+      expect(await page.getByTestId('join-done').textContent()).toContain('报名成功');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the office approves them and signs off their training', async () => {
+    const { page, errors, context } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', `/callups/${callupId}`);
+    for (const v of VOLUNTEERS) {
+      await page.getByTestId(`approve-${v.name}`).click();
+      await page.getByTestId(`train-${v.name}`).click();
+      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await page.getByTestId(`train-${v.name}`).waitFor({ state: 'detached' });
+    }
+    await poll(() => page.getByTestId(`place-progress-${station}`).textContent()).toBe('3 / 3');
+    await page.getByTestId(`kit-${VOLUNTEERS[0].name}`).click();
+    await page.getByTestId('kit-badge').fill('SMH-001');
+    await page.getByTestId('kit-gear').check();
+    await page.getByTestId('kit-meals').check();
+    await page.getByTestId('kit-save').click();
+    await poll(() => page.getByTestId('signups-table').textContent()).toContain('SMH-001');
+    await screenshot(page, 'callup-detail');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('auto-schedules a week for the station, one of them checks in on the phone, the desk sees the hours', async () => {
+    const desk = await session(DESKTOP);
+    const { page } = desk;
+    await deskLogin(page, 'smh_admin', `/rosters?facility=${station}`);
+    await page.getByTestId('roster-generate').click();
+    await page.getByTestId('roster-week').waitFor();
+    await page.getByTestId('roster-auto').click();
+    await page.getByTestId('auto-result').waitFor();
+    expect(await page.getByTestId('auto-filled').textContent()).toMatch(/已排满 \d+ \/ 21 个岗位/);
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await page.getByTestId('roster-publish').click();
+    await poll(() => page.getByTestId('roster-week').textContent()).not.toContain('未发布');
+
+    // logins for the three volunteers; the one on the shift that runs now checks in
+    const signups = await api<{ items: Array<{ id: string; person: { id: string; name: string } }> }>(
+      'GET',
+      `/api/forces/callups/${callupId}/signups`,
+    );
+    const userOf = new Map<string, string>();
+    for (const [i, s] of signups.items.entries()) {
+      const username = `e2e_volunteer_${i + 1}`;
+      await api('POST', `/api/forces/signups/${s.id}/account`, { username, password: VOLUNTEER_PASSWORD });
+      userOf.set(s.person.id, username);
+    }
+    const from = today;
+    const roster = await api<{ shifts: RosterShift[] }>(
+      'GET',
+      `/api/forces/roster?facilityId=${station}&from=${from}&to=${from}`,
+    );
+    const now = dutyNow(today);
+    const running = roster.shifts.find((s) => Date.parse(s.start) <= now && now < Date.parse(s.end));
+    if (!running) throw new Error('no shift runs now');
+    let on = running.people.find((p) => userOf.has(p.personId));
+    if (!on) {
+      // somebody else (a registered member of the community) holds it: one of the volunteers takes it
+      for (const p of running.people) await api('DELETE', `/api/forces/assignments/${p.assignmentId}`);
+      const personId = signups.items[0].person.id;
+      await api('POST', `/api/forces/shifts/${running.id}/assignments`, {
+        personId,
+        rules: { minRestHours: 0, maxHoursPerWeek: 168 },
+      });
+      on = { assignmentId: '', personId, name: signups.items[0].person.name };
+    }
+    const volunteer = userOf.get(on.personId) as string;
+
+    const phone = await session(PHONE);
+    await phone.page.goto(`${base()}/field`);
+    await phone.page.waitForURL(/\/field\/login/);
+    await phone.page.getByTestId('login-username').fill(volunteer);
+    await phone.page.getByTestId('login-password').fill(VOLUNTEER_PASSWORD);
+    await phone.page.getByTestId('login-submit').click();
+    await phone.page.getByTestId('field-shifts-entry').click();
+    await phone.page.getByTestId('field-shifts').waitFor();
+    await phone.page.getByTestId('check-in').click();
+    await phone.page.getByTestId('check-out').waitFor();
+    await screenshot(phone.page, 'field-shifts');
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+
+    // the desk: the volunteer stands checked in on the roster, and has hours on the hours tab
+    await page.reload();
+    await poll(() => page.locator(`[data-testid="roster-week"] .ant-tag-blue`).count()).toBeGreaterThan(0);
+    await screenshot(page, 'roster-week');
+    await page.getByRole('tab', { name: '工时' }).click();
+    await poll(() => page.getByTestId('hours-table').textContent()).toContain(on.name);
+    const row = page.getByTestId('hours-table').locator('tr', { hasText: on.name });
+    expect(Number(await row.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(8);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+});
