@@ -237,6 +237,8 @@ export interface AutoScheduleAnswer {
   unfilled: UnfilledView[];
   unfilledTotal: number;
   ms: number;
+  /** where the time went: loading shifts and people, the scheduler, writing the assignments (ms) */
+  timings: { load: number; schedule: number; write: number };
 }
 
 function qualificationName(locale: Locale, q: Qualification | null): string {
@@ -326,7 +328,9 @@ export async function autoScheduleRange(
     needs: s.needs as ShiftNeed[],
     assigned: assignedOf.get(s.id),
   }));
+  const loaded = performance.now();
   const result = autoSchedule(toFill, candidates, rules);
+  const scheduled = performance.now();
   const shiftById = new Map(shiftRows.map((s) => [s.id, s]));
   const list = result.assignments;
   await db.transaction().execute(async (tx) => {
@@ -347,6 +351,7 @@ export async function autoScheduleRange(
         FROM ins`.execute(tx);
     }
   });
+  const written = performance.now();
   const explain = input.explain ?? 200;
   const unfilled = result.unfilled.slice(0, explain).map((u): UnfilledView => {
     const s = shiftById.get(u.shiftId) as q.ShiftRow;
@@ -396,6 +401,11 @@ export async function autoScheduleRange(
     unfilled,
     unfilledTotal: result.unfilled.length,
     ms: Math.round(performance.now() - started),
+    timings: {
+      load: Math.round(loaded - started),
+      schedule: Math.round(scheduled - loaded),
+      write: Math.round(written - scheduled),
+    },
   };
 }
 
