@@ -125,7 +125,9 @@ describe('call-ups and duty', () => {
         await page.getByTestId('join-name').locator('input').fill(v.name);
         await page.getByTestId('join-phone').locator('input').fill('12345');
         await page.getByTestId('join-submit').click();
-        await poll(() => page.locator('.adm-form-item-feedback-error').first().textContent()).toContain('手机号');
+        await poll(() => page.locator('.adm-form-item-feedback-error').first().textContent()).toContain(
+          '手机号',
+        );
         await screenshot(page, 'field-join');
       }
       await page.getByTestId('join-name').locator('input').fill(v.name);

@@ -361,7 +361,7 @@ export async function createSignupAccount(
 
 async function openCallupByToken(db: Db, token: string) {
   const row = await db.selectFrom('callups').selectAll().where('token', '=', token).executeTakeFirst();
-  if (!row || row.status !== 'open') throw notFound();
+  if (row?.status !== 'open') throw notFound();
   return row;
 }
 
@@ -457,7 +457,7 @@ export async function publicSignup(
       .where('token', '=', token)
       .forUpdate()
       .executeTakeFirst();
-    if (!c || c.status !== 'open') throw notFound();
+    if (c?.status !== 'open') throw notFound();
     const replay = await tx
       .selectFrom('callup_signups')
       .select('id')
