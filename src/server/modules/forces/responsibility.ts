@@ -41,12 +41,12 @@ export async function responsibilityView(
   services: Services,
   scope: Scope,
   code: string,
-  page: { after?: string; limit: number },
+  page: { after?: string; limit: number; below?: boolean },
 ) {
   const unit = await unitInScope(services.db, scope, code, 'forces.read');
   const [children, counts] = await Promise.all([
     listChildren(services.db, scope, unit.code, page.after, page.limit),
-    q.unansweredCounts(services.db, unit.path, ANSWERABLE_KINDS),
+    page.below === false ? Promise.resolve([]) : q.unansweredCounts(services.db, unit.path, ANSWERABLE_KINDS),
   ]);
   const rows = await q.responsiblesAt(services.db, [unit.path, ...children.items.map((c) => c.path)]);
   const at = (path: string) => rows.filter((r) => r.unit_path === path).map(toResponsible);

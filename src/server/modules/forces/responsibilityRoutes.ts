@@ -23,6 +23,10 @@ export function responsibilityRoutes(appBase: FastifyInstance, services: Service
       querystring: z.object({
         after: z.string().max(24).optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
+        below: z
+          .enum(['0', '1'])
+          .default('1')
+          .transform((v) => v === '1'),
       }),
     },
     config: { access: { permission: 'forces.read', resource: { kind: 'unit', in: 'params', key: 'code' } } },
