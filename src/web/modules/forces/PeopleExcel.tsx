@@ -1,0 +1,153 @@
+import { DownloadOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Modal, Table, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type ApiFieldError } from '../../http/client';
+import { errorText } from '../../http/errors';
+import {
+  forcesKeys,
+  type ImportResult,
+  type PeopleFilter,
+  peopleExportUrl,
+  peopleImportUrl,
+} from '../../http/forces';
+import { downloadFile, uploadJson } from '../../http/transfer';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** 下载模板: the people list with the columns the import reads. */
+export function PeopleTemplateButton() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      data-testid="people-template"
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await downloadFile('/api/forces/people/template.xlsx', t('forces.registry.templateFile'));
+        } catch (err) {
+          message.error(errorText(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('forces.registry.template')}
+    </Button>
+  );
+}
+
+/**
+ * 导入名册: an .xlsx sent as it is; every row is imported or none. When rows are refused, a dialog lists
+ * each bad cell with its row and column, as the server names them.
+ */
+export function PeopleImportButton({ unitCode }: { unitCode: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [rejected, setRejected] = useState<{ message: string; fields: ApiFieldError[] } | null>(null);
+  const send = async (file: File) => {
+    setBusy(true);
+    try {
+      const res = await uploadJson<ImportResult>(peopleImportUrl(unitCode), file, { contentType: XLSX });
+      message.success(t('forces.registry.imported', { count: res.imported }));
+      await queryClient.invalidateQueries({ queryKey: forcesKeys.all });
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.some((f) => f.row !== undefined))
+        setRejected({ message: err.message, fields: err.fields });
+      else message.error(errorText(err));
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx"
+        style={{ display: 'none' }}
+        data-testid="people-import-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void send(f);
+        }}
+      />
+      <Button
+        icon={<ImportOutlined />}
+        loading={busy}
+        onClick={() => input.current?.click()}
+        data-testid="people-import"
+      >
+        {t('forces.registry.import')}
+      </Button>
+      <Modal
+        open={!!rejected}
+        title={t('forces.registry.importRejected')}
+        onCancel={() => setRejected(null)}
+        footer={<Button onClick={() => setRejected(null)}>{t('common.ok')}</Button>}
+        width={720}
+      >
+        {rejected && (
+          <>
+            <Alert type="error" showIcon title={rejected.message} style={{ marginBottom: 12 }} />
+            <Typography.Paragraph type="secondary">
+              {t('forces.registry.importRejectedHint')}
+            </Typography.Paragraph>
+            <Table
+              data-testid="people-import-errors"
+              size="small"
+              rowKey={(f) => `${f.row}-${f.column}-${f.path}`}
+              pagination={false}
+              scroll={{ y: 360 }}
+              dataSource={rejected.fields}
+              columns={[
+                { title: t('forces.registry.row'), dataIndex: 'row', width: 70 },
+                { title: t('forces.registry.column'), dataIndex: 'column', width: 120 },
+                {
+                  title: t('forces.registry.message'),
+                  dataIndex: 'message',
+                  render: (m: string) => m.replace(/^第 \d+ 行“[^”]*”：|^Row \d+, [^:]*: /, ''),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}
+
+/** 导出: the filtered list, masked (the server audits it). */
+export function PeopleExportButton({ filter }: { filter: PeopleFilter & { unit: string } }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={<ExportOutlined />}
+      loading={busy}
+      data-testid="people-export"
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await downloadFile(peopleExportUrl(filter), t('forces.registry.exportFile'));
+        } catch (err) {
+          message.error(errorText(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('forces.registry.export')}
+    </Button>
+  );
+}
