@@ -7,6 +7,7 @@ import { useChildren } from '../../http/org';
 import type { Unit } from '../../http/types';
 import { CursorPager } from '../../shell/CursorPager';
 import { useCursorPages } from '../../shell/useCursorPages';
+import { ResponsibleCell, useResponsibleOfChildren } from '../forces/ResponsibleTag';
 import { UnitKindTag } from './UnitKindTag';
 
 const PAGE = 20;
@@ -16,6 +17,7 @@ export function ChildrenTable({ code }: { code: string }) {
   const { t } = useTranslation();
   const pager = useCursorPages(code);
   const query = useChildren(code, pager.after, PAGE);
+  const responsible = useResponsibleOfChildren(code, pager.after, PAGE);
   const columns: ColumnsType<Unit> = [
     {
       title: t('org.name'),
@@ -25,6 +27,16 @@ export function ChildrenTable({ code }: { code: string }) {
     { title: t('org.kind'), dataIndex: 'kind', width: 120, render: (_, u) => <UnitKindTag kind={u.kind} /> },
     { title: t('org.code'), dataIndex: 'code', width: 180 },
     { title: t('org.childCount'), dataIndex: 'childCount', width: 100, align: 'right' },
+    ...(responsible
+      ? [
+          {
+            title: t('forces.resp.responsible'),
+            key: 'responsible',
+            width: 200,
+            render: (_: unknown, u: Unit) => <ResponsibleCell child={responsible.get(u.code)} />,
+          },
+        ]
+      : []),
   ];
   return (
     <>
@@ -37,7 +49,7 @@ export function ChildrenTable({ code }: { code: string }) {
         loading={query.isFetching}
         pagination={false}
         locale={query.isError ? { emptyText: errorText(query.error) } : undefined}
-        scroll={{ x: 560 }}
+        scroll={{ x: responsible ? 760 : 560 }}
       />
       <CursorPager
         page={pager.page}

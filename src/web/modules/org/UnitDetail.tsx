@@ -2,6 +2,7 @@ import { Card, Descriptions, Result, Skeleton, Space, Tabs, Typography } from 'a
 import { useTranslation } from 'react-i18next';
 import { errorText, isStatus } from '../../http/errors';
 import { useUnit } from '../../http/org';
+import { ResponsibleTag } from '../forces/ResponsibleTag';
 import { ChildrenTable } from './ChildrenTable';
 import { FacilitiesPanel } from './FacilitiesPanel';
 import { LedgerLinks } from './LedgerLinks';
@@ -37,6 +38,7 @@ export function UnitDetail({ code }: { code: string }) {
               {unit.name}
             </Typography.Title>
             <UnitKindTag kind={unit.kind} />
+            <ResponsibleTag code={unit.code} />
           </Space>
           <Descriptions
             size="small"
