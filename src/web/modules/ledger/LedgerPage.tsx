@@ -9,6 +9,7 @@ import { useUnit } from '../../http/org';
 import { CursorPager } from '../../shell/CursorPager';
 import { useScope } from '../../shell/ScopeContext';
 import { useCursorPages } from '../../shell/useCursorPages';
+import { ResponsibleTag } from '../forces/ResponsibleTag';
 import { UnitKindTag } from '../org/UnitKindTag';
 import { UnitPicker } from '../org/UnitPicker';
 import { UnitTrail } from '../org/UnitTrail';
@@ -73,6 +74,7 @@ export default function LedgerPage() {
                     {t('ledger.title')} · {u.name}
                   </Typography.Title>
                   <UnitKindTag kind={u.kind} />
+                  <ResponsibleTag code={u.code} />
                 </Space>
               </Space>
             </Col>
