@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, mondayOf } from '../../domain/forces/duty';
+import { sql } from 'kysely';
+import { addDays, dutyNow, mondayOf } from '../../domain/forces/duty';
 import type { ShiftNeed, ShiftPattern } from '../../domain/forces/schedule';
 import { CHECKPOINT_NEEDS, PATTERN_PRESETS } from '../../domain/forces/shiftPatterns';
 import {
@@ -115,7 +116,25 @@ export async function seedDemoDuty(services: Services, actor: Actor): Promise<{ 
   const to = addDays(from, 6);
   const facilityIds = [station, highway, ...(testing ? [testing] : [])];
   const made = await generateShifts(services, actor, { facilityIds, from, to });
+  // the whole week, the days gone by included: the demo's history of the week
   await autoScheduleRange(services, actor, { facilityIds, from, to });
   await publishRange(services, actor, { facilityIds, from, to });
+  // what happened on the shifts already over: nearly everyone came (a few minutes early or late) and
+  // stayed to the end; every twentieth did not come, and stands as a missed shift on the office's list
+  const now = new Date(dutyNow(services.config.today));
+  await sql`
+    WITH done AS (
+      UPDATE duty_assignments a
+      SET checked_in_at = s.starts_at + make_interval(mins => (a.id % 25)::int - 10),
+          checked_out_at = s.ends_at + make_interval(mins => (a.id % 7)::int)
+      FROM duty_shifts s
+      WHERE s.id = a.shift_id AND s.facility_id = ANY(${facilityIds}::bigint[]) AND s.ends_at <= ${now}
+        AND a.id % 20 <> 0
+      RETURNING a.id, a.shift_id, a.unit_path, a.person_id, a.checked_in_at, a.checked_out_at)
+    INSERT INTO duty_events (assignment_id, shift_id, unit_path, kind, person_id, at, detail)
+    SELECT id, shift_id, unit_path, k.kind, person_id, k.at, '{"demo": true}'::jsonb
+    FROM done CROSS JOIN LATERAL (VALUES ('checked_in', checked_in_at), ('checked_out', checked_out_at)) k(kind, at)`.execute(
+    services.db,
+  );
   return { shifts: made.shifts };
 }

@@ -286,12 +286,27 @@ describe('rosters', () => {
 
   it('auto-schedules only trained volunteers, and explains the places it cannot fill', async () => {
     const res = await ok('POST', '/api/forces/roster/auto', officeC, { unitCode: C, from, to });
-    expect(res.shifts).toBe(28);
-    expect(res.needed).toBe(28);
+    // shifts already over (yesterday's, today's gone by) are left alone: nobody is sent to the past
+    const now = dutyNow(today);
+    const all = [
+      ...(await ok('GET', `/api/forces/roster?facilityId=${facility}&from=${from}&to=${to}`, officeC)).shifts,
+      ...(await ok('GET', `/api/forces/roster?facilityId=${policeStation}&from=${from}&to=${to}`, officeC))
+        .shifts,
+    ];
+    const over = all.filter((s: { end: string }) => Date.parse(s.end) <= now);
+    expect(over.length).toBeGreaterThanOrEqual(4);
+    expect(res.skipped).toBe(over.length);
+    expect(res.shifts).toBe(28 - over.length);
+    expect(res.needed).toBe(res.shifts);
     expect(res.candidates).toBe(2); // the third volunteer has no training signed off yet
+    expect(over.every((s: { people: unknown[] }) => s.people.length === 0)).toBe(true);
     // the police station: nobody has the qualification
     const police = res.unfilled.filter((u: { facilityId: string }) => u.facilityId === policeStation);
-    expect(police).toHaveLength(7);
+    expect(police).toHaveLength(
+      all.filter(
+        (s: { facilityId: string; end: string }) => s.facilityId === policeStation && Date.parse(s.end) > now,
+      ).length,
+    );
     expect(police[0].message).toContain('没有人具备此资质');
     roster = await ok('GET', `/api/forces/roster?facilityId=${facility}&from=${from}&to=${to}`, officeC);
     const names = new Set(roster.shifts.flatMap((s) => s.people.map((p) => p.name)));
@@ -314,10 +329,25 @@ describe('rosters', () => {
 
   it('refuses an untrained volunteer by hand, then takes them once trained; a swap names its conflict', async () => {
     const third = (await ok('GET', `/api/forces/callups/${callupId}/signups`, officeC)).items[2];
-    const empty = roster.shifts.find(
-      (s) => s.people.length === 0 && Date.parse(s.start) > dutyNow(today) + 86_400_000,
-    );
-    expect(empty).toBeTruthy();
+    const later = roster.shifts.filter((s) => Date.parse(s.start) > dutyNow(today) + 86_400_000);
+    let empty = later.find((s) => s.people.length === 0);
+    if (!empty) {
+      // every place taken: take someone off a shift by hand (kept in the shift's history)
+      empty = later[later.length - 1];
+      expect(
+        (await call('DELETE', `/api/forces/assignments/${empty.people[0].assignmentId}`, officeB)).statusCode,
+      ).toBe(404);
+      expect(
+        (await call('DELETE', `/api/forces/assignments/${empty.people[0].assignmentId}`, officeC)).statusCode,
+      ).toBe(204);
+      const removed = await t.services.db
+        .selectFrom('duty_events')
+        .select(['kind', 'person_id'])
+        .where('shift_id', '=', empty.id)
+        .where('kind', '=', 'removed')
+        .execute();
+      expect(removed).toHaveLength(1);
+    }
     const refused = await call('POST', `/api/forces/shifts/${empty?.id}/assignments`, officeC, {
       personId: third.person.id,
     });
@@ -462,6 +492,14 @@ describe('rosters', () => {
   });
 
   it("flags missed shifts (yesterday's, nobody checked in) and understaffed ones to the office", async () => {
+    // yesterday's night shift had been rostered before it ran (as an earlier run would have): nobody came
+    const night = roster.shifts.find((s) => s.day === from) as (typeof roster.shifts)[number];
+    await t.services.db
+      .insertInto('duty_assignments')
+      .values({ shift_id: night.id, person_id: [...logins.keys()][0], unit_path: '', source: 'auto' })
+      .execute();
+    await sql`UPDATE duty_assignments a SET unit_path = s.unit_path FROM duty_shifts s
+              WHERE s.id = a.shift_id AND a.shift_id = ${night.id}`.execute(t.services.db);
     const alerts = await ok('GET', `/api/forces/duty/alerts?unitCode=${C}`, officeC);
     expect(alerts.missed).toBeGreaterThanOrEqual(1);
     expect(alerts.understaffed).toBeGreaterThanOrEqual(7); // the police station, nobody to put there

@@ -229,6 +229,8 @@ export interface UnfilledView {
 export interface AutoScheduleAnswer {
   facilities: number;
   shifts: number;
+  /** shifts of the range already over, left as they were */
+  skipped: number;
   candidates: number;
   needed: number;
   filled: number;
@@ -254,19 +256,27 @@ function qualificationName(locale: Locale, q: Qualification | null): string {
 export async function autoScheduleRange(
   services: Services,
   actor: Actor,
-  input: RosterTarget & Range & { rules?: Partial<ScheduleRules>; explain?: number },
+  input: RosterTarget &
+    Range & {
+      rules?: Partial<ScheduleRules>;
+      explain?: number;
+      /** shifts over by then are left as they are (nobody can be sent to the past); absent: all */
+      now?: number;
+    },
 ): Promise<AutoScheduleAnswer> {
   const started = performance.now();
   checkRange(actor.locale, input);
   const rules: ScheduleRules = { ...DEFAULT_RULES, ...(input.rules ?? {}) };
   const { db } = services;
   const facilities = await targetFacilities(services, actor, input, 'forces.manage');
-  const shiftRows = await q.shiftsOf(
+  const allShifts = await q.shiftsOf(
     db,
     facilities.map((f) => f.id),
     input.from,
     input.to,
   );
+  const now = input.now;
+  const shiftRows = now === undefined ? allShifts : allShifts.filter((x) => x.ends_at.getTime() > now);
   const people = await candidatesFor(db, actor, facilities);
   const shiftIds = shiftRows.map((s) => s.id);
   // who is on these shifts already
@@ -387,6 +397,7 @@ export async function autoScheduleRange(
   return {
     facilities: facilities.length,
     shifts: shiftRows.length,
+    skipped: allShifts.length - shiftRows.length,
     candidates: candidates.length,
     needed: result.needed,
     filled: result.filled,

@@ -115,7 +115,7 @@ export function rosterRoutes(appBase: FastifyInstance, services: Services) {
         resource: { kind: 'unit', in: 'body', key: 'unitCode', example: targetExample },
       },
     },
-    handler: (req) => autoScheduleRange(services, actorOf(req), req.body),
+    handler: (req) => autoScheduleRange(services, actorOf(req), { ...req.body, now: now() }),
   });
 
   app.post('/api/forces/roster/publish', {
