@@ -169,7 +169,7 @@ describe('call-ups and duty', () => {
     await page.getByTestId('roster-week').waitFor();
     await page.getByTestId('roster-auto').click();
     await page.getByTestId('auto-result').waitFor();
-    expect(await page.getByTestId('auto-filled').textContent()).toMatch(/已排满 \d+ \/ 21 个岗位/);
+    expect(await page.getByTestId('auto-filled').textContent()).toMatch(/已排满 \d+ \/ \d+ 个岗位/);
     await page.locator('.ant-modal:visible .ant-btn-primary').click();
     await page.getByTestId('roster-publish').click();
     await poll(() => page.getByTestId('roster-week').textContent()).not.toContain('未发布');
@@ -216,6 +216,7 @@ describe('call-ups and duty', () => {
     await phone.page.getByTestId('field-shifts').waitFor();
     await phone.page.getByTestId('check-in').click();
     await phone.page.getByTestId('check-out').waitFor();
+    await phone.page.locator('.adm-toast-mask').waitFor({ state: 'hidden' });
     await screenshot(phone.page, 'field-shifts');
     expect(phone.errors).toEqual([]);
     await phone.context.close();
