@@ -339,7 +339,8 @@ export async function seedDemoForces(services: Services, actor: Actor): Promise<
     });
 
   // 包保: a street leader for the community, the two committees for grids 1–3, building leaders for most
-  // buildings of grids 1–3 (the last building of each courtyard and all of grid 4 left for the flag)
+  // buildings of grids 1–3, grid leaders for their courtyards (the last building of each courtyard and all of
+  // grid 4 left for the flag)
   const assign = (unitCode: string, personId: string, duty: Duty) =>
     assignResponsibility(services, actor, { unitCode, personId, duty, since: '2020-01-27' });
   const cadres = smh.filter((p) => p.spec.standing.includes('cadre'));
@@ -353,7 +354,8 @@ export async function seedDemoForces(services: Services, actor: Actor): Promise<
   for (const [g, grid] of grids.slice(0, 3).entries()) {
     await assign(grid.code, cadres[(g + 1) % cadres.length].id, 'committee_member');
     const yards = (await listChildren(services.db, actor.scope, grid.code, undefined, 50)).items;
-    for (const yard of yards) {
+    for (const [y, yard] of yards.entries()) {
+      await assign(yard.code, smhParty[(g * 3 + y) % smhParty.length].id, 'grid_leader');
       const buildings = (await listChildren(services.db, actor.scope, yard.code, undefined, 50)).items;
       for (const b of buildings.slice(0, -1)) {
         const leader = leaders[Math.floor(n++ / 3) % leaders.length];

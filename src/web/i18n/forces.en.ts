@@ -29,7 +29,7 @@ const forcesEn: ForcesMessages = {
     standing: 'Standing',
     skills: 'Skills',
     phone: 'Phone',
-    homeWorkUnit: 'Home work unit',
+    homeWorkUnit: 'Home unit / party branch',
     partyBranch: 'Party branch',
     create: 'Register person',
     template: 'Template',

@@ -27,7 +27,7 @@ const forcesZh = {
     standing: '身份',
     skills: '技能',
     phone: '手机号',
-    homeWorkUnit: '原单位',
+    homeWorkUnit: '原单位 / 党支部',
     partyBranch: '党支部',
     create: '新增人员',
     template: '下载模板',

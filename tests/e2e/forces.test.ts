@@ -1,0 +1,232 @@
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
+import { ADMIN_PASSWORD } from './server';
+
+// The forces registry, organisation and 包保 (issue 4) as a community office uses them: a sent-down cadre
+// registered (a wrong phone refused on its field), a people sheet with one bad row (its row and column
+// shown, nothing imported), a temporary party branch with a secretary and a member, and 包保 for a grid
+// that nobody answered for (the red flag goes).
+
+const DEMO_PASSWORD = 'Wangge2020';
+const SMH = '410105002008'; // 省民航社区
+const base = () => inject('baseURL');
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+
+let browser: Browser;
+let admin: string;
+
+async function login(username: string, password: string): Promise<string> {
+  const res = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base()}${path}`, {
+    method,
+    headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+async function session(options: typeof DESKTOP | typeof PHONE) {
+  const context: BrowserContext = await browser.newContext({ ...options, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function deskLogin(page: Page, username: string, next: string) {
+  await page.goto(`${base()}${next}`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Types into an antd Select found by its test id and picks the option with this test id. */
+async function pick(page: Page, selectTestId: string, text: string, optionTestId: string) {
+  const select = page.getByTestId(selectTestId);
+  await select.click();
+  await page.keyboard.type(text);
+  await page.getByTestId(optionTestId).click();
+}
+
+async function sheet(rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员名册');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+interface ResponsibilityView {
+  children: { code: string; name: string; kind: string; unanswered: boolean }[];
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await login('admin', ADMIN_PASSWORD);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the forces on the desk', () => {
+  it('a community office registers a sent-down cadre, imports a list, sets up a branch and assigns 包保', async () => {
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', '/forces');
+
+    // the registry with the demo people
+    await page.getByTestId('people-table').locator('tr[data-row-key]').first().waitFor();
+    await screenshot(page, 'forces-registry');
+
+    // a sent-down cadre: a wrong phone is refused on its field, then the right one is taken
+    await page.getByTestId('person-create').first().click();
+    const drawer = page.getByTestId('person-form-drawer');
+    await drawer.getByTestId('person-form-name').fill('江下沉');
+    await drawer.getByText('干部', { exact: true }).click();
+    await drawer.getByText('党员', { exact: true }).click();
+    await drawer.getByTestId('person-form-phone').fill('1381234');
+    await drawer.getByTestId('person-form-home').fill('河南省民航发展局');
+    await drawer.getByTestId('person-form-sent-down').fill('2020-01-28');
+    await drawer.getByText('登记', { exact: true }).click();
+    await drawer.getByTestId('person-form-submit').click();
+    await drawer.locator('.ant-form-item-explain-error', { hasText: '手机号格式不正确' }).waitFor();
+    await drawer.getByTestId('person-form-phone').fill('13903712468');
+    await drawer.getByTestId('person-form-submit').click();
+    await page.waitForURL(/[?&]person=\d+/);
+    const cadreId = new URL(page.url()).searchParams.get('person') as string;
+    const person = page.getByTestId('person-drawer');
+    await person.getByTestId('person-phone').waitFor();
+    expect(await person.getByTestId('person-phone').textContent()).toBe('139****2468');
+    await person.getByTestId('reveal-person-phone').click();
+    await poll(async () => (await person.getByTestId('person-phone').textContent())?.trim()).toBe(
+      '13903712468',
+    );
+    await screenshot(page, 'forces-person');
+    await person.locator('.ant-drawer-close').click();
+    await person.waitFor({ state: 'hidden' });
+
+    // a people sheet with one bad row: its row and column are shown and nobody is imported
+    const before = (
+      await api<{ items: unknown[] }>('GET', `/api/forces/people?unit=${SMH}&q=%E5%AF%BC%E5%85%A5`)
+    ).items.length;
+    const header = ['姓名', '性别', '手机号', '类别', '原单位', '技能'];
+    const rows = [
+      ['导入赵', '男', '13903710001', '志愿者', '', '驾驶'],
+      ['导入钱', '女', '1390371', '党员', '', '医疗'],
+    ];
+    await page.getByTestId('people-import-file').setInputFiles({
+      name: '人员.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await sheet([header, ...rows]),
+    });
+    const errorsTable = page.getByTestId('people-import-errors');
+    await errorsTable.waitFor();
+    const cells = await errorsTable.locator('tbody tr.ant-table-row td').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['3', '手机号']);
+    await screenshot(page, 'forces-import-errors');
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    expect(
+      (await api<{ items: unknown[] }>('GET', `/api/forces/people?unit=${SMH}&q=%E5%AF%BC%E5%85%A5`)).items,
+    ).toHaveLength(before);
+    // fixed, it goes in
+    rows[1][2] = '13903710002';
+    await page.getByTestId('people-import-file').setInputFiles({
+      name: '人员.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await sheet([header, ...rows]),
+    });
+    await page.locator('.ant-message-notice', { hasText: '已导入 2 人' }).waitFor();
+
+    // a temporary party branch at the testing site, with the cadre as its secretary and a member
+    await page.getByTestId('forces-tab-groups').click();
+    await page.waitForURL(/\/forces\/groups/);
+    await page.getByTestId('group-create').click();
+    await page.getByTestId('group-create-name').fill('省民航核酸采样点临时党支部');
+    await page.getByTestId('group-create-facility').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '省民航社区核酸采样点' })
+      .click();
+    await page.getByTestId('group-create-date').fill('2020-01-30');
+    await page.getByTestId('group-create-submit').click();
+    await page.waitForURL(/[?&]group=\d+/);
+    const groupId = new URL(page.url()).searchParams.get('group') as string;
+    const group = page.getByTestId('group-drawer');
+    await pick(page, 'group-member-person', '江下沉', `person-option-${cadreId}`);
+    await group.getByTestId('group-member-role').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '书记' }).click();
+    await group.getByTestId('group-member-add').click();
+    await group.getByTestId('group-members').locator('tr', { hasText: '江下沉' }).waitFor();
+    const zhao = (
+      await api<{ items: { id: string }[] }>(
+        'GET',
+        `/api/forces/people?unit=${SMH}&q=%E5%AF%BC%E5%85%A5%E8%B5%B5`,
+      )
+    ).items[0].id;
+    await pick(page, 'group-member-person', '导入赵', `person-option-${zhao}`);
+    await group.getByTestId('group-member-add').click();
+    await group.getByTestId('group-members').locator('tr', { hasText: '导入赵' }).waitFor();
+    await group.locator('.ant-drawer-close').click();
+    await page.getByTestId('group-drawer').waitFor({ state: 'hidden' });
+    await poll(async () => (await page.getByTestId(`group-head-${groupId}`).textContent())?.trim()).toBe(
+      '江下沉',
+    );
+    expect(await page.getByTestId(`group-members-${groupId}`).textContent()).toContain('2');
+    await screenshot(page, 'forces-groups');
+
+    // 包保: a grid nobody answers for gets a committee member, and its red flag goes
+    const view = await api<ResponsibilityView>('GET', `/api/forces/responsibility/${SMH}?below=0`);
+    const grid = view.children.find((c) => c.kind === 'grid' && c.unanswered);
+    expect(grid).toBeDefined();
+    const code = grid?.code as string;
+    await page.getByTestId('forces-tab-responsibility').click();
+    await page.waitForURL(/\/forces\/responsibility/);
+    await page.getByTestId(`resp-unanswered-${code}`).waitFor();
+    await page.getByTestId('resp-below').waitFor();
+    await screenshot(page, 'forces-responsibility');
+    await page.getByTestId(`resp-assign-${code}`).click();
+    await pick(page, 'resp-assign-person', '江下沉', `person-option-${cadreId}`);
+    await page.getByTestId('resp-assign-submit').click();
+    await page.getByTestId(`resp-row-${code}`).locator('a', { hasText: '江下沉' }).waitFor();
+    expect(await page.getByTestId(`resp-unanswered-${code}`).count()).toBe(0);
+    await screenshot(page, 'forces-responsibility-assigned');
+
+    // the tree page and the ledger say who answers for the grid
+    await page.goto(`${base()}/org/${code}`);
+    await page.getByTestId('responsible-tag').waitFor();
+    expect(await page.getByTestId('responsible-tag').textContent()).toContain('江下沉（社区两委）');
+    await page.goto(`${base()}/ledger?unit=${code}`);
+    await poll(async () => (await page.getByTestId('responsible-tag').textContent()) ?? '').toContain(
+      '江下沉',
+    );
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is usable on a narrow screen: the registry and the 包保 flags', async () => {
+    const { context, page, errors } = await session(PHONE);
+    await deskLogin(page, 'smh_admin', '/forces/responsibility');
+    await page.getByTestId('resp-table').locator('tr[data-row-key]').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'forces-responsibility-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
