@@ -178,6 +178,8 @@ export interface RosterOverview {
 export interface AutoScheduleAnswer {
   facilities: number;
   shifts: number;
+  /** shifts of the range already over, left as they were */
+  skipped: number;
   candidates: number;
   needed: number;
   filled: number;

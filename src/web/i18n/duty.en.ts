@@ -133,6 +133,7 @@ const dutyEn: DutyMessages = {
     filledShare: '{{filled}} of {{needed}} places filled',
     spread: '{{people}} people, {{min}}–{{max}} hours (mean {{mean}}, s.d. {{stddev}})',
     took: '{{ms}} ms, {{candidates}} candidates',
+    skipped: '{{n}} shifts already over were left as they were',
     unfilled: 'Places left empty ({{n}})',
     allFilled: 'Every place is filled',
     swapTitle: 'Change: {{shift}}',

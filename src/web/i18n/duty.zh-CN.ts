@@ -131,6 +131,7 @@ const dutyZh = {
     filledShare: '已排满 {{filled}} / {{needed}} 个岗位',
     spread: '参与 {{people}} 人，工时 {{min}}–{{max}} 小时（平均 {{mean}}，标准差 {{stddev}}）',
     took: '用时 {{ms}} 毫秒，候选 {{candidates}} 人',
+    skipped: '已结束的 {{n}} 个班次未调整',
     unfilled: '未排满的岗位（{{n}}）',
     allFilled: '所有岗位均已排满',
     swapTitle: '调整：{{shift}}',

@@ -23,6 +23,7 @@ export function AutoResultModal({ result, onClose }: { result: AutoScheduleAnswe
         <Typography.Text>{t('duty.roster.spread', result.spread)}</Typography.Text>
         <Typography.Text type="secondary">
           {t('duty.roster.took', { ms: result.ms, candidates: result.candidates })}
+          {result.skipped > 0 && ` · ${t('duty.roster.skipped', { n: result.skipped })}`}
         </Typography.Text>
         {result.unfilledTotal === 0 ? (
           <Alert type="success" title={t('duty.roster.allFilled')} showIcon />
