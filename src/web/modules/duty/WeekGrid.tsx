@@ -2,8 +2,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays } from '../../../domain/forces/duty';
+import { addDays, dutyNow } from '../../../domain/forces/duty';
 import type { FacilityRoster, RosterPerson, RosterShift } from '../../http/duty';
+import { useLedgerDay } from '../../http/ledger';
 import { SwapDialog } from './SwapDialog';
 
 const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
@@ -33,6 +34,9 @@ export function WeekGrid({
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<{ shift: RosterShift; person?: RosterPerson } | null>(null);
+  const day = useLedgerDay();
+  // the server's duty clock: the ledger's day (a demonstration replays one) at today's time of day
+  const now = day.data ? dutyNow(day.data.today) : Date.now();
   if (loading) return <Skeleton active />;
   if (!roster?.shifts.length) return <Empty description={t('duty.roster.noShifts')} />;
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
@@ -79,6 +83,7 @@ export function WeekGrid({
               const s = r.cells[d];
               if (!s) return null;
               const short = s.headcount - s.assigned;
+              const over = Date.parse(s.end) <= now;
               return (
                 <div data-testid={`cell-${d}-${r.label}`}>
                   <Space size={[2, 4]} wrap>
@@ -86,8 +91,8 @@ export function WeekGrid({
                       <Tag
                         key={p.assignmentId}
                         color={p.checkedOutAt ? 'default' : p.checkedInAt ? 'blue' : undefined}
-                        style={{ cursor: canManage ? 'pointer' : undefined, marginInlineEnd: 2 }}
-                        onClick={canManage ? () => setOpen({ shift: s, person: p }) : undefined}
+                        style={{ cursor: canManage && !over ? 'pointer' : undefined, marginInlineEnd: 2 }}
+                        onClick={canManage && !over ? () => setOpen({ shift: s, person: p }) : undefined}
                         title={[
                           p.qualification ? t(`duty.qualification.${p.qualification}`) : '',
                           p.checkedInAt ? `${t('duty.roster.checkedIn')} ${clock(p.checkedInAt)}` : '',
@@ -107,7 +112,7 @@ export function WeekGrid({
                       <Tag color="green">{t('duty.roster.full')}</Tag>
                     )}
                     {!s.published && <Tag>{t('duty.roster.draftTag')}</Tag>}
-                    {canManage && short > 0 && (
+                    {canManage && short > 0 && !over && (
                       <Button
                         size="small"
                         type="dashed"
