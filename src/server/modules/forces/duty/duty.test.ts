@@ -551,4 +551,14 @@ describe('the demo', () => {
       .executeTakeFirstOrThrow();
     expect(Number(shifts.n)).toBeGreaterThanOrEqual(42);
   });
+
+  it('shows the demo checkpoint worker and volunteer their shifts on the phone', async () => {
+    const counts: number[] = [];
+    for (const username of ['changxinglu_kadian', 'smh_zhiyuanzhe']) {
+      const mine = await ok('GET', '/api/duty/mine', await t.login(username, 'Wangge2020'));
+      expect(mine.person).not.toBeNull();
+      counts.push(mine.shifts.length);
+    }
+    expect(counts.some((n) => n > 0)).toBe(true);
+  });
 });
