@@ -20,7 +20,8 @@ export type AuditAction =
   | 'facility.deleted'
   | 'pii.revealed'
   | 'data.exported'
-  | 'ledger.imported';
+  | 'ledger.imported'
+  | 'forces.imported';
 
 export interface AuditEntry {
   action: AuditAction;

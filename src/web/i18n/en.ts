@@ -225,6 +225,7 @@ const en: Messages = {
       'pii.revealed': 'Personal data revealed',
       'data.exported': 'Data exported',
       'ledger.imported': 'Ledger imported',
+      'forces.imported': 'People list imported',
     },
   },
   ledger: {

@@ -223,6 +223,7 @@ const zhCN = {
       'pii.revealed': '查看个人信息',
       'data.exported': '导出数据',
       'ledger.imported': '导入台账',
+      'forces.imported': '导入人员名册',
     },
   },
   ledger: {
