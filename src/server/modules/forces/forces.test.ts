@@ -362,6 +362,13 @@ describe('Excel', () => {
     expect(done.statusCode).toBe(200);
     expect(done.json()).toEqual({ imported: 2, rows: 2 });
     expect(await count()).toBe(before + 2);
+    const audit = await t.services.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('target', '=', `people:${A}`)
+      .where('action', '=', 'forces.imported')
+      .execute();
+    expect(audit).toEqual([{ action: 'forces.imported', detail: { people: 2, rows: 2 } }]);
     // the same sheet again: everyone is already in the registry
     const again = await upload(officeA, A, await sheet([header, ...good]));
     expect(

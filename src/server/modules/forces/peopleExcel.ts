@@ -220,6 +220,11 @@ export async function importPeople(
       });
     }
     await publishForces(services, tx, home.path, { imported: read.people.length });
+    await auditAs(tx, actor, 'forces.imported', {
+      unitPath: home.path,
+      target: `people:${home.code}`,
+      detail: { people: read.people.length, rows: read.rows },
+    });
   });
   return { imported: read.people.length, rows: read.rows };
 }
