@@ -309,6 +309,18 @@ describe('scope', () => {
     expect(cross.statusCode).toBe(400);
     expect(cross.json().error.fields[0].path).toBe('personId');
 
+    // a phone registered in A is refused in B without telling whose it is
+    const tel = phone();
+    await person(officeA, { unitCode: A, name: '甲社区人', phone: tel });
+    const dup = await call('POST', '/api/forces/people', officeB, {
+      unitCode: B,
+      name: '乙',
+      phone: tel,
+      isVolunteer: true,
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.fields[0].message).toBe('该手机号已在其他单位的人员名册中');
+
     const people = await ok('GET', '/api/forces/people?limit=200&status=all', officeB);
     expect(JSON.stringify(people)).not.toContain(A);
     const groups = await ok('GET', '/api/forces/groups', officeB);

@@ -219,6 +219,25 @@ export async function getPerson(services: Services, scope: Scope, id: string) {
 // ---------------------------------------------------------------------------------------------------
 // Writing
 
+/**
+ * "Already in the registry": with the other person's name when the actor may see them, else without it
+ * (a name out of scope is not told).
+ */
+export function takenMessage(
+  actor: Actor,
+  field: 'phone' | 'idNumber',
+  other: { name: string; unit_path: string },
+): string {
+  const visible = actor.scope.allows('forces.read', other.unit_path);
+  if (field === 'phone')
+    return visible
+      ? translate(actor.locale, 'forces.phone_taken', { name: other.name })
+      : translate(actor.locale, 'forces.phone_taken_elsewhere');
+  return visible
+    ? translate(actor.locale, 'forces.id_taken', { name: other.name })
+    : translate(actor.locale, 'forces.id_taken_elsewhere');
+}
+
 /** Refuses a phone or ID number another active person of the registry has (409 naming the field). */
 async function assertContactFree(services: Services, actor: Actor, v: PersonValue, except?: string) {
   const phoneHmac = v.phone ? personPhoneIndex(services.protector, v.phone) : undefined;
@@ -231,16 +250,8 @@ async function assertContactFree(services: Services, actor: Actor, v: PersonValu
   const errors: { field: string; message: string }[] = [];
   const byId = idHmac && taken.find((t) => t.id_hmac?.equals(idHmac));
   const byPhone = phoneHmac && taken.find((t) => t.phone_hmac?.equals(phoneHmac));
-  if (byId)
-    errors.push({
-      field: 'idNumber',
-      message: translate(actor.locale, 'forces.id_taken', { name: byId.name }),
-    });
-  if (byPhone)
-    errors.push({
-      field: 'phone',
-      message: translate(actor.locale, 'forces.phone_taken', { name: byPhone.name }),
-    });
+  if (byId) errors.push({ field: 'idNumber', message: takenMessage(actor, 'idNumber', byId) });
+  if (byPhone) errors.push({ field: 'phone', message: takenMessage(actor, 'phone', byPhone) });
   if (errors.length) throw fieldErrors(errors, 'conflict');
 }
 

@@ -13,7 +13,7 @@ import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
-import { dayDate, filterOf, type ListPeopleQuery, publishForces, todayOf } from './people';
+import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage, todayOf } from './people';
 import { insertPerson, personIdIndex, personPhoneIndex } from './personRecord';
 import * as q from './queries';
 
@@ -177,10 +177,8 @@ export async function importPeople(
     .filter((p) => p.value.idNumber)
     .map((p) => personIdIndex(services.protector, p.value.idNumber as string));
   const taken = await q.peopleWithContact(services.db, { phoneHmacs, idHmacs });
-  const byPhone = new Map(
-    taken.filter((t) => t.phone_hmac).map((t) => [t.phone_hmac?.toString('hex'), t.name]),
-  );
-  const byId = new Map(taken.filter((t) => t.id_hmac).map((t) => [t.id_hmac?.toString('hex'), t.name]));
+  const byPhone = new Map(taken.filter((t) => t.phone_hmac).map((t) => [t.phone_hmac?.toString('hex'), t]));
+  const byId = new Map(taken.filter((t) => t.id_hmac).map((t) => [t.id_hmac?.toString('hex'), t]));
   for (const p of read.people) {
     const v = p.value;
     if (!units.get(v.unitCode))
@@ -190,21 +188,21 @@ export async function importPeople(
         field: 'unitCode',
         message: translate(actor.locale, 'forces.unit_unknown', { code: v.unitCode }),
       });
-    const idName = v.idNumber && byId.get(personIdIndex(services.protector, v.idNumber).toString('hex'));
-    if (idName)
+    const idOther = v.idNumber && byId.get(personIdIndex(services.protector, v.idNumber).toString('hex'));
+    if (idOther)
       errors.push({
         row: p.row,
         column: label('idNumber'),
         field: 'idNumber',
-        message: translate(actor.locale, 'forces.id_taken', { name: idName }),
+        message: takenMessage(actor, 'idNumber', idOther),
       });
-    const phoneName = v.phone && byPhone.get(personPhoneIndex(services.protector, v.phone).toString('hex'));
-    if (phoneName)
+    const phoneOther = v.phone && byPhone.get(personPhoneIndex(services.protector, v.phone).toString('hex'));
+    if (phoneOther)
       errors.push({
         row: p.row,
         column: label('phone'),
         field: 'phone',
-        message: translate(actor.locale, 'forces.phone_taken', { name: phoneName }),
+        message: takenMessage(actor, 'phone', phoneOther),
       });
   }
   if (errors.length) throw rejected(actor.locale, errors);

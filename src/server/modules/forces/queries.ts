@@ -122,7 +122,7 @@ export function peopleWithContact(
   if (phoneHmacs.length === 0 && idHmacs.length === 0) return Promise.resolve([]);
   let q = db
     .selectFrom('people')
-    .select(['id', 'name', 'phone_hmac', 'id_hmac'])
+    .select(['id', 'name', 'unit_path', 'phone_hmac', 'id_hmac'])
     .where('status', '=', 'active')
     .where((eb) =>
       eb.or([
