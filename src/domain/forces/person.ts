@@ -249,7 +249,7 @@ export function checkPerson(draft: PersonDraft, locale: Locale, today: Date = ne
     const v = draft[field];
     if (blank(v)) return null;
     const d = normaliseDate(v);
-    if (!d || d.length !== 10) {
+    if (d?.length !== 10) {
       fail(field, field === 'birthDate' ? 'forces.birth_invalid' : 'forces.date_invalid');
       return null;
     }
