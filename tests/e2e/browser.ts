@@ -33,9 +33,10 @@ export const PHONE = {
  * WANGGE_SCREENSHOTS=1 (`npm run screenshots`), so an ordinary test run leaves the tree clean.
  */
 export async function screenshot(page: Page, name: string) {
-  const dir = process.env.WANGGE_SCREENSHOTS === '1'
-    ? join(ROOT, 'docs', 'screenshots')
-    : join(ROOT, 'test-results', 'screenshots');
+  const dir =
+    process.env.WANGGE_SCREENSHOTS === '1'
+      ? join(ROOT, 'docs', 'screenshots')
+      : join(ROOT, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   // Let dialogs finish closing and messages fade, so the picture shows the page.
   const busy = page.locator('.ant-modal:visible, .ant-message-notice:visible');
