@@ -502,7 +502,23 @@ describe('rosters', () => {
               WHERE s.id = a.shift_id AND a.shift_id = ${night.id}`.execute(t.services.db);
     const alerts = await ok('GET', `/api/forces/duty/alerts?unitCode=${C}`, officeC);
     expect(alerts.missed).toBeGreaterThanOrEqual(1);
-    expect(alerts.understaffed).toBeGreaterThanOrEqual(7); // the police station, nobody to put there
+    type Alert = { kind: string; facility: string; day: string; label: string };
+    const items: Alert[] = alerts.items;
+    // the police station: nobody to put there, on every day of the range up to tomorrow
+    expect(
+      items
+        .filter((a) => a.facility === '测试入市口卡点')
+        .map((a) => `${a.kind} ${a.day}`)
+        .sort(),
+    ).toEqual([from, today, addDays(today, 1)].map((d) => `unassigned ${d}`));
+    // yesterday was over before the roster was made: day and evening shifts empty, the night one missed
+    expect(
+      items
+        .filter((a) => a.facility === '测试防疫服务站' && a.day === from)
+        .map((a) => `${a.kind} ${a.label}`)
+        .sort(),
+    ).toEqual(['absent 夜班', 'missed 夜班', 'unassigned 中班', 'unassigned 白班']);
+    expect(alerts.understaffed).toBe(items.filter((a) => a.kind !== 'missed').length);
     const missed = alerts.items.find((a: { kind: string }) => a.kind === 'missed');
     expect(missed.message).toContain('未签到');
     const b = await ok('GET', `/api/forces/duty/alerts?unitCode=${B}`, officeB);
