@@ -155,10 +155,15 @@ export async function generateShifts(services: Services, actor: Actor, target: R
 // ---------------------------------------------------------------------------------------------------
 // Auto-scheduling
 
-/** The area a facility draws its people from: its community (village-level unit), or its own unit above that. */
+/**
+ * The area a facility draws its people from: its county or district (区县), or its own unit above that.
+ * Cadres are sent down across a district (Huiji sent its bureaus' staff to checkpoints in every town), so
+ * a community's checkpoint may take people from anywhere in its district the user manages; the
+ * scheduler prefers the nearest (same community, then street).
+ */
 export function areaOf(path: string): string {
   const prefixes = pathPrefixes(path);
-  return prefixes[Math.min(prefixes.length, 5) - 1];
+  return prefixes[Math.min(prefixes.length, 3) - 1];
 }
 
 /** Roots of a set of paths with nested ones dropped. */
