@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { openDatabase } from './database';
+import { scheduleDutyAlerts } from './modules/forces/duty/alertJob';
 import { scheduleRecheck } from './modules/ledger/recheck';
 import { createEvents } from './platform/events';
 import type { Services } from './platform/services';
@@ -57,6 +58,7 @@ export async function startServer(config: Config = loadConfig()) {
   const setup = await firstStart(services, config, say);
   const app = await buildApp(services, { logger: { level: config.logLevel } });
   const stopRecheck = scheduleRecheck(services, say);
+  const stopDutyAlerts = scheduleDutyAlerts(services, say);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -64,6 +66,7 @@ export async function startServer(config: Config = loadConfig()) {
     stopping = true;
     say(`${signal}: stopping`);
     stopRecheck();
+    stopDutyAlerts();
     await app.close().catch(() => {});
     await events.close();
     await database.close().catch((e) => say(`while stopping the database: ${String(e)}`));
