@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { summariseHousehold } from '../../src/domain/ledger/household';
-import { loadConfig } from '../../src/server/config';
 import { bulkTransaction, nextIds } from '../../src/server/db/bulk';
-import type { Db } from '../../src/server/db/connection';
 import { colourCounts } from '../../src/server/modules/ledger/counts';
 import { cleanLedgerSheet } from '../../src/server/modules/ledger/excel/fixtures';
 import { readWorkbook } from '../../src/server/modules/ledger/excel/readWorkbook';
@@ -20,13 +17,11 @@ import { communityPathOf } from '../../src/server/modules/ledger/records';
 import { householdRow, residentRow } from '../../src/server/modules/ledger/rows';
 import { importDivisions } from '../../src/server/modules/org/divisions';
 import type { Actor } from '../../src/server/platform/access';
-import { publishEvent } from '../../src/server/platform/events';
-import { createProtector } from '../../src/server/platform/personalData';
-import { Scope } from '../../src/server/platform/scope';
 import type { Services } from '../../src/server/platform/services';
 import { analyseLedger, seedDemoLedger } from '../../src/server/setup/demoLedger';
 import { explainOperation } from './explain';
 import { type MeasureOptions, measure, type Timing, timed } from './measure';
+import { benchServices, rootActor } from './services';
 import type { BenchContext, Facts, Suite } from './suite';
 
 // The household ledger at the size of a city: an office's sheet of 100,000 residents imported end to
@@ -46,26 +41,6 @@ const IMPORT_INTO_DISTRICT = '410122'; // 中牟县
 
 let services: Services;
 let actor: Actor;
-
-function benchServices(db: Db): Services {
-  const config = { ...loadConfig({ WANGGE_TODAY: '2020-02-05' }), region: '4101' };
-  const events = { publish: publishEvent, subscribe: () => () => {}, close: async () => {} };
-  return { db, protector: createProtector(randomBytes(32)), events, config };
-}
-
-async function rootActor(db: Db): Promise<Actor> {
-  const root = await db
-    .selectFrom('units')
-    .select(['id', 'path'])
-    .where('code', '=', '410000')
-    .executeTakeFirstOrThrow();
-  return {
-    scope: new Scope([{ id: '0', role: 'system_admin', unitId: root.id, unitPath: root.path }]),
-    locale: 'zh-CN',
-    userId: null,
-    username: 'bench',
-  };
-}
 
 const round = (x: number, d = 2) => Number(x.toFixed(d));
 

@@ -15,6 +15,8 @@ export interface MeasureOptions {
   /** stop measuring after this many seconds, once at least `minRuns` runs are in */
   maxSeconds?: number;
   minRuns?: number;
+  /** untimed work before every run (warm-up runs too): undo what the last run wrote */
+  before?: (i: number) => Promise<void>;
 }
 
 export interface Timing {
@@ -52,12 +54,16 @@ export async function measure(
   op: Operation,
   opts: MeasureOptions = {},
 ): Promise<Timing> {
-  const { warmup = 20, runs = 200, maxSeconds = 20, minRuns = 20 } = opts;
-  for (let i = 0; i < warmup; i++) await op(i);
+  const { warmup = 20, runs = 200, maxSeconds = 20, minRuns = 20, before } = opts;
+  for (let i = 0; i < warmup; i++) {
+    await before?.(i);
+    await op(i);
+  }
   const times: number[] = [];
   const rows: number[] = [];
   const deadline = performance.now() + maxSeconds * 1000;
   for (let i = 0; i < runs; i++) {
+    await before?.(warmup + i);
     const t0 = performance.now();
     rows.push(await op(warmup + i));
     const t1 = performance.now();
