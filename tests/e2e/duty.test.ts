@@ -229,6 +229,15 @@ describe('call-ups and duty', () => {
     await poll(() => page.getByTestId('hours-table').textContent()).toContain(on.name);
     const row = page.getByTestId('hours-table').locator('tr', { hasText: on.name });
     expect(Number(await row.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(8);
+    // the same roster in English
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('tab', { name: 'Hours' }).waitFor();
+    await page.getByRole('button', { name: /Auto-schedule/ }).waitFor();
+    expect(await page.getByTestId('hours-table').textContent()).toContain(on.name);
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-zh-CN').click();
+    await page.getByRole('tab', { name: '工时' }).waitFor();
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });

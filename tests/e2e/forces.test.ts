@@ -215,6 +215,16 @@ describe('the forces on the desk', () => {
       '江下沉',
     );
 
+    // the registry and 包保 in English
+    await page.goto(`${base()}/forces/responsibility`);
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('tab', { name: 'Responsibility (包保)' }).waitFor();
+    await page.getByRole('tab', { name: 'Registry' }).waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-zh-CN').click();
+    await page.getByRole('tab', { name: '人员名册' }).waitFor();
+
     expect(errors).toEqual([]);
     await context.close();
   });
