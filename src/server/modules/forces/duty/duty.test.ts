@@ -224,6 +224,41 @@ describe('call-ups and public sign-ups', () => {
     expect(detail.places[0]).toMatchObject({ approved: 3, trained: 2 });
   });
 
+  it("does not approve past a station's places: a rejected volunteer whose place was taken waits", async () => {
+    const small = await ok('POST', '/api/forces/callups', officeC, {
+      unitCode: C,
+      title: '测试社区补充招募',
+      startsOn: today,
+      pattern: volunteerPattern,
+      places: [{ facilityId: facility, needed: 1 }],
+    });
+    const join = (name: string, phone: string) =>
+      call('POST', `/api/public/callups/${small.token}/signups`, undefined, {
+        clientId: randomUUID(),
+        name,
+        phone,
+      });
+    const first = (await join('钱敏', '13800138011')).json().id;
+    expect((await join('冯涛', '13800138012')).statusCode).toBe(409); // the one place is taken
+    await ok('POST', `/api/forces/signups/${first}/decision`, officeC, { decision: 'rejected' });
+    const second = await join('冯涛', '13800138012');
+    expect(second.statusCode).toBe(201);
+    const again = await call('POST', `/api/forces/signups/${first}/decision`, officeC, {
+      decision: 'approved',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.fields[0].path).toBe('facilityId');
+    expect(again.json().error.message).toContain('名额已满');
+    const ok2 = await ok('POST', `/api/forces/signups/${second.json().id}/decision`, officeC, {
+      decision: 'approved',
+    });
+    expect(ok2.status).toBe('approved');
+    expect(await ok('GET', `/api/forces/callups/${small.id}`, officeC)).toMatchObject({
+      approved: 1,
+      applied: 0,
+    });
+  });
+
   it('lets another community office see nothing of it', async () => {
     expect((await call('GET', `/api/forces/callups/${callupId}`, officeB)).statusCode).toBe(404);
     expect((await call('GET', `/api/forces/callups/${callupId}/signups`, officeB)).statusCode).toBe(404);
