@@ -343,7 +343,14 @@ export function useRoster(facilityId: string | undefined, from: string, to: stri
 }
 
 export const generateShifts = (t: Target) =>
-  post<{ facilities: number; shifts: number; created: number }>('/api/forces/roster/generate', t);
+  post<{
+    facilities: number;
+    shifts: number;
+    created: number;
+    updated: number;
+    removed: number;
+    kept: number;
+  }>('/api/forces/roster/generate', t);
 export const autoSchedule = (t: Target) => post<AutoScheduleAnswer>('/api/forces/roster/auto', t);
 export const publishRoster = (t: Target) => post<{ published: number }>('/api/forces/roster/publish', t);
 

@@ -111,7 +111,9 @@ const dutyZh = {
     needs: '每班岗位',
     anyone: '人员',
     generate: '生成班次',
-    generated: '已生成 {{created}} 个班次（共 {{shifts}} 个）',
+    generated:
+      '新生成 {{created}} 个班次，按新班次模式调整 {{updated}} 个，删除 {{removed}} 个（共 {{shifts}} 个）',
+    generatedKept: '有 {{kept}} 个班次已不在班次模式中但仍有人员，请手工调整',
     auto: '自动排班',
     publish: '发布',
     published: '已发布 {{n}} 个班次',

@@ -75,7 +75,11 @@ export default function RostersPage() {
   const target = { facilityIds: facilityId ? [facilityId] : [], from, to };
   const generate = useDutyMutation(
     () => generateShifts(target),
-    (r) => message.success(t('duty.roster.generated', { created: r.created, shifts: r.shifts })),
+    (r) => {
+      message.success(t('duty.roster.generated', { ...r }));
+      // shifts the changed pattern no longer has, with people on them: the office moves them by hand
+      if (r.kept) message.warning(t('duty.roster.generatedKept', { kept: r.kept }));
+    },
   );
   const schedule = useDutyMutation(
     () => autoSchedule(target),

@@ -590,6 +590,79 @@ describe('rosters', () => {
   });
 });
 
+describe('a changed pattern', () => {
+  it('reshapes the shifts still to come; a shift with people on it stays for the office to move', async () => {
+    const site = (
+      await ok('POST', '/api/org/facilities', admin, {
+        unitCode: C,
+        kind: 'testing_site',
+        name: '测试核酸采样点',
+      })
+    ).id;
+    const anyone = (p: typeof PATTERN_PRESETS.three_shifts) => ({
+      name: p.name,
+      shifts: p.shifts.map((x) => ({ ...x, needs: [{ qualification: null, count: 2 }] })),
+    });
+    await ok('PUT', `/api/forces/facilities/${site}/pattern`, officeC, anyone(PATTERN_PRESETS.three_shifts));
+    const range = { facilityIds: [site], from: addDays(today, 10), to: addDays(today, 11) };
+    expect(await ok('POST', '/api/forces/roster/generate', officeC, range)).toMatchObject({
+      created: 6,
+      updated: 0,
+      removed: 0,
+      kept: 0,
+    });
+    const before = await ok(
+      'GET',
+      `/api/forces/roster?facilityId=${site}&from=${range.from}&to=${range.to}`,
+      officeC,
+    );
+    const evening = before.shifts.find(
+      (s: { day: string; label: string }) => s.day === range.from && s.label === '中班',
+    );
+    const person = (await t.services.db.selectFrom('people').select('id').executeTakeFirstOrThrow()).id;
+    await sql`INSERT INTO duty_assignments (shift_id, person_id, unit_path, source)
+              SELECT id, ${person}, unit_path, 'manual' FROM duty_shifts WHERE id = ${evening.id}`.execute(
+      t.services.db,
+    );
+
+    // two day shifts now (8:00–13:00, 13:00–18:00): 8:00 is reshaped, 13:00 is new, night and evening go
+    await ok('PUT', `/api/forces/facilities/${site}/pattern`, officeC, anyone(PATTERN_PRESETS.two_day));
+    expect(await ok('POST', '/api/forces/roster/generate', officeC, range)).toMatchObject({
+      created: 2,
+      updated: 2,
+      removed: 3,
+      kept: 1,
+    });
+    const after = await ok(
+      'GET',
+      `/api/forces/roster?facilityId=${site}&from=${range.from}&to=${range.to}`,
+      officeC,
+    );
+    expect(after.shifts.map((s: { day: string; label: string }) => `${s.day} ${s.label}`).sort()).toEqual(
+      [
+        `${range.from} 上午班`,
+        `${range.from} 下午班`,
+        `${range.from} 中班`,
+        `${range.to} 上午班`,
+        `${range.to} 下午班`,
+      ].sort(),
+    );
+    const morning = after.shifts.find((s: { label: string }) => s.label === '上午班');
+    expect(Date.parse(morning.end) - Date.parse(morning.start)).toBe(5 * 3_600_000);
+    // once more: nothing to do, the evening shift with its person still there
+    expect(await ok('POST', '/api/forces/roster/generate', officeC, range)).toMatchObject({
+      created: 0,
+      updated: 0,
+      removed: 0,
+      kept: 1,
+    });
+    expect(
+      (await call('POST', '/api/forces/roster/generate', officeB, { ...range, facilityIds: [site] }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('the demo', () => {
   it("has the report's call-up at 长兴路街道 and a published roster for the demo's week", async () => {
     const list = await ok('GET', '/api/forces/callups?unitCode=410108004', admin);

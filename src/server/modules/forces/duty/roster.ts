@@ -87,8 +87,17 @@ export async function targetFacilities(
 // ---------------------------------------------------------------------------------------------------
 // Generating shifts
 
-/** Shifts for every facility of the target on every day of the range, from its pattern. Idempotent. */
-export async function generateShifts(services: Services, actor: Actor, target: RosterTarget & Range) {
+/**
+ * Shifts for every facility of the target on every day of the range, from its pattern. Idempotent, and
+ * it follows a changed pattern: shifts still to come take the pattern's label, end and needs; those
+ * the pattern no longer has are removed when nobody was ever on them, and kept (counted in `kept`)
+ * when somebody was, for the office to move by hand. Shifts already over are left as they were.
+ */
+export async function generateShifts(
+  services: Services,
+  actor: Actor,
+  target: RosterTarget & Range & { now?: number },
+) {
   checkRange(actor.locale, target);
   const facilities = await targetFacilities(services, actor, target, 'forces.manage');
   if (!facilities.length) throw fieldError(actor.locale, 'unitCode', 'duty.no_facilities');
@@ -136,20 +145,51 @@ export async function generateShifts(services: Services, actor: Actor, target: R
   }
   if (facilities.length === noPattern.length)
     throw fieldError(actor.locale, 'facilityIds', 'duty.no_pattern', { facility: noPattern[0].name });
+  const over = new Date(target.now ?? 0);
   let created = 0;
+  let updated = 0;
+  let removed = 0;
+  let kept = 0;
   await services.db.transaction().execute(async (tx) => {
     for (let i = 0; i < rows.length; i += BATCH) {
       const b = rows.slice(i, i + BATCH);
-      const res = await sql`
-        INSERT INTO duty_shifts (facility_id, unit_path, day, label, starts_at, ends_at, needs, headcount)
+      const { rows: done } = await sql<{ inserted: boolean }>`
+        INSERT INTO duty_shifts AS d (facility_id, unit_path, day, label, starts_at, ends_at, needs, headcount)
         SELECT * FROM unnest(${b.map((r) => r.f)}::bigint[], ${b.map((r) => r.path)}::text[],
           ${b.map((r) => r.day)}::date[], ${b.map((r) => r.label)}::text[], ${b.map((r) => r.s)}::timestamptz[],
           ${b.map((r) => r.e)}::timestamptz[], ${b.map((r) => r.needs)}::jsonb[], ${b.map((r) => r.n)}::int[])
-        ON CONFLICT (facility_id, starts_at) DO NOTHING`.execute(tx);
-      created += Number(res.numAffectedRows ?? 0);
+        ON CONFLICT (facility_id, starts_at) DO UPDATE
+          SET label = EXCLUDED.label, ends_at = EXCLUDED.ends_at, needs = EXCLUDED.needs,
+              headcount = EXCLUDED.headcount
+          WHERE d.ends_at > ${over}
+            AND (d.label, d.ends_at, d.needs, d.headcount)
+                IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.ends_at, EXCLUDED.needs, EXCLUDED.headcount)
+        RETURNING (xmax = 0) AS inserted`.execute(tx);
+      for (const r of done) {
+        if (r.inserted) created++;
+        else updated++;
+      }
+    }
+    // shifts to come the pattern no longer has: removed unless somebody was ever on them
+    const withPattern = facilities.filter((f) => byFacility.has(f.id)).map((f) => f.id);
+    const { rows: stale } = await sql<{ id: string; used: boolean }>`
+      SELECT d.id, EXISTS (SELECT 1 FROM duty_events e WHERE e.shift_id = d.id)
+                   OR EXISTS (SELECT 1 FROM duty_assignments a WHERE a.shift_id = d.id) AS used
+      FROM duty_shifts d
+      WHERE d.facility_id = ANY(${withPattern}::bigint[])
+        AND d.day BETWEEN ${target.from}::date AND ${target.to}::date
+        AND d.starts_at > ${over}
+        AND NOT EXISTS (
+          SELECT 1 FROM unnest(${rows.map((r) => r.f)}::bigint[], ${rows.map((r) => r.s)}::timestamptz[]) AS x(f, s)
+          WHERE x.f = d.facility_id AND x.s = d.starts_at)`.execute(tx);
+    const unused = stale.filter((r) => !r.used).map((r) => r.id);
+    kept = stale.length - unused.length;
+    if (unused.length) {
+      const res = await sql`DELETE FROM duty_shifts WHERE id = ANY(${unused}::bigint[])`.execute(tx);
+      removed = Number(res.numAffectedRows ?? 0);
     }
   });
-  return { facilities: facilities.length, shifts: rows.length, created, noPattern };
+  return { facilities: facilities.length, shifts: rows.length, created, updated, removed, kept, noPattern };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ export function rosterRoutes(appBase: FastifyInstance, services: Services) {
         resource: { kind: 'unit', in: 'body', key: 'unitCode', example: targetExample },
       },
     },
-    handler: (req) => generateShifts(services, actorOf(req), req.body),
+    handler: (req) => generateShifts(services, actorOf(req), { ...req.body, now: now() }),
   });
 
   app.post('/api/forces/roster/auto', {
