@@ -48,11 +48,11 @@ async function session(options: typeof DESKTOP | typeof PHONE) {
   return { context, page, errors };
 }
 
-async function deskLogin(page: Page, username: string, next: string) {
+async function deskLogin(page: Page, username: string, next: string, password = DEMO_PASSWORD) {
   await page.goto(`${base()}${next}`);
   await page.waitForURL(/\/login\?next=/);
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
@@ -116,6 +116,21 @@ describe('the forces on the desk', () => {
     await person.getByTestId('reveal-person-phone').click();
     await poll(async () => (await person.getByTestId('person-phone').textContent())?.trim()).toBe(
       '13903712468',
+    );
+    // the cadre works as the grid worker of grid 1: their login is linked, so their shifts reach it
+    const users = await api<{ items: { id: string | number; username: string }[] }>(
+      'GET',
+      '/api/access/users?q=smh_grid1',
+    );
+    const grid1 = users.items.find((u) => u.username === 'smh_grid1');
+    await person.getByTestId('person-login-change').click();
+    await person.getByTestId('person-login-select').click();
+    await page.keyboard.type('smh_grid1');
+    // the list narrows to that login once the search has answered
+    await poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count()).toBe(1);
+    await page.getByTestId(`login-option-${grid1?.id}`).click();
+    await poll(async () => (await person.getByTestId('person-login').textContent())?.trim()).toBe(
+      'smh_grid1',
     );
     await screenshot(page, 'forces-person');
     await person.locator('.ant-drawer-close').click();
@@ -236,6 +251,42 @@ describe('the forces on the desk', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(page, 'forces-responsibility-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the administrator adds a kind of group the deployment needs, and a community office sets one up', async () => {
+    const top = await session(DESKTOP);
+    await deskLogin(top.page, 'admin', '/forces/groups', ADMIN_PASSWORD);
+    await top.page.getByTestId('group-kinds').click();
+    await top.page.getByTestId('kind-add').click();
+    await top.page.getByTestId('kinds-save').click();
+    // a kind without its names is refused on its fields
+    await top.page.locator('.ant-form-item-explain-error', { hasText: '请填写中文名称' }).waitFor();
+    await top.page.getByTestId('kind-zh-0').fill('物资保障队');
+    await top.page.getByTestId('kind-en-0').fill('supplies team');
+    await top.page.getByTestId('kinds-save').click();
+    await top.page.locator('.ant-message-notice', { hasText: '组织类型已保存' }).waitFor();
+    expect(top.errors).toEqual([]);
+    await top.context.close();
+
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', '/forces/groups');
+    expect(await page.getByTestId('group-kinds').count()).toBe(0); // not theirs to change
+    await page.getByTestId('group-create').click();
+    await page.getByTestId('group-create-kind').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '物资保障队' })
+      .click();
+    await page.getByTestId('group-create-name').fill('省民航社区物资保障队');
+    await page.getByTestId('group-create-facility').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '省民航社区核酸采样点' })
+      .click();
+    await page.getByTestId('group-create-submit').click();
+    await page.waitForURL(/[?&]group=\d+/);
+    await page.getByTestId('group-drawer').waitFor();
+    expect(await page.getByTestId('group-drawer').textContent()).toContain('物资保障队');
     expect(errors).toEqual([]);
     await context.close();
   });

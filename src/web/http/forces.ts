@@ -192,6 +192,8 @@ export const linkResident = (id: string) =>
     `/api/forces/people/${enc(id)}/link-resident`,
     {},
   );
+export const linkUser = (id: string, userId: string | null) =>
+  post<Person>(`/api/forces/people/${enc(id)}/link-user`, { userId });
 export const addRecord = (
   id: string,
   body: { kind: RecordKind; title: string; onDate?: string; tasks?: string[]; note?: string },

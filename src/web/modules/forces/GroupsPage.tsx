@@ -27,6 +27,7 @@ import { useScope } from '../../shell/ScopeContext';
 import { UnitPicker } from '../org/UnitPicker';
 import { fieldsOf, useForcesMutation } from './common';
 import { GroupDrawer } from './GroupDrawer';
+import { GroupKindsModal } from './GroupKindsModal';
 
 const lang = (l: string) => (l === 'en' ? 'en' : 'zh-CN');
 
@@ -239,7 +240,12 @@ export function GroupsPage() {
   const [params, setParams] = useSearchParams();
   const [dissolved, setDissolved] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [editingKinds, setEditingKinds] = useState(false);
   const query = useGroups(scopeCode, dissolved);
+  // the kinds are the deployment's: changed by whoever manages forces at the top of the tree
+  const topManager =
+    hasPermission(me, 'forces.manage') &&
+    !!me?.grants.some((g) => g.unit?.path && !g.unit.path.includes('.'));
   const items = query.data?.items ?? [];
   const open = (id: string | undefined) =>
     setParams((p) => {
@@ -263,6 +269,11 @@ export function GroupsPage() {
             <Switch size="small" checked={dissolved} onChange={setDissolved} />
             <Typography.Text type="secondary">{t('forces.groups.showDissolved')}</Typography.Text>
           </Space>
+          {topManager && (
+            <Button onClick={() => setEditingKinds(true)} data-testid="group-kinds">
+              {t('forces.kinds.button')}
+            </Button>
+          )}
           {hasPermission(me, 'forces.manage') && (
             <Button
               type="primary"
@@ -296,6 +307,7 @@ export function GroupsPage() {
         onCreated={open}
       />
       <GroupDrawer groupId={params.get('group') ?? undefined} onClose={() => open(undefined)} />
+      <GroupKindsModal open={editingKinds} onClose={() => setEditingKinds(false)} />
     </Card>
   );
 }

@@ -36,6 +36,7 @@ import {
 import { useNarrowScreen } from '../../shell/useNarrowScreen';
 import { SkillTags, StandingTags, useForcesMutation } from './common';
 import { PersonFormDrawer } from './PersonFormDrawer';
+import { PersonLogin } from './PersonLogin';
 
 const RECORD_KINDS: RecordKind[] = ['party_application', 'commendation', 'outstanding', 'underperforming'];
 const STATUS_COLOUR = { proposed: 'gold', approved: 'green', rejected: 'default' } as const;
@@ -312,7 +313,11 @@ export function PersonDrawer({ personId, onClose }: { personId: string | undefin
                   '—'
                 ),
               },
-              { key: 'login', label: t('forces.person.login'), children: p.user?.username ?? '—' },
+              {
+                key: 'login',
+                label: t('forces.person.login'),
+                children: <PersonLogin person={p} manage={manage} />,
+              },
               {
                 key: 'duty',
                 label: t('forces.person.dutyHours'),
