@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Space, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Space, Tag } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../http/errors';
 import { forcesKeys, type Person, type Skill } from '../../http/forces';
 import { useServerEvents } from '../../shell/useServerEvents';
+import { useWrite, type WriteOptions } from '../../shell/useWrite';
 
 /** 干部 / 党员 / 志愿者 as coloured tags. */
 export function StandingTags({
@@ -40,20 +40,9 @@ export function SkillTags({ skills }: { skills: readonly Skill[] }) {
 export function useForcesMutation<TVars, TResult>(
   fn: (vars: TVars) => Promise<TResult>,
   onDone?: (result: TResult, vars: TVars) => void,
-  opts: { silentError?: boolean } = {},
+  opts?: WriteOptions,
 ) {
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async (result, vars) => {
-      await queryClient.invalidateQueries({ queryKey: forcesKeys.all });
-      onDone?.(result, vars);
-    },
-    onError: (err) => {
-      if (!opts.silentError) message.error(errorText(err));
-    },
-  });
+  return useWrite(forcesKeys.all, fn, onDone, opts);
 }
 
 const TYPES = ['forces.changed'] as const;
