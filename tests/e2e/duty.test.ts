@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutyNow } from '../../src/domain/forces/duty';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
+import { apiAs, base, deskLogin, login, session as openSession, poll } from './client';
 import { ADMIN_PASSWORD } from './server';
 
 // Call-ups and duty (issue 4) as a community office and its volunteers use them: a call-up made on the
@@ -9,54 +10,13 @@ import { ADMIN_PASSWORD } from './server';
 // week of the station auto-scheduled and published, one of them checking in on the phone, the hours
 // on the desk. Logins for the volunteers are opened through the API as the administrator.
 
-const DEMO_PASSWORD = 'Wangge2020';
 const VOLUNTEER_PASSWORD = 'Volunteer2020';
 const SMH = '410105002008'; // 省民航社区: smh_admin's community
-const base = () => inject('baseURL');
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
 let browser: Browser;
 let admin: string;
-
-async function login(username: string, password: string): Promise<string> {
-  const res = await fetch(`${base()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base()}${path}`, {
-    method,
-    headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
-async function session(options: typeof DESKTOP | typeof PHONE) {
-  const context: BrowserContext = await browser.newContext({ ...options, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function deskLogin(page: Page, username: string, next: string) {
-  await page.goto(`${base()}${next}`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+const api = <T>(method: string, path: string, body?: unknown) => apiAs<T>(admin, method, path, body);
+const session = (options: typeof DESKTOP | typeof PHONE) => openSession(browser, options);
 
 const VOLUNTEERS = [
   { name: '周一鸣', phone: '13903710101' },

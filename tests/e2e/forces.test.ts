@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
+import { apiAs, base, deskLogin, login, session as openSession, poll } from './client';
 import { ADMIN_PASSWORD } from './server';
 
 // The forces registry, organisation and 包保 (issue 4) as a community office uses them: a sent-down cadre
@@ -9,53 +10,12 @@ import { ADMIN_PASSWORD } from './server';
 // shown, nothing imported), a temporary party branch with a secretary and a member, and 包保 for a grid
 // that nobody answered for (the red flag goes).
 
-const DEMO_PASSWORD = 'Wangge2020';
 const SMH = '410105002008'; // 省民航社区
-const base = () => inject('baseURL');
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
 let browser: Browser;
 let admin: string;
-
-async function login(username: string, password: string): Promise<string> {
-  const res = await fetch(`${base()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base()}${path}`, {
-    method,
-    headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
-async function session(options: typeof DESKTOP | typeof PHONE) {
-  const context: BrowserContext = await browser.newContext({ ...options, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function deskLogin(page: Page, username: string, next: string, password = DEMO_PASSWORD) {
-  await page.goto(`${base()}${next}`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+const api = <T>(method: string, path: string, body?: unknown) => apiAs<T>(admin, method, path, body);
+const session = (options: typeof DESKTOP | typeof PHONE) => openSession(browser, options);
 
 /** Types into an antd Select found by its test id and picks the option with this test id. */
 async function pick(page: Page, selectTestId: string, text: string, optionTestId: string) {

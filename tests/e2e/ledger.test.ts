@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../src/domain/validators/idNumber';
 import {
   FIXED_EXPECTED,
@@ -9,6 +9,7 @@ import {
   messyLedgerSheet,
 } from '../../src/server/modules/ledger/excel/fixtures';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
+import { apiAs, base, DEMO_PASSWORD, deskLogin, login, session as openSession, poll } from './client';
 import { ADMIN_PASSWORD } from './server';
 
 // The household ledger (issue 3) as a community office and a grid worker use it: the ledger table with
@@ -17,42 +18,18 @@ import { ADMIN_PASSWORD } from './server';
 // follow, and an office's messy Excel sheet imported after its errors are read and fixed.
 // The data is made through the API as the administrator; the clicking is done as the users would.
 
-const DEMO_PASSWORD = 'Wangge2020';
 const SMH = '410105002008'; // 省民航社区
 const GRID1 = '410105002008G01'; // smh_grid1's grid
-const base = () => inject('baseURL');
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 /** an import parses, checks and writes the whole sheet: on a busy machine that may take a while */
 const pollImport = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 90_000 });
 
 let browser: Browser;
 let admin: string;
+const api = <T>(method: string, path: string, body?: unknown) => apiAs<T>(admin, method, path, body);
+const session = (options: typeof DESKTOP | typeof PHONE) => openSession(browser, options);
 
 // ---------------------------------------------------------------------------------------------------
 // API helpers (as the administrator)
-
-async function login(username: string, password: string): Promise<string> {
-  const res = await fetch(`${base()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base()}${path}`, {
-    method,
-    headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
 
 let seq = 0;
 /** a synthetic ID number; the sequence's parity gives the sex (odd: a man) */
@@ -91,23 +68,6 @@ interface Detail {
 
 // ---------------------------------------------------------------------------------------------------
 // Browser helpers
-
-async function session(options: typeof DESKTOP | typeof PHONE) {
-  const context: BrowserContext = await browser.newContext({ ...options, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function deskLogin(page: Page, username: string, next: string) {
-  await page.goto(`${base()}${next}`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 const ledgerRows = (page: Page) =>
   page.getByTestId('ledger-table').locator('tr[data-testid^="household-row-"]');
