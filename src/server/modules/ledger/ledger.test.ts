@@ -13,6 +13,9 @@ const B = '410103001001'; // 淮河社区
 const PASSWORD = 'Ledger2020ok';
 
 let t: TestApp;
+const call: TestApp['call'] = (...a) => t.call(...a);
+const ok: TestApp['ok'] = (...a) => t.ok(...a);
+const userWith = (role: string, unitCode: string) => t.userWith(admin, role, unitCode, PASSWORD);
 let admin: string;
 let seq = 0;
 
@@ -25,35 +28,8 @@ function idNumber(sex: 'male' | 'female' = 'male') {
   });
 }
 
-async function call(method: string, url: string, cookie: string, payload?: unknown, lang = 'zh-CN') {
-  return t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { cookie, 'accept-language': lang },
-    payload: payload as object,
-  });
-}
-
-async function ok(method: string, url: string, cookie: string, payload?: unknown) {
-  const res = await call(method, url, cookie, payload);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.statusCode === 204 ? undefined : res.json();
-}
-
 async function unit(parentCode: string, kind: string, name: string): Promise<string> {
   return (await ok('POST', '/api/org/units', admin, { parentCode, kind, name })).code;
-}
-
-async function userWith(role: string, unitCode: string): Promise<string> {
-  const username = `ledger_${role}_${++seq}`;
-  const u = await ok('POST', '/api/access/users', admin, {
-    username,
-    displayName: username,
-    password: PASSWORD,
-    homeUnitCode: unitCode,
-  });
-  await ok('POST', `/api/access/users/${u.id}/grants`, admin, { role, unitCode });
-  return t.login(username, PASSWORD);
 }
 
 let grid1: string;

@@ -15,6 +15,10 @@ const B = '410103001001'; // 淮河社区
 const PASSWORD = 'Duty2020okay';
 
 let t: TestApp;
+const call: TestApp['call'] = (...a) => t.call(...a);
+const ok: TestApp['ok'] = (...a) => t.ok(...a);
+/** a community office: a unit administrator at the unit */
+const office = (unitCode: string) => t.userWith(admin, 'unit_admin', unitCode, PASSWORD);
 let admin: string;
 let seq = 0;
 let C: string; // a community of 金水区 with nobody in the registry: only the call-up's volunteers serve there
@@ -26,39 +30,6 @@ let callupId: string;
 let token: string;
 let today: string;
 const signups: string[] = [];
-
-async function call(
-  method: string,
-  url: string,
-  cookie: string | undefined,
-  payload?: unknown,
-  lang = 'zh-CN',
-) {
-  return t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...(cookie ? { cookie } : {}), 'accept-language': lang },
-    payload: payload as object,
-  });
-}
-
-async function ok(method: string, url: string, cookie: string | undefined, payload?: unknown) {
-  const res = await call(method, url, cookie, payload);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.statusCode === 204 ? undefined : res.json();
-}
-
-async function office(unitCode: string): Promise<string> {
-  const username = `duty_office_${++seq}`;
-  const u = await ok('POST', '/api/access/users', admin, {
-    username,
-    displayName: username,
-    password: PASSWORD,
-    homeUnitCode: unitCode,
-  });
-  await ok('POST', `/api/access/users/${u.id}/grants`, admin, { role: 'unit_admin', unitCode });
-  return t.login(username, PASSWORD);
-}
 
 const volunteerPattern = {
   name: '三班倒',
