@@ -1,4 +1,3 @@
-import { EyeOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -33,6 +32,7 @@ import {
   revealPerson,
   usePerson,
 } from '../../http/forces';
+import { RevealValue } from '../../shell/RevealValue';
 import { useNarrowScreen } from '../../shell/useNarrowScreen';
 import { SkillTags, StandingTags, useForcesMutation } from './common';
 import { PersonFormDrawer } from './PersonFormDrawer';
@@ -40,58 +40,6 @@ import { PersonLogin } from './PersonLogin';
 
 const RECORD_KINDS: RecordKind[] = ['party_application', 'commendation', 'outstanding', 'underperforming'];
 const STATUS_COLOUR = { proposed: 'gold', approved: 'green', rejected: 'default' } as const;
-
-/** A masked phone or ID number; 查看 shows it in full to holders of pii.reveal (audited by the server). */
-function Revealable({
-  personId,
-  field,
-  masked,
-}: {
-  personId: string;
-  field: 'phone' | 'idNumber';
-  masked: string | null;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { data: me } = useMe();
-  const [value, setValue] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const testId = `person-${field}`;
-  if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (value)
-    return (
-      <Typography.Text copyable data-testid={testId} style={{ fontFamily: 'monospace' }}>
-        {value}
-      </Typography.Text>
-    );
-  return (
-    <Space size={2}>
-      <span data-testid={testId} style={{ fontFamily: 'monospace' }}>
-        {masked}
-      </span>
-      {hasPermission(me, 'pii.reveal') && (
-        <Button
-          size="small"
-          type="link"
-          icon={<EyeOutlined />}
-          loading={busy}
-          title={t('access.reveal')}
-          data-testid={`reveal-${testId}`}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              setValue((await revealPerson(personId, field)).value ?? masked);
-            } catch (err) {
-              message.error(errorText(err));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        />
-      )}
-    </Space>
-  );
-}
 
 function Availability({ p }: { p: PersonDetail }) {
   const { t } = useTranslation();
@@ -277,12 +225,24 @@ export function PersonDrawer({ personId, onClose }: { personId: string | undefin
               {
                 key: 'phone',
                 label: t('forces.form.phone'),
-                children: <Revealable personId={p.id} field="phone" masked={p.phoneMasked} />,
+                children: (
+                  <RevealValue
+                    masked={p.phoneMasked}
+                    reveal={() => revealPerson(p.id, 'phone')}
+                    testId="person-phone"
+                  />
+                ),
               },
               {
                 key: 'id',
                 label: t('forces.person.idNumber'),
-                children: <Revealable personId={p.id} field="idNumber" masked={p.idMasked} />,
+                children: (
+                  <RevealValue
+                    masked={p.idMasked}
+                    reveal={() => revealPerson(p.id, 'idNumber')}
+                    testId="person-idNumber"
+                  />
+                ),
               },
               { key: 'sex', label: t('forces.form.sex'), children: p.sex ? t(`forces.sex.${p.sex}`) : '—' },
               { key: 'birth', label: t('forces.person.birthDate'), children: p.birthDate ?? '—' },
