@@ -12,33 +12,23 @@ import {
   peopleExportUrl,
   peopleImportUrl,
 } from '../../http/forces';
-import { downloadFile, uploadJson } from '../../http/transfer';
+import { uploadJson } from '../../http/transfer';
+import { DownloadButton } from '../../shell/DownloadButton';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 下载模板: the people list with the columns the import reads. */
 export function PeopleTemplateButton() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
   return (
-    <Button
+    <DownloadButton
+      url="/api/forces/people/template.xlsx"
+      fileName={t('forces.registry.templateFile')}
       icon={<DownloadOutlined />}
-      loading={busy}
-      data-testid="people-template"
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await downloadFile('/api/forces/people/template.xlsx', t('forces.registry.templateFile'));
-        } catch (err) {
-          message.error(errorText(err));
-        } finally {
-          setBusy(false);
-        }
-      }}
+      testId="people-template"
     >
       {t('forces.registry.template')}
-    </Button>
+    </DownloadButton>
   );
 }
 
@@ -129,25 +119,14 @@ export function PeopleImportButton({ unitCode }: { unitCode: string }) {
 /** 导出: the filtered list, masked (the server audits it). */
 export function PeopleExportButton({ filter }: { filter: PeopleFilter & { unit: string } }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
   return (
-    <Button
+    <DownloadButton
+      url={peopleExportUrl(filter)}
+      fileName={t('forces.registry.exportFile')}
       icon={<ExportOutlined />}
-      loading={busy}
-      data-testid="people-export"
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await downloadFile(peopleExportUrl(filter), t('forces.registry.exportFile'));
-        } catch (err) {
-          message.error(errorText(err));
-        } finally {
-          setBusy(false);
-        }
-      }}
+      testId="people-export"
     >
       {t('forces.registry.export')}
-    </Button>
+    </DownloadButton>
   );
 }

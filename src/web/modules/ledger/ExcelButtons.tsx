@@ -6,30 +6,20 @@ import { hasPermission, useMe } from '../../http/auth';
 import { errorText } from '../../http/errors';
 import { exportUrl, type LedgerFilter } from '../../http/ledger';
 import { downloadFile } from '../../http/transfer';
+import { DownloadButton } from '../../shell/DownloadButton';
 
 /** 下载模板: the ledger template with dropdowns for colours, relations and markers. */
 export function TemplateButton() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
   return (
-    <Button
+    <DownloadButton
+      url="/api/ledger/template.xlsx"
+      fileName={t('ledger.templateFile')}
       icon={<DownloadOutlined />}
-      loading={busy}
-      data-testid="ledger-template"
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await downloadFile('/api/ledger/template.xlsx', t('ledger.templateFile'));
-        } catch (err) {
-          message.error(errorText(err));
-        } finally {
-          setBusy(false);
-        }
-      }}
+      testId="ledger-template"
     >
       {t('ledger.template')}
-    </Button>
+    </DownloadButton>
   );
 }
 
