@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { ageOn } from '../../../../domain/forces/duty';
+import { ageOn, dutyNow } from '../../../../domain/forces/duty';
 import { isSkill } from '../../../../domain/forces/qualifications';
 import type { Availability, ShiftPattern } from '../../../../domain/forces/schedule';
 import { validatePattern } from '../../../../domain/forces/shiftPatterns';
@@ -294,7 +294,8 @@ export async function trainSignup(services: Services, actor: Actor, id: string, 
     await services.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('callup_signups')
-        .set({ trained_at: new Date(), trained_by: actor.userId })
+        // on the duty clock, like check-ins: a replayed day (WANGGE_TODAY) shows that day
+        .set({ trained_at: new Date(dutyNow(services.config.today)), trained_by: actor.userId })
         .where('id', '=', id)
         .where('trained_at', 'is', null)
         .execute();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dutyNow } from '../../../../domain/forces/duty';
-import { PATTERN_PRESETS } from '../../../../domain/forces/shiftPatterns';
+import { PATTERN_PRESETS, shanghaiDay } from '../../../../domain/forces/shiftPatterns';
 import { createTestApp, type TestApp } from '../../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../../testing/services';
 
@@ -181,7 +181,8 @@ describe('call-ups and public sign-ups', () => {
     }
     for (const id of signups.slice(0, 2)) {
       const s = await ok('POST', `/api/forces/signups/${id}/training`, officeC, {});
-      expect(s.trainedAt).toBeTruthy();
+      // on the duty clock: the replayed day, not the machine's
+      expect(shanghaiDay(Date.parse(s.trainedAt))).toBe(today);
     }
     const kit = await ok('PATCH', `/api/forces/signups/${signups[0]}`, officeC, {
       badgeNo: 'ZY-001',
