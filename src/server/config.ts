@@ -22,6 +22,8 @@ export interface Config {
    * winter of 2020 (the demo city's facts are dated then). WANGGE_TODAY=YYYY-MM-DD; demo default 2020-02-05.
    */
   today: string | undefined;
+  /** how often missed and understaffed shifts are looked for and pushed to the offices (seconds) */
+  dutySweepSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     region: env.WANGGE_REGION ?? '4101',
     loginRateLimit: Number(env.WANGGE_LOGIN_RATE_LIMIT ?? 30),
     today: todayOf(env, databaseUrl),
+    dutySweepSeconds: Math.max(1, Number(env.WANGGE_DUTY_SWEEP_SECONDS ?? 300) || 300),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutyNow } from '../../src/domain/forces/duty';
+import { addDays, dutyNow } from '../../src/domain/forces/duty';
+import { shanghaiDay } from '../../src/domain/forces/shiftPatterns';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
 import { apiAs, base, deskLogin, login, session as openSession, poll } from './client';
 import { ADMIN_PASSWORD } from './server';
@@ -201,4 +202,59 @@ describe('call-ups and duty', () => {
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
+
+  it('the office sees at a glance what needs it, and is told at once when a shift goes short', async () => {
+    // a post whose one shift began 14 minutes ago (duty clock) with nobody on it: within a minute it is
+    // a quarter of an hour late, and the alert job tells the office wherever it is on the desk
+    const post = (
+      await api<{ id: string }>('POST', '/api/org/facilities', {
+        unitCode: SMH,
+        kind: 'checkpoint',
+        name: 'E2E巡查岗',
+      })
+    ).id;
+    const MINUTE = 60_000;
+    const DAY = 24 * 60 * MINUTE;
+    // the demo's duty clock goes back a day at midnight (it replays one day): keep clear of it
+    const timeOfDay = (dutyNow(today) + 8 * 60 * MINUTE) % DAY;
+    if (timeOfDay > DAY - 2 * MINUTE) await new Promise((r) => setTimeout(r, DAY - timeOfDay + 5_000));
+    const start = Math.floor(dutyNow(today) / MINUTE) * MINUTE - 14 * MINUTE;
+    const hhmm = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
+    await api('PUT', `/api/forces/facilities/${post}/pattern`, {
+      name: '巡查',
+      shifts: [
+        {
+          label: '巡查班',
+          start: hhmm(start),
+          end: hhmm(start + 60 * MINUTE),
+          needs: [{ qualification: null, count: 1 }],
+        },
+      ],
+    });
+    const range = {
+      facilityIds: [post],
+      from: addDays(shanghaiDay(start), -1),
+      to: addDays(shanghaiDay(start), 1),
+    };
+    await api('POST', '/api/forces/roster/generate', range);
+    await api('POST', '/api/forces/roster/publish', range);
+
+    const desk = await session(DESKTOP);
+    const { page } = desk;
+    await deskLogin(page, 'smh_admin', '/');
+    await page.getByTestId('forces-glance').waitFor();
+    await poll(async () =>
+      Number(
+        await page.getByTestId('glance-understaffed').locator('.ant-statistic-content-value').textContent(),
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    const notice = page.locator('.ant-notification-notice', { hasText: 'E2E巡查岗' });
+    await notice.waitFor({ timeout: 90_000 });
+    expect(await notice.textContent()).toContain('巡查班');
+    await notice.click();
+    await page.waitForURL(/\/rosters\?tab=alerts/);
+    await poll(() => page.getByTestId('alerts-table').textContent()).toContain('E2E巡查岗');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  }, 300_000);
 });

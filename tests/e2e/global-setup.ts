@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, NODE_ENV: 'production' }, // vitest sets NODE_ENV=test: build React for production
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'wangge-e2e-'));
-  const server = await startServer(dataDir);
+  // the duty alert job every 2 s instead of 5 min, so that a test sees a shift's alert come
+  const server = await startServer(dataDir, { WANGGE_DUTY_SWEEP_SECONDS: '2' });
   project.provide('baseURL', server.url);
   return async () => {
     await server.stop();

@@ -164,6 +164,11 @@ const dutyEn: DutyMessages = {
     places: 'Places',
     assigned: 'Assigned',
   },
+  notify: {
+    missed: 'Missed: {{facility}}',
+    understaffed: 'Short of people: {{facility}}',
+    detail: '{{day}} {{label}}: {{headcount}} needed, {{assigned}} on the roster, {{checkedIn}} checked in',
+  },
   alerts: {
     empty: 'No missed or understaffed shifts in the last 7 days',
     missed: 'Missed',

@@ -163,6 +163,11 @@ const dutyZh = {
     places: '应排人次',
     assigned: '已排人次',
   },
+  notify: {
+    missed: '缺岗：{{facility}}',
+    understaffed: '缺人：{{facility}}',
+    detail: '{{day}} {{label}}，应到 {{headcount}} 人，排班 {{assigned}} 人，已签到 {{checkedIn}} 人',
+  },
   alerts: {
     empty: '近 7 天没有缺岗或缺人的班次',
     missed: '缺岗',

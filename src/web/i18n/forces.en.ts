@@ -159,6 +159,13 @@ const forcesEn: ForcesMessages = {
     under: 'Under it',
     created: '{{name}} set up',
   },
+  glance: {
+    title: 'Forces at a glance',
+    missed: 'Missed (last 7 days)',
+    understaffed: 'Shifts short of people',
+    unanswered: 'Units nobody answers for',
+    callups: '{{count}} open call-ups (approved / places)',
+  },
   kinds: {
     button: 'Kinds of group',
     title: 'Kinds of group',

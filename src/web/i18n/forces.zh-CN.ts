@@ -156,6 +156,13 @@ const forcesZh = {
     under: '下设',
     created: '已建立“{{name}}”',
   },
+  glance: {
+    title: '力量一览',
+    missed: '近 7 天缺岗（人次）',
+    understaffed: '缺人班次',
+    unanswered: '无人包保',
+    callups: '招募令 {{count}} 个进行中（已通过 / 名额）',
+  },
   kinds: {
     button: '组织类型',
     title: '组织类型',

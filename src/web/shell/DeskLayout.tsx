@@ -3,6 +3,7 @@ import { Button, Drawer, Layout, Space, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { DutyAlertNotifier } from '../modules/duty/DutyAlertNotifier';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ScopeSwitcher } from './ScopeSwitcher';
 import { SideMenu } from './SideMenu';
@@ -40,6 +41,7 @@ export function DeskLayout() {
   const [drawer, setDrawer] = useState(false);
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <DutyAlertNotifier />
       {narrow ? (
         <Drawer
           open={drawer}

@@ -5,6 +5,7 @@ import { PhoneHint } from '../../shell/PhoneHint';
 import { useScope } from '../../shell/ScopeContext';
 import { UnitKindTag } from '../org/UnitKindTag';
 import { UnitTrail } from '../org/UnitTrail';
+import { ForcesGlance } from './ForcesGlance';
 import { ModuleLinks } from './ModuleLinks';
 import { MyRoles } from './MyRoles';
 import { ScopeStats } from './ScopeStats';
@@ -49,6 +50,7 @@ export default function HomePage() {
           <MyRoles />
         </Col>
       </Row>
+      {scopeUnit && hasPermission(me, 'forces.read') && <ForcesGlance unit={scopeUnit} />}
       <ModuleLinks />
     </Space>
   );

@@ -2,11 +2,9 @@ import { dutyNow } from '../../../../domain/forces/duty';
 import type { Services } from '../../../platform/services';
 import { sweepDutyAlerts } from './hours';
 
-/** Every this often, shifts that became missed or understaffed are flagged ('duty.alert' events). */
-const SWEEP_MS = 5 * 60_000;
-
 /**
- * Flags missed and understaffed shifts to their units' offices, every five minutes, on the duty clock
+ * Flags missed and understaffed shifts to their units' offices ('duty.alert' events) every
+ * WANGGE_DUTY_SWEEP_SECONDS (five minutes unless said), on the duty clock
  * (the demo's replayed day, or the real time). Started by the server beside the colour recheck;
  * answers a function that stops it.
  */
@@ -25,7 +23,7 @@ export function scheduleDutyAlerts(services: Services, log: (msg: string) => voi
       .finally(() => {
         running = false;
       });
-  }, SWEEP_MS);
+  }, services.config.dutySweepSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }
