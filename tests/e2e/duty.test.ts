@@ -195,7 +195,7 @@ describe('call-ups and duty', () => {
     await page.getByTestId('lang-en').click();
     await page.getByRole('tab', { name: 'Hours' }).waitFor();
     await page.getByRole('button', { name: /Auto-schedule/ }).waitFor();
-    expect(await page.getByTestId('hours-table').textContent()).toContain(on.name);
+    await poll(() => page.getByTestId('hours-table').textContent()).toContain(on.name);
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-zh-CN').click();
     await page.getByRole('tab', { name: '工时' }).waitFor();

@@ -246,7 +246,7 @@ describe('the forces on the desk', () => {
     await page.getByTestId('group-create-submit').click();
     await page.waitForURL(/[?&]group=\d+/);
     await page.getByTestId('group-drawer').waitFor();
-    expect(await page.getByTestId('group-drawer').textContent()).toContain('物资保障队');
+    await poll(() => page.getByTestId('group-drawer').textContent()).toContain('物资保障队');
     expect(errors).toEqual([]);
     await context.close();
   });
