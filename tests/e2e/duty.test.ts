@@ -250,6 +250,7 @@ describe('call-ups and duty', () => {
     ).toBeGreaterThanOrEqual(1);
     const notice = page.locator('.ant-notification-notice', { hasText: 'E2E巡查岗' });
     await notice.waitFor({ timeout: 90_000 });
+    await screenshot(page, 'home-alert');
     expect(await notice.textContent()).toContain('巡查班');
     await notice.click();
     await page.waitForURL(/\/rosters\?tab=alerts/);
