@@ -255,18 +255,19 @@ export async function decideSignup(
   await services.db.transaction().execute(async (tx) => {
     // one decision at a time per call-up, as for sign-ups: the places counted are the places written
     await tx.selectFrom('callups').select('id').where('id', '=', s.callup_id).forUpdate().execute();
-    const now = await tx
+    const current = await tx
       .selectFrom('callup_signups')
       .select(['status', 'facility_id'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const places = await q.placeProgress(tx, s.callup_id);
-    const target = input.facilityId ?? now.facility_id;
+    const target = input.facilityId ?? current.facility_id;
     const place = places.find((p) => p.facility_id === target);
     if (input.facilityId && !place) throw fieldError(actor.locale, 'facilityId', 'duty.place_not_in_callup');
     // approving takes one of the station's places unless the sign-up holds one there already (moved
     // from another station, or rejected before): refused when the station is full
-    const holds = now.facility_id === target && (now.status === 'applied' || now.status === 'approved');
+    const holds =
+      current.facility_id === target && (current.status === 'applied' || current.status === 'approved');
     if (place && input.decision === 'approved' && !holds) {
       const taken = Number(place.applied) + Number(place.approved);
       if (taken >= place.needed)
