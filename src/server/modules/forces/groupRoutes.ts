@@ -4,13 +4,12 @@ import { z } from 'zod';
 import { customGroupKind, GROUP_ROLES } from '../../../domain/forces/groupKinds';
 import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
+import { dbId as id, idParam } from './duty/schemas';
 import * as groups from './groups';
 
 // Organisation: temporary party branches, teams, posts and zones; their members with roles and dates.
 
 const tags = ['forces'];
-const id = z.string().regex(/^\d{1,18}$/);
-const idParam = z.object({ id });
 const day = z.iso.date();
 const name = z.string().trim().min(1).max(60);
 const groupResource = { kind: 'group' as const, in: 'params' as const, key: 'id' };

@@ -7,6 +7,7 @@ import { translate } from '../../../domain/i18n/messages';
 import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
+import { dbId, idParam } from './duty/schemas';
 import * as people from './people';
 import { buildPeopleTemplate, exportPeople, importPeople } from './peopleExcel';
 
@@ -16,7 +17,6 @@ import { buildPeopleTemplate, exportPeople, importPeople } from './peopleExcel';
 const tags = ['forces'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;
-const idParam = z.object({ id: z.string().regex(/^\d{1,18}$/) });
 const unitCode = z.string().min(2).max(24);
 const day = z.iso.date();
 const personResource = { kind: 'person' as const, in: 'params' as const, key: 'id' };
@@ -198,10 +198,7 @@ export function peopleRoutes(appBase: FastifyInstance, services: Services) {
       summary: 'Link the person to the user they log in as (null unlinks)',
       params: idParam,
       body: z.object({
-        userId: z
-          .string()
-          .regex(/^\d{1,18}$/)
-          .nullable(),
+        userId: dbId.nullable(),
       }),
     },
     config: {

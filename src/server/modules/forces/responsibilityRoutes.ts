@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DUTIES } from '../../../domain/forces/duties';
 import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
+import { idParam } from './duty/schemas';
 import * as responsibility from './responsibility';
 
 // 包保: who answers for which unit; the units nobody answers for.
@@ -63,7 +64,7 @@ export function responsibilityRoutes(appBase: FastifyInstance, services: Service
     schema: {
       tags,
       summary: 'End a responsibility on a day (kept, with who ended it)',
-      params: z.object({ id: z.string().regex(/^\d{1,18}$/) }),
+      params: idParam,
       body: z.object({ until: day.optional() }),
     },
     config: {
