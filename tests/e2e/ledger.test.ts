@@ -308,12 +308,23 @@ describe('door-to-door screening on a phone', () => {
     const detail = await api<Detail>('GET', `/api/ledger/households/${doors['2-101']}`);
     const chen = detail.residents.find((r) => r.name === '陈静')?.key as string;
     const sun = detail.residents.find((r) => r.name === '孙浩')?.key as string;
-    // 陈静 is home, 36.6 °C, and was in Wuhan within the last 14 days
+    // 陈静 is home, 36.6 °C, and was in Wuhan lately but cannot say when
     await page.getByTestId(`visit-temp-${chen}`).fill('36.6');
     await page.getByTestId(`visit-travel-${chen}-add`).click();
+    // nothing is chosen for the worker: sending now names what is missing and sends nothing
+    expect(
+      await page.locator(`[data-testid="visit-travel-${chen}-0"] .adm-selector-item-active`).count(),
+    ).toBe(0);
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId(`visit-travel-${chen}-0-problem-place`).waitFor();
+    await page.getByTestId(`visit-travel-${chen}-0-problem-dates`).waitFor();
+    expect(await page.getByTestId('visit-form').isVisible()).toBe(true);
     await page.getByTestId(`visit-travel-${chen}-0-place-420100`).click();
-    await page.getByTestId(`visit-travel-${chen}-0-from`).fill('2020-01-25');
-    await page.getByTestId(`visit-travel-${chen}-0-to`).fill('2020-01-28');
+    await page.getByTestId(`visit-travel-${chen}-0-dates-exact`).click();
+    await page.getByTestId(`visit-travel-${chen}-0-problem-from`).waitFor();
+    // 日期不详: the stay goes without dates, and the form says how it counts
+    await page.getByTestId(`visit-travel-${chen}-0-dates-unknown`).click();
+    await poll(() => page.locator(`[data-testid^="visit-travel-${chen}-0-problem"]`).count()).toBe(0);
     // 孙浩 is home with a fever: the form warns
     await page.getByTestId(`visit-temp-${sun}`).fill('37.5');
     await page.getByTestId(`visit-fever-${sun}`).waitFor();
@@ -356,6 +367,11 @@ describe('door-to-door screening on a phone', () => {
     );
     expect(after.colour).toBe('red');
     expect(after.history.some((h) => h.kind === 'colour' && h.detail?.cause === 'screening')).toBe(true);
+    // and the desk shows the trip among the reasons, as told: Wuhan, dates unknown
+    await desk.page.goto(`${base()}/ledger?unit=${building}`);
+    await desk.page.getByTestId(`household-row-${doors['2-101']}`).click();
+    await poll(() => text(desk.page, 'reason-travel_key_area')).toContain('武汉市');
+    expect(await text(desk.page, 'reason-travel_key_area')).toContain('日期不详');
 
     expect(phone.errors).toEqual([]);
     expect(desk.errors).toEqual([]);

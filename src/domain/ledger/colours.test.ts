@@ -21,6 +21,7 @@ import {
   type ResidentFacts,
   SYMPTOM_LABELS,
   SYMPTOMS,
+  type TravelStay,
   validateColourPolicy,
   validateHouseholdFacts,
   windowStart,
@@ -62,7 +63,7 @@ const health = fc.record(
   },
   { requiredKeys: ['date'] },
 );
-const travel = fc
+const datedTravel = fc
   .record({
     placeCode: place,
     from: day,
@@ -71,6 +72,17 @@ const travel = fc
   .map(({ placeCode, from, length }) =>
     length === undefined ? { placeCode, from } : { placeCode, from, to: addDays(from, length) },
   );
+/** a stay the resident could not date: maybe a last day (返郑日期), maybe the day it was recorded */
+const undatedTravel = fc.record(
+  {
+    placeCode: place,
+    to: day,
+    recordedOn: day,
+    undated: fc.constantFrom('recent' as const, 'unknown' as const),
+  },
+  { requiredKeys: ['placeCode'] },
+);
+const travel = fc.oneof({ arbitrary: datedTravel, weight: 3 }, { arbitrary: undatedTravel, weight: 1 });
 const contact = fc.record({
   kind: fc.constantFrom('confirmed', 'suspected', 'asymptomatic', 'key_person'),
   date: day,
@@ -119,6 +131,12 @@ function withFact(r: ResidentFacts, fact: Partial<ResidentFacts>): ResidentFacts
 }
 
 const isPresent = (r: ResidentFacts) => r.present !== false;
+
+/** The oracle for a stay: its last day (or, undated, the day recorded) not before the window, begun by today. */
+function stayInWindow(t: TravelStay, since: string): boolean {
+  const last = t.to ?? t.from ?? t.recordedOn ?? TODAY;
+  return last >= since && (t.from === undefined || t.from <= TODAY);
+}
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -298,6 +316,62 @@ describe('deriveColour: the rules by example', () => {
     expect(colourOf(back, { ...POLICY, windowDays: 21 }, '2020-02-09')).toBe('red');
     // a stay that began before the window and ended inside it counts
     expect(colourOf([{ travel: [{ placeCode: '4201', from: '2020-01-01', to: '2020-02-01' }] }])).toBe('red');
+  });
+
+  it('a stay in a key area without dates is never dropped: it counts through the window up to its last day', () => {
+    // 武汉 entered at the door on 02-15 without 从/到: red, and the reason says it had no dates
+    const atDoor = {
+      placeCode: '420100',
+      placeName: '武汉市',
+      recordedOn: TODAY,
+      undated: 'unknown' as const,
+    };
+    const r = deriveColour({ residents: [{ travel: [atDoor] }] }, POLICY, TODAY);
+    expect(r.colour).toBe('red');
+    expect(r.reasons[0]).toMatchObject({
+      code: 'travel_key_area',
+      date: TODAY,
+      area: '武汉市',
+      undated: 'unknown',
+    });
+    // it stays red for the whole window after the day it was recorded, then leaves it by time
+    expect(colourOf([{ travel: [atDoor] }], POLICY, addDays(TODAY, 14))).toBe('red');
+    expect(colourOf([{ travel: [atDoor] }], POLICY, addDays(TODAY, 15))).toBe('green');
+    // no day at all (an API client that sent only the place): inside the window, today
+    expect(colourOf([{ travel: [{ placeCode: '4201' }] }])).toBe('red');
+    // only the day of return (返郑日期) known: the stay counts through the window up to that day
+    expect(colourOf([{ travel: [{ placeCode: '4201', to: '2020-02-01' }] }])).toBe('red');
+    expect(colourOf([{ travel: [{ placeCode: '4201', to: '2020-01-31' }] }])).toBe('green');
+    // undated, outside the city, not a key area: yellow, never lost
+    const sh = deriveColour(
+      { residents: [{ travel: [{ placeCode: '3101', recordedOn: TODAY, undated: 'recent' }] }] },
+      POLICY,
+      TODAY,
+    );
+    expect(sh.colour).toBe('yellow');
+    expect(sh.reasons[0]).toMatchObject({ code: 'returned_from_outside', undated: 'recent' });
+    // a stay that was dated keeps no undated mark
+    const dated = deriveColour(
+      { residents: [{ travel: [{ placeCode: '4201', from: '2020-02-10' }] }] },
+      POLICY,
+      TODAY,
+    );
+    expect(dated.reasons[0]).not.toHaveProperty('undated');
+  });
+
+  it('an undated stay is checked like any other: a malformed day or kind is refused', () => {
+    expect(validateHouseholdFacts({ residents: [{ travel: [{ placeCode: '4201' }] }] })).toEqual([]);
+    expect(
+      validateHouseholdFacts({ residents: [{ travel: [{ placeCode: '4201', recordedOn: '2020-02-30' }] }] }),
+    ).toEqual([{ path: 'residents[0].travel[0].recordedOn', code: 'fact.date' }]);
+    expect(
+      validateHouseholdFacts({
+        residents: [{ travel: [{ placeCode: '4201', undated: 'someday' as 'recent' }] }],
+      }),
+    ).toEqual([{ path: 'residents[0].travel[0].undated', code: 'fact.kind' }]);
+    expect(validateHouseholdFacts({ residents: [{ travel: [{ placeCode: '4201', from: '' }] }] })).toEqual([
+      { path: 'residents[0].travel[0].from', code: 'fact.date' },
+    ]);
   });
 
   it("a stay counts only on the key area's own days", () => {
@@ -643,9 +717,7 @@ describe('deriveColour: properties', () => {
             ) ||
             (res.contacts ?? []).some((c) => c.kind !== 'key_person' && inWindow(c.date)) ||
             // every generated day lies within the demo list's dates for Hubei and Wuhan: any 42… place is key
-            (res.travel ?? []).some(
-              (t) => /^42/.test(t.placeCode) && (t.to ?? t.from) >= since && t.from <= TODAY,
-            ) ||
+            (res.travel ?? []).some((t) => /^42/.test(t.placeCode) && stayInWindow(t, since)) ||
             (res.isolation ?? []).some(
               (p) =>
                 p.kind === 'centralised' &&
@@ -750,11 +822,7 @@ describe('deriveColour: properties', () => {
         const since = windowStart(TODAY);
         const left = residents
           .filter(isPresent)
-          .some((res) =>
-            res.travel.some(
-              (t) => !/^4101/.test(t.placeCode) && (t.to ?? t.from) >= since && t.from <= TODAY,
-            ),
-          );
+          .some((res) => res.travel.some((t) => !/^4101/.test(t.placeCode) && stayInWindow(t, since)));
         expect(r.colour).toBe(left ? 'yellow' : 'green');
       }),
     );

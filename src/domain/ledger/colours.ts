@@ -19,3 +19,4 @@ export * from './colour/override';
 export * from './colour/palette';
 export * from './colour/policy';
 export * from './colour/reasons';
+export * from './colour/stays';

@@ -5,6 +5,7 @@ import type {
   ContactKind,
   HouseholdColour,
   Symptom,
+  TravelStay,
 } from '../../domain/ledger/colours';
 import type { ResidentStatus, StoredFacts } from '../../domain/ledger/household';
 import type { Marker } from '../../domain/ledger/markers';
@@ -158,12 +159,8 @@ export interface Door extends LedgerItem {
   visit: { status: VisitStatus; visits: number } | null;
 }
 
-export interface TravelAnswer {
-  placeCode: string;
-  placeName?: string;
-  from: string;
-  to?: string;
-}
+/** A stay as the door tells it: with its days, or undated (counted through the window by the server). */
+export type TravelAnswer = Pick<TravelStay, 'placeCode' | 'placeName' | 'from' | 'to' | 'undated'>;
 
 export interface ResidentAnswer {
   key: string;

@@ -517,6 +517,25 @@ const en: Messages = {
     symptoms: 'Symptoms (none: leave empty)',
     travel: 'Where in the last {{n}} days',
     addTravel: 'Add a place',
+    stayDates: {
+      exact: 'Enter dates',
+      recent: 'Within {{n}} days',
+      unknown: 'Dates unknown',
+    },
+    undatedNote: 'No dates: counted as within the last {{n}} days; a key area makes the household red',
+    unfinished: 'Some entries are unfinished: complete or remove them, then send',
+    problem: {
+      travel: {
+        place: 'Tap the place',
+        code: 'Enter the area code',
+        dates: 'Enter the dates, or choose "within {{n}} days" or "dates unknown"',
+        from: 'Enter the first day',
+      },
+      contact: {
+        kind: 'Choose whom they met',
+        date: 'Enter the day they last met',
+      },
+    },
     placeCode: 'Area code',
     placeName: 'Place name',
     from: 'From',

@@ -512,6 +512,25 @@ const zhCN = {
     symptoms: '症状（无症状则不选）',
     travel: '近{{n}}天去过哪里',
     addTravel: '添加去过的地方',
+    stayDates: {
+      exact: '填写日期',
+      recent: '近{{n}}天内',
+      unknown: '日期不详',
+    },
+    undatedNote: '未填日期：按近{{n}}天内去过计算，该户标为重点关注',
+    unfinished: '还有未填完的内容，请补全或删除后再提交',
+    problem: {
+      travel: {
+        place: '请点选去过的地方',
+        code: '请填写地区代码',
+        dates: '请填写日期，或选“近{{n}}天内”“日期不详”',
+        from: '请填写开始日期',
+      },
+      contact: {
+        kind: '请选择接触对象',
+        date: '请填写最后接触日期',
+      },
+    },
     placeCode: '地区代码',
     placeName: '地名',
     from: '从',

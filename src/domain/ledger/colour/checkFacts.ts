@@ -1,5 +1,5 @@
 import { isIsoDate, normaliseAreaCode } from '../keyAreas';
-import { CONTACT_KINDS, type HouseholdFacts, ISOLATION_KINDS, SYMPTOMS } from './facts';
+import { CONTACT_KINDS, type HouseholdFacts, ISOLATION_KINDS, SYMPTOMS, UNDATED_STAYS } from './facts';
 
 // ---------------------------------------------------------------------------------------------------
 // Checking the facts
@@ -62,10 +62,14 @@ export function validateHouseholdFacts(facts: HouseholdFacts): FactIssue[] {
     arrayOrEmpty(r.travel).forEach((s, j) => {
       const p = `${at}.travel[${j}]`;
       if (!isPlaceCode(s.placeCode)) issues.push({ path: `${p}.placeCode`, code: 'fact.place' });
-      const fromOk = date(s.from, `${p}.from`);
-      if (s.to !== undefined && date(s.to, `${p}.to`) && fromOk && s.to < s.from) {
+      // the first day may be missing (an undated stay counts through the window), never malformed
+      const fromOk = s.from !== undefined && date(s.from, `${p}.from`);
+      if (s.to !== undefined && date(s.to, `${p}.to`) && fromOk && s.to < (s.from as string)) {
         issues.push({ path: `${p}.to`, code: 'fact.range' });
       }
+      if (s.recordedOn !== undefined) date(s.recordedOn, `${p}.recordedOn`);
+      if (s.undated !== undefined && !(UNDATED_STAYS as readonly string[]).includes(s.undated))
+        issues.push({ path: `${p}.undated`, code: 'fact.kind' });
     });
     arrayOrEmpty(r.contacts).forEach((c, j) => {
       const p = `${at}.contacts[${j}]`;

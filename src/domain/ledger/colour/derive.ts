@@ -109,10 +109,13 @@ function residentFindings(r: ResidentFacts, residentIndex: number, ctx: Context)
   // home city is yellow: returned from a non-epidemic area (非疫区返郑, source 000); green needs a household
   // where nobody left (未离郑). A stay inside the home city is not travel — unless the place is itself on the
   // key-area list (a district of the home city can be one), which R3 checks first.
+  // A stay without its first day counts through the whole window up to its last day (see TravelStay).
   for (const s of arrayOrEmpty(r.travel)) {
-    const from = laterDate(s.from, ctx.since);
-    const to = earlierDate(s.to ?? s.from, ctx.today);
+    const last = s.to ?? s.from ?? s.recordedOn ?? ctx.today;
+    const from = s.from === undefined ? ctx.since : laterDate(s.from, ctx.since);
+    const to = earlierDate(last, ctx.today);
     if (from > to) continue;
+    const undated = s.from === undefined ? { undated: s.undated ?? ('unknown' as const) } : {};
     const match = keyAreaDuring(s.placeCode, from, to, ctx.keyAreas);
     if (match) {
       const reason: ColourReason = {
@@ -124,6 +127,7 @@ function residentFindings(r: ResidentFacts, residentIndex: number, ctx: Context)
         ...(s.placeName === undefined ? {} : { placeName: s.placeName }),
         areaCode: match.area.code,
         area: match.area.name,
+        ...undated,
       };
       keepLatest(dated, `travel_key_area|${match.area.code}`, reason);
     } else if (!(normaliseAreaCode(s.placeCode)?.startsWith(ctx.home) ?? false)) {
@@ -134,6 +138,7 @@ function residentFindings(r: ResidentFacts, residentIndex: number, ctx: Context)
         date: to,
         placeCode: s.placeCode,
         ...(s.placeName === undefined ? {} : { placeName: s.placeName }),
+        ...undated,
       });
     }
   }

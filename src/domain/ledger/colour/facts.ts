@@ -48,14 +48,33 @@ export interface HealthReport {
 /**
  * A stay away from home: where (a GB/T 2260 division code, as precise as known: '4201', '420106'; or an
  * ISO 3166 country code in capitals, 'KR', for abroad) and the days (inclusive; `to` absent = one day).
+ *
+ * A stay is never dropped for want of dates. When the resident cannot give the first day (`from`
+ * absent: "近14天内去过" or "日期不详"), the stay counts as lasting through the whole window up to its last
+ * day: `to` when known (a return date, 返郑日期), else the day it was recorded (`recordedOn`: the door
+ * asks "where have you been in the last 14 days?"), else today. So an undated stay in a key area is red
+ * for a full window after it was recorded, and leaves the window by time like any other stay.
  */
 export interface TravelStay {
   placeCode: string;
   /** as the resident said it, for display: '武汉市武昌区' */
   placeName?: string;
-  from: string;
+  /** the first day; absent when the resident could not say (see `undated`) */
+  from?: string;
   to?: string;
+  /** what was said instead of dates: within the last window of days (近14天内), or not known (日期不详) */
+  undated?: UndatedStay;
+  /** the day the stay was recorded (a visit, a form, an import): the last day an undated stay can be */
+  recordedOn?: string;
 }
+
+export const UNDATED_STAYS = ['recent', 'unknown'] as const;
+export type UndatedStay = (typeof UNDATED_STAYS)[number];
+
+export const UNDATED_STAY_LABELS: Record<UndatedStay, Record<Locale, string>> = {
+  recent: { 'zh-CN': '近14天内，日期记不清', en: 'within the last 14 days, no dates' },
+  unknown: { 'zh-CN': '日期不详', en: 'dates unknown' },
+};
 
 /** Whom a resident met: a confirmed case, a suspected case, an asymptomatic infection, or a key person. */
 export const CONTACT_KINDS = ['confirmed', 'suspected', 'asymptomatic', 'key_person'] as const;

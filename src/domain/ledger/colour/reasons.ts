@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/messages';
-import type { ContactKind, Symptom } from './facts';
+import type { ContactKind, Symptom, UndatedStay } from './facts';
 import type { AttentionColour, HouseholdColour } from './palette';
 
 // ---------------------------------------------------------------------------------------------------
@@ -33,6 +33,8 @@ export type ColourReason =
       areaCode: string;
       /** the key area's name: '武汉市' */
       area: string;
+      /** the stay had no first day: counted through the window (see TravelStay) */
+      undated?: UndatedStay;
     })
   | (ResidentRef & {
       code: 'centralised_isolation' | 'home_isolation' | 'health_monitoring';
@@ -47,6 +49,7 @@ export type ColourReason =
       date: string;
       placeCode: string;
       placeName?: string;
+      undated?: UndatedStay;
     })
   | { code: 'override'; colour: HouseholdColour; reason: string; by: string; at: string };
 

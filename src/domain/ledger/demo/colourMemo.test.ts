@@ -33,8 +33,10 @@ const facts: fc.Arbitrary<DemoFacts> = fc.record(
           placeName: fc.constantFrom('武汉市', '开封市', '某地', '#1', ';|'),
           from: date,
           to: date,
+          recordedOn: date,
+          undated: fc.constantFrom('recent' as const, 'unknown' as const),
         },
-        { requiredKeys: ['placeCode', 'from'] },
+        { requiredKeys: ['placeCode'] },
       ),
       { maxLength: 2 },
     ),
@@ -49,7 +51,9 @@ const facts: fc.Arbitrary<DemoFacts> = fc.record(
 /** facts the rules accept: ranges in order */
 const validFacts = facts.map((f) => ({
   ...f,
-  travel: f.travel?.map((t) => (t.to !== undefined && t.to < t.from ? { ...t, to: t.from } : t)),
+  travel: f.travel?.map((t) =>
+    t.from !== undefined && t.to !== undefined && t.to < t.from ? { ...t, to: t.from } : t,
+  ),
   isolation: f.isolation?.map((p) => {
     const from = p.from ?? TODAY;
     return { ...p, from, to: p.to !== undefined && p.to < from ? from : p.to };

@@ -37,7 +37,7 @@ export class FactsKeys {
       if (f.travel) {
         k += 'T';
         for (const t of f.travel) {
-          k += `t${t.placeCode}#${t.placeName === undefined ? '' : this.nameNumber(t.placeName)}#${t.from}${t.to === undefined ? '' : t.to};`;
+          k += `t${t.placeCode}#${t.placeName === undefined ? '' : this.nameNumber(t.placeName)}#${t.from ?? ''}:${t.to ?? ''}:${t.recordedOn ?? ''}:${t.undated ?? ''};`;
         }
       }
       if (f.contacts) {

@@ -341,6 +341,48 @@ describe('door-to-door screening', () => {
     ).toBe(404);
   });
 
+  it('a stay in Wuhan told at the door without dates is kept: the door turns red and stays so for the window', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building2,
+      door: '1102',
+      residents: [{ name: '武小汉', idNumber: idNumber() }],
+    });
+    const campaign = await ok('POST', '/api/ledger/campaigns', admin, {
+      unitCode: building2,
+      name: '无日期旅居',
+      startsOn: '2020-02-01',
+    });
+    const d0 = await ok('GET', `/api/ledger/households/${key}`, admin);
+    const first = await ok('POST', '/api/ledger/visits', admin, {
+      clientId: randomUUID(),
+      campaignId: campaign.id,
+      householdKey: key,
+      outcome: 'visited',
+      residents: [
+        { key: d0.residents[0].key, present: true, travel: [{ placeCode: '420100', placeName: '武汉市' }] },
+      ],
+    });
+    expect(first).toMatchObject({ colourBefore: 'green', colourAfter: 'red' });
+    const d = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(d.reasons[0]).toMatchObject({ code: 'travel_key_area', area: '武汉市', undated: 'unknown' });
+    // kept with the day it was told (the ledger's day), so that it leaves the window by time
+    expect(d.residents[0].facts.travel).toEqual([
+      { placeCode: '420100', placeName: '武汉市', undated: 'unknown', recordedOn: t.services.config.today },
+    ]);
+    const config = t.services.config;
+    const today = config.today;
+    try {
+      config.today = '2020-02-19';
+      await recheckColours(t.services);
+      expect((await ok('GET', `/api/ledger/households/${key}`, admin)).colour).toBe('red');
+      config.today = '2020-02-20';
+      await recheckColours(t.services);
+      expect((await ok('GET', `/api/ledger/households/${key}`, admin)).colour).toBe('green');
+    } finally {
+      config.today = today;
+    }
+  });
+
   it('nobody home marks the door for a revisit', async () => {
     const { key } = await ok('POST', '/api/ledger/households', admin, {
       unitCode: building2,

@@ -5,6 +5,7 @@ import {
   type Contact,
   type HealthReport,
   type Symptom,
+  stayAsRecorded,
   type TravelStay,
   validateHouseholdFacts,
 } from '../../../domain/ledger/colours';
@@ -287,7 +288,8 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
     if (health.symptoms || health.temperatureC !== undefined || a.present) {
       facts.health = [...(facts.health ?? []).filter((r) => r.date !== day.today), health];
     }
-    if (a.travel?.length) facts.travel = [...(facts.travel ?? []), ...a.travel];
+    if (a.travel?.length)
+      facts.travel = [...(facts.travel ?? []), ...a.travel.map((s) => stayAsRecorded(s, day.today))];
     if (a.contacts?.length) facts.contacts = [...(facts.contacts ?? []), ...a.contacts];
     const issues = validateHouseholdFacts({ residents: [facts] });
     if (issues.length) {
@@ -299,7 +301,7 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
       );
     }
     for (const s of a.travel ?? []) {
-      if (s.from > day.today || (s.to && s.to > day.today))
+      if ((s.from && s.from > day.today) || (s.to && s.to > day.today))
         throw factError(actor.locale, `residents.${i}.travel`, 'fact.future');
     }
     updates.push({ id: m.id, status: a.left ?? (a.present ? 'present' : 'away'), facts });

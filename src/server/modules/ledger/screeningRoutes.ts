@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CONTACT_KINDS, SYMPTOMS } from '../../../domain/ledger/colours';
+import { CONTACT_KINDS, SYMPTOMS, UNDATED_STAYS } from '../../../domain/ledger/colours';
 import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
 import { unitsAtPaths } from '../org/service';
@@ -128,8 +128,10 @@ export function screeningRoutes(appBase: FastifyInstance, services: Services) {
                   z.object({
                     placeCode: z.string().max(12),
                     placeName: z.string().max(60).optional(),
-                    from: day,
+                    // without dates the stay is kept and counts through the window (TravelStay)
+                    from: day.optional(),
                     to: day.optional(),
+                    undated: z.enum(UNDATED_STAYS).optional(),
                   }),
                 )
                 .max(20)

@@ -2,7 +2,8 @@ import { Button, Selector } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_KIND_LABELS, CONTACT_KINDS, type ContactKind } from '../../../domain/ledger/colours';
 import { useLanguage } from '../../i18n/useLanguage';
-import type { ContactDraft } from './visitDraft';
+import { ProblemText } from './TravelEditor';
+import { type ContactDraft, type DraftProblem, newContactDraft } from './visitDraft';
 
 /** "跟谁接触过": contacts with confirmed or suspected cases, asymptomatic infections, key persons. */
 export function ContactsEditor({
@@ -10,12 +11,15 @@ export function ContactsEditor({
   value,
   min,
   max,
+  problems,
   onChange,
 }: {
   prefix: string;
   value: ContactDraft[];
   min: string;
   max: string;
+  /** this resident's problems with their contacts, shown once a send was tried */
+  problems: readonly DraftProblem[];
   onChange: (v: ContactDraft[]) => void;
 }) {
   const { t } = useTranslation();
@@ -39,12 +43,16 @@ export function ContactsEditor({
           <Selector<ContactKind>
             columns={2}
             showCheckMark={false}
-            value={[c.kind]}
+            value={c.kind ? [c.kind] : []}
             onChange={(v) => v[0] && set(i, { kind: v[0] })}
             options={CONTACT_KINDS.map((k) => ({
               value: k,
               label: <span data-testid={`${prefix}-${i}-kind-${k}`}>{CONTACT_KIND_LABELS[k][lang]}</span>,
             }))}
+          />
+          <ProblemText
+            problem={problems.find((p) => p.index === i && p.field === 'kind')}
+            testId={`${prefix}-${i}-problem-kind`}
           />
           <label style={{ fontSize: 13, color: '#666', display: 'block', marginTop: 8 }}>
             {t('fieldScreening.contactDate')}
@@ -65,6 +73,10 @@ export function ContactsEditor({
               }}
             />
           </label>
+          <ProblemText
+            problem={problems.find((p) => p.index === i && p.field === 'date')}
+            testId={`${prefix}-${i}-problem-date`}
+          />
           <Button
             size="mini"
             fill="none"
@@ -80,7 +92,7 @@ export function ContactsEditor({
         size="small"
         color="primary"
         fill="outline"
-        onClick={() => onChange([...value, { id: Date.now() + value.length, kind: 'confirmed', date: '' }])}
+        onClick={() => onChange([...value, newContactDraft(Date.now() + value.length)])}
         data-testid={`${prefix}-add`}
       >
         + {t('fieldScreening.addContact')}

@@ -1,5 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, ErrorBlock, Input, NavBar, NoticeBar, Selector, Skeleton, TextArea } from 'antd-mobile';
+import {
+  Button,
+  ErrorBlock,
+  Input,
+  NavBar,
+  NoticeBar,
+  Selector,
+  Skeleton,
+  TextArea,
+  Toast,
+} from 'antd-mobile';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -30,7 +40,9 @@ import { ContactsEditor } from './ContactsEditor';
 import { TravelEditor } from './TravelEditor';
 import { VisitResultView } from './VisitResultView';
 import {
+  type DraftProblem,
   draftOf,
+  draftProblems,
   type NewResidentDraft,
   type Presence,
   parseTemperature,
@@ -61,6 +73,7 @@ function ResidentCard({
   minDate,
   today,
   windowDays,
+  problems,
 }: {
   resident: Resident;
   draft: ResidentDraft;
@@ -69,6 +82,8 @@ function ResidentCard({
   minDate: string;
   today: string;
   windowDays: number;
+  /** what keeps this resident's answers from being sent, once a send was tried */
+  problems: readonly DraftProblem[];
 }) {
   const { t } = useTranslation();
   const [lang] = useLanguage();
@@ -144,6 +159,8 @@ function ResidentCard({
             value={draft.travel}
             min={minDate}
             max={today}
+            windowDays={windowDays}
+            problems={problems.filter((p) => p.what === 'travel')}
             onChange={(travel) => onChange({ ...draft, travel })}
           />
           <div style={section}>{t('fieldScreening.contacts')}</div>
@@ -152,6 +169,7 @@ function ResidentCard({
             value={draft.contacts}
             min={minDate}
             max={today}
+            problems={problems.filter((p) => p.what === 'contact')}
             onChange={(contacts) => onChange({ ...draft, contacts })}
           />
         </>
@@ -239,6 +257,9 @@ function VisitForm({ household, campaignId }: { household: HouseholdDetail; camp
   const [fresh, setFresh] = useState<NewResidentDraft[]>([]);
   const [notes, setNotes] = useState('');
   const [result, setResult] = useState<VisitResult | null>(null);
+  // shown once the worker tried to send: an unfinished stay or contact is finished or removed, never dropped
+  const [tried, setTried] = useState(false);
+  const problems = tried ? draftProblems(drafts) : [];
   const mutation = useMutation({
     mutationFn: (outcome: 'visited' | 'nobody_home') =>
       recordVisit(
@@ -287,6 +308,7 @@ function VisitForm({ household, campaignId }: { household: HouseholdDetail; camp
           minDate={minDate}
           today={today}
           windowDays={windowDays}
+          problems={problems.filter((p) => p.resident === i)}
         />
       ))}
       {fresh.map((n, i) => (
@@ -354,7 +376,14 @@ function VisitForm({ household, campaignId }: { household: HouseholdDetail; camp
           color="primary"
           loading={mutation.isPending && mutation.variables === 'visited'}
           disabled={mutation.isPending}
-          onClick={() => mutation.mutate('visited')}
+          onClick={() => {
+            setTried(true);
+            if (draftProblems(drafts).length > 0) {
+              Toast.show({ content: t('fieldScreening.unfinished'), position: 'top' });
+              return;
+            }
+            mutation.mutate('visited');
+          }}
           data-testid="visit-submit"
         >
           {t('fieldScreening.submit')}

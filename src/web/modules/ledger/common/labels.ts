@@ -8,6 +8,8 @@ import {
   REASON_TITLES,
   SYMPTOM_LABELS,
   type Symptom,
+  UNDATED_STAY_LABELS,
+  type UndatedStay,
 } from '../../../../domain/ledger/colours';
 import { MARKER_INFO, type Marker } from '../../../../domain/ledger/markers';
 import { FIELD_LABELS, isLedgerField } from '../../../../domain/ledger/sheet/headers';
@@ -25,6 +27,14 @@ import i18n from '../../../i18n';
 
 // The ledger's words in the UI language, from the tables shared with the server (src/domain/ledger):
 // colours, markers, relations, ID types, symptoms, contacts, the reasons behind a colour.
+
+/** The day a stay counts to; for a stay told without dates, what was said and the day it was told. */
+function stayDay(date: string, undated: UndatedStay | undefined, lang: Language): string {
+  if (!undated) return date;
+  return lang === 'en'
+    ? `${UNDATED_STAY_LABELS[undated].en} (told ${date})`
+    : `${UNDATED_STAY_LABELS[undated]['zh-CN']}（${date}登记）`;
+}
 
 /** 红 / red */
 export function colourName(c: HouseholdColour, lang: Language): string {
@@ -90,9 +100,9 @@ export function reasonDetail(r: ColourReason, lang: Language): string {
     case 'contact_key_person':
       return r.date;
     case 'travel_key_area':
-      return [r.placeName ?? r.area, r.date].join(sep);
+      return [r.placeName ?? r.area, stayDay(r.date, r.undated, lang)].join(sep);
     case 'returned_from_outside':
-      return [r.placeName ?? r.placeCode, r.date].join(sep);
+      return [r.placeName ?? r.placeCode, stayDay(r.date, r.undated, lang)].join(sep);
     case 'centralised_isolation':
     case 'home_isolation':
     case 'health_monitoring':
