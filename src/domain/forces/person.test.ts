@@ -36,6 +36,25 @@ describe('checkPerson', () => {
     });
   });
 
+  it('keeps notes and units as typed: full-width punctuation and line breaks stay', () => {
+    const r = checkPerson(
+      {
+        unitCode: '410105002008',
+        name: '买买提.艾力',
+        isVolunteer: true,
+        homeWorkUnit: '郑州市第一人民医院（急诊科）',
+        notes: '腿脚不便，需送菜上门\n晚上可值班',
+      },
+      'zh-CN',
+      today,
+    );
+    expect(r.ok && r.value).toMatchObject({
+      name: '买买提.艾力',
+      homeWorkUnit: '郑州市第一人民医院（急诊科）',
+      notes: '腿脚不便，需送菜上门\n晚上可值班',
+    });
+  });
+
   it('names the field of each mistake, in the caller language', () => {
     const bad = `${id.slice(0, 17)}${id[17] === '1' ? '2' : '1'}`;
     const r = checkPerson(

@@ -196,8 +196,9 @@ const ID_MESSAGES: Record<string, MessageKey> = {
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** free text as typed (names, units, notes): only its ends are trimmed, never rewritten */
 const clean = (v: string | null | undefined) => {
-  const s = (v ?? '').replace(/\s+/g, ' ').trim();
+  const s = (v ?? '').trim();
   return s === '' ? null : s;
 };
 

@@ -96,17 +96,28 @@ export function isBlankCell(v: unknown): boolean {
 }
 
 /**
- * Free text (names of work units, notes): half-width ASCII, runs of white space and line breaks as one
- * space, no space between two Chinese characters (工作 单位 → 工作单位), trimmed.
+ * Free text as the office typed it (names, work units, notes): only the spaces and invisible characters
+ * at its ends go. Its punctuation (，not ,), full-width forms and inner spaces are the user's and stay:
+ * only ID numbers, phones and codes are normalised.
+ */
+export function freeText(v: unknown): string {
+  return cellText(v);
+}
+
+/**
+ * A word matched against a vocabulary (sex, ID type, relation, colour, marker words): half-width ASCII,
+ * runs of white space and line breaks as one space, no space between two Chinese characters
+ * (工作 单位 → 工作单位), trimmed. Never stored in place of what the user typed.
  */
 export function normaliseText(v: unknown): string {
   return trimAll(halfWidth(cellText(v)).replace(SPACE_LIKE, ' ')).replace(SPACE_BETWEEN_CJK, '');
 }
 
 /**
- * A person's name: normaliseText, and the dot of a transliterated name written one way (买买提.艾力,
- * 买买提 • 艾力 → 买买提·艾力). Spaces padding a two-character name (张  三) go; a Latin name keeps
- * its single spaces (John Smith).
+ * A person's name as compared (a placeholder word such as 空户, two rows of one person): normaliseText,
+ * and the dot of a transliterated name written one way (买买提.艾力, 买买提 • 艾力 → 买买提·艾力). Spaces
+ * padding a two-character name (张  三) go; a Latin name keeps its single spaces (John Smith). The name
+ * stored is the one typed (freeText).
  */
 export function normaliseName(v: unknown): string {
   return normaliseText(v).replace(NAME_DOT, '·');

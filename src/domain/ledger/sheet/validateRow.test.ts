@@ -48,6 +48,32 @@ function codes(result: RowResult): string[] {
 }
 
 describe('a resident row', () => {
+  it('keeps free text as typed: full-width punctuation, inner spaces, line breaks', () => {
+    const result = validateRow(
+      {
+        building: '１号楼',
+        door: '１０１',
+        name: '买买提.艾力',
+        relation: '外甥（寄住）',
+        workUnit: '郑州市第一人民医院（急诊科）',
+        notes: '腿脚不便，需送菜上门；\n女儿电话：１３９',
+      },
+      ctx(),
+    );
+    expect(result).toMatchObject({
+      kind: 'accepted',
+      record: {
+        building: '1号楼',
+        door: '101',
+        name: '买买提.艾力',
+        relation: 'other',
+        relationText: '外甥（寄住）',
+        workUnit: '郑州市第一人民医院（急诊科）',
+        notes: '腿脚不便，需送菜上门；\n女儿电话：１３９',
+      },
+    });
+  });
+
   it('becomes a clean record', () => {
     const result = validateRow(
       {
@@ -78,14 +104,15 @@ describe('a resident row', () => {
         building: '1号楼',
         unit: '1单元',
         door: '101',
-        name: '张伟',
+        // names, work units and notes stay as typed: only their ends are trimmed
+        name: '张  伟',
         sex: 'male',
         birthDate: '1980-01-01',
         idType: 'resident_id',
         idNumber: MALE_ID,
         phone: '13812345678',
         relation: 'head',
-        workUnit: '郑州市第一中学',
+        workUnit: '郑州市 第一中学',
         markers: ['party_member', 'volunteer'],
         tags: ['退役军人'],
         colour: 'green',

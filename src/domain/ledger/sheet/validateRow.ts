@@ -12,6 +12,7 @@ import { type ColumnRef, type LedgerField, type MappedRow, PERSON_FIELDS } from 
 import { type LedgerError, type LedgerErrorCode, type LedgerMessageKey, ledgerMessage } from './messages';
 import {
   cellText,
+  freeText,
   isBlankCell,
   normaliseCode,
   normaliseDate,
@@ -208,7 +209,7 @@ function emptyHousehold(
   if (colourText !== '' && colour !== 'white')
     check.error('colour', 'colour.empty_household', { value: colourText });
   checkPlace(check, ctx, place);
-  const notes = check.limited('notes', normaliseText(cells.notes), MAX_LENGTH.notes);
+  const notes = check.limited('notes', freeText(cells.notes), MAX_LENGTH.notes);
   if (check.errors.length > 0) return { kind: 'rejected', errors: check.errors };
   return {
     kind: 'accepted',
@@ -357,15 +358,16 @@ export function validateRow(cells: MappedRow, ctx: RowContext): RowResult {
 
   const check = new RowChecker(ctx);
   if (name === '') check.error('name', 'name.required');
-  const okName = check.limited('name', name, MAX_LENGTH.name);
+  // the name as typed is kept; the normalised one only tells a placeholder or a blank
+  const okName = check.limited('name', freeText(cells.name), MAX_LENGTH.name);
   checkPlace(check, ctx, place);
   const id = checkId(check, cells, ctx);
   const sex = checkSex(check, cells, ctx, id.sex);
   const birthDate = checkBirthDate(check, cells, ctx, id.birthDate);
   const phones = checkPhone(check, cells);
-  const relation = parseRelation(normaliseText(cells.relation));
-  const workUnit = check.limited('workUnit', normaliseText(cells.workUnit), MAX_LENGTH.workUnit);
-  const notes = check.limited('notes', normaliseText(cells.notes), MAX_LENGTH.notes);
+  const relation = parseRelation(freeText(cells.relation));
+  const workUnit = check.limited('workUnit', freeText(cells.workUnit), MAX_LENGTH.workUnit);
+  const notes = check.limited('notes', freeText(cells.notes), MAX_LENGTH.notes);
   const { markers, tags } = readMarkers(cells);
   if (colourText !== '' && colour === undefined)
     check.error('colour', 'colour.invalid', { value: colourText });

@@ -131,7 +131,7 @@ export function parseRelation(text: string): ParsedRelation | undefined {
   if (known) return { relation: known };
   const child = CHILD.exec(k);
   if (child) return { relation: child[1].endsWith('子') ? 'son' : 'daughter' };
-  return { relation: 'other', text: toHalfWidth(text).trim() };
+  return { relation: 'other', text: text.trim() };
 }
 
 // ---------------------------------------------------------------------------------------------------
