@@ -549,6 +549,26 @@ describe('residents over time', () => {
     await zhou.waitFor();
     await poll(() => history.locator('[data-kind="moved_in"]').textContent()).toContain('周新');
 
+    // an edit of 周新's work unit and notes: the history names only what changed, the text as typed;
+    // a stay in Wuhan heard by phone, dates unknown, is recorded on the desk and turns the door red
+    await zhou.locator('[data-testid^="resident-edit-"]').click();
+    await page.getByTestId('resident-work-unit').fill('郑州市第一人民医院');
+    await page.getByTestId('resident-notes').fill('腿脚不便，需送菜上门');
+    await page.getByTestId('resident-travel-add').click();
+    await page.getByTestId('resident-submit').click();
+    await page.getByTestId('resident-travel-0-problem-place').waitFor();
+    await page.getByTestId('resident-travel-0-place').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item', { hasText: '武汉' }).click();
+    await page.getByTestId('resident-travel-0-dates-unknown').click();
+    await page.getByTestId('resident-submit').click();
+    const changed = history.locator('[data-kind="resident_updated"]');
+    await poll(() => changed.textContent()).toContain('郑州市第一人民医院');
+    const changedText = (await changed.textContent()) ?? '';
+    expect(changedText).toContain('腿脚不便，需送菜上门');
+    expect(changedText).not.toContain('姓名');
+    await poll(() => history.locator('[data-kind="travel_updated"]').textContent()).toContain('日期不详');
+    await poll(() => page.getByTestId('household-colour').getAttribute('data-colour')).toBe('red');
+
     // 赵敏 moves out: kept on record, out of the household
     const zhao = residents.locator('tr', { hasText: '赵敏' });
     // (a click on a menu still opening can be lost on a busy machine: open it until the dialog shows)

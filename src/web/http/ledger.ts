@@ -242,7 +242,8 @@ export const createHousehold = (body: {
 export const addResident = (householdKey: string, form: ResidentForm) =>
   post<{ key: string }>(`/api/ledger/households/${enc(householdKey)}/residents`, form);
 
-export const updateResident = (key: string, form: Partial<ResidentForm>) =>
+/** A resident's details; `travel` is the whole list of stays as it should be (absent: left as it is). */
+export const updateResident = (key: string, form: Partial<ResidentForm> & { travel?: TravelStay[] }) =>
   patch<void>(`/api/ledger/residents/${enc(key)}`, form);
 
 export const setResidentStatus = (

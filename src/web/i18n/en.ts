@@ -306,6 +306,7 @@ const en: Messages = {
   },
   resident: {
     name: 'Name',
+    travelPlace: 'Place',
     nameRequired: 'Enter the name',
     sex: 'Sex',
     birthDate: 'Date of birth',
@@ -347,6 +348,8 @@ const en: Messages = {
     override_cleared: 'Back to the rules',
     moved_in: '{{name}} moved in',
     resident_updated: '{{name}}: changed {{fields}}',
+    travel_updated: '{{name}}: places been changed',
+    travelNone: '(none)',
     resident_moved_out: '{{name}} moved out',
     resident_deceased: '{{name}} died',
     resident_away: '{{name}} is away',

@@ -304,6 +304,7 @@ const zhCN = {
   },
   resident: {
     name: '姓名',
+    travelPlace: '去过的地方',
     nameRequired: '请输入姓名',
     sex: '性别',
     birthDate: '出生日期',
@@ -345,6 +346,8 @@ const zhCN = {
     override_cleared: '恢复按规则判定',
     moved_in: '{{name}} 迁入',
     resident_updated: '{{name}} 信息修改：{{fields}}',
+    travel_updated: '{{name}} 去过的地方修改',
+    travelNone: '（无）',
     resident_moved_out: '{{name}} 迁出',
     resident_deceased: '{{name}} 死亡',
     resident_away: '{{name}} 外出',

@@ -111,6 +111,95 @@ describe('households and residents', () => {
     expect(list.items.filter((h: { door: string }) => ['402', '403'].includes(h.door))).toEqual([]);
   });
 
+  it('an edit records only what changed, before and after; notes and names are kept as typed', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '402',
+      residents: [
+        {
+          name: '侯雪梅',
+          idNumber: idNumber('female'),
+          phone: '13812340402',
+          relation: 'head',
+          workUnit: '郑州市第一人民医院',
+          notes: '腿脚不便，需送菜上门',
+          markers: ['low_income'],
+        },
+      ],
+    });
+    const d = await ok('GET', `/api/ledger/households/${key}`, admin);
+    const r = d.residents[0];
+    expect(r.notes).toBe('腿脚不便，需送菜上门');
+    // the desk's form sends every field; only 工作单位 differs
+    const form = {
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      idType: r.idType,
+      relation: r.relation,
+      workUnit: '金水区人民医院',
+      notes: r.notes,
+      markers: r.markers,
+    };
+    await ok('PATCH', `/api/ledger/residents/${r.key}`, admin, form);
+    const after = await ok('GET', `/api/ledger/households/${key}`, admin);
+    const updated = after.history.filter((h: { kind: string }) => h.kind === 'resident_updated');
+    expect(updated).toHaveLength(1);
+    expect(updated[0].detail.changes).toEqual([
+      { field: 'workUnit', before: '郑州市第一人民医院', after: '金水区人民医院' },
+    ]);
+    // sending the same again changes nothing and writes no history
+    await ok('PATCH', `/api/ledger/residents/${r.key}`, admin, form);
+    const again = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(again.history.filter((h: { kind: string }) => h.kind === 'resident_updated')).toHaveLength(1);
+    // a new phone: named, shown masked, never in clear
+    await ok('PATCH', `/api/ledger/residents/${r.key}`, admin, { phone: '13912340402' });
+    const phoned = await ok('GET', `/api/ledger/households/${key}`, admin);
+    const last = phoned.history.find((h: { kind: string }) => h.kind === 'resident_updated');
+    expect(last.detail.changes).toEqual([{ field: 'phone', before: '138****0402', after: '139****0402' }]);
+    expect(JSON.stringify(phoned.history)).not.toContain('13912340402');
+    expect(phoned.residents[0].notes).toBe('腿脚不便，需送菜上门');
+  });
+
+  it('the desk records a stay told by phone, dated or not: the colour follows, the history keeps both lists', async () => {
+    const { key } = await ok('POST', '/api/ledger/households', admin, {
+      unitCode: building1,
+      door: '403',
+      residents: [{ name: '孟凡', idNumber: idNumber() }],
+    });
+    const r = (await ok('GET', `/api/ledger/households/${key}`, admin)).residents[0];
+    // a day after the ledger's day is refused, naming the stay
+    const future = await call('PATCH', `/api/ledger/residents/${r.key}`, admin, {
+      travel: [{ placeCode: '4201', from: '2020-02-01', to: '2099-01-01' }],
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields[0].path).toBe('travel[0]');
+    // no dates at all: kept, dated by the day it was told, and the household turns red
+    await ok('PATCH', `/api/ledger/residents/${r.key}`, admin, {
+      travel: [{ placeCode: '420100', placeName: '武汉市', undated: 'recent' }],
+    });
+    const d = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(d.colour).toBe('red');
+    const stays = d.residents[0].facts.travel;
+    expect(stays).toEqual([
+      { placeCode: '420100', placeName: '武汉市', undated: 'recent', recordedOn: t.services.config.today },
+    ]);
+    const h = d.history.find((e: { kind: string }) => e.kind === 'travel_updated');
+    expect(h.detail).toMatchObject({ name: '孟凡', before: [], after: stays });
+    // the same list sent back (as the desk's form does) changes nothing
+    await ok('PATCH', `/api/ledger/residents/${r.key}`, admin, { name: '孟凡', travel: stays });
+    const again = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(again.history.filter((e: { kind: string }) => e.kind === 'travel_updated')).toHaveLength(1);
+    // removed by hand (it was another 孟凡): green again, and the history says what was there
+    await ok('PATCH', `/api/ledger/residents/${r.key}`, admin, { travel: [] });
+    const cleared = await ok('GET', `/api/ledger/households/${key}`, admin);
+    expect(cleared.colour).toBe('green');
+    expect(cleared.history.find((e: { kind: string }) => e.kind === 'travel_updated').detail).toMatchObject({
+      before: stays,
+      after: [],
+    });
+  });
+
   it('keeps moving out and deaths as history, and an empty door is white', async () => {
     const { key } = await ok('POST', '/api/ledger/households', admin, {
       unitCode: building1,

@@ -231,6 +231,16 @@ export function sealedOf(db: Db, regionCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The blind indexes of a resident's ID number and phone: what an edit compares them by. */
+export function blindIndexesOf(db: Db, regionCode: string, id: string) {
+  return db
+    .selectFrom('residents')
+    .select(['id_hmac', 'phone_hmac'])
+    .where('region_code', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The sealed ID numbers and phones of the residents of some households (a full export). */
 export function sealedOfHouseholds(db: Db, regionCode: string, householdIds: string[]) {
   return db

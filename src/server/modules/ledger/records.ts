@@ -176,11 +176,12 @@ export async function publishChange(
   await services.events.publish(tx, { type: 'ledger.changed', unitPath, data });
 }
 
+/** The community (社区/村) of a path: its first five labels (province.city.county.town.village). */
 export function communityPathOf(path: string): string {
   return path.split('.').slice(0, 5).join('.');
 }
 
-/** A resident moves in (or is registered late): history 'moved_in', the colour recomputed. */
+/** Residents (checked by checkResidents) move into a household, in the caller's transaction; history rows. */
 export async function moveIn(
   tx: Db,
   services: Services,
@@ -225,5 +226,3 @@ export function history(
     ],
   ]);
 }
-
-/** Changes a resident's details (the fields given); history names the fields changed, never the values. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HOUSEHOLD_COLOURS } from '../../../domain/ledger/colours';
+import { HOUSEHOLD_COLOURS, UNDATED_STAYS } from '../../../domain/ledger/colours';
 import { MARKERS } from '../../../domain/ledger/markers';
 import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
@@ -31,6 +31,18 @@ export const residentForm = z.object({
   workUnit: z.string().max(100).optional(),
   notes: z.string().max(500).optional(),
   markers: z.array(z.enum(MARKERS)).max(MARKERS.length).optional(),
+});
+
+const day = z.iso.date();
+
+/** A stay away from home (TravelStay): one given without dates is kept and counts through the window. */
+export const travelStay = z.object({
+  placeCode: z.string().max(12),
+  placeName: z.string().max(60).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  undated: z.enum(UNDATED_STAYS).optional(),
+  recordedOn: day.optional(),
 });
 
 export function ledgerRoutes(appBase: FastifyInstance, services: Services) {
@@ -164,7 +176,12 @@ export function ledgerRoutes(appBase: FastifyInstance, services: Services) {
   });
 
   app.patch('/api/ledger/residents/:key', {
-    schema: { tags, summary: "Change a resident's details", params: keyParam, body: residentForm.partial() },
+    schema: {
+      tags,
+      summary: "Change a resident's details, and the stays away from home (the list as it should be)",
+      params: keyParam,
+      body: residentForm.partial().extend({ travel: z.array(travelStay).max(20).optional() }),
+    },
     config: {
       access: {
         permission: 'ledger.write',

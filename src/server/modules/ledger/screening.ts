@@ -7,7 +7,6 @@ import {
   type Symptom,
   stayAsRecorded,
   type TravelStay,
-  validateHouseholdFacts,
 } from '../../../domain/ledger/colours';
 import { parseRecordKey, recordKey, type StoredFacts } from '../../../domain/ledger/household';
 import type { ResidentForm } from '../../../domain/ledger/residentForm';
@@ -19,6 +18,7 @@ import { registerPlaceColumn } from '../../platform/placeColumns';
 import { inSubtree, type Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import { unitInScope, unitsAtPaths } from '../org/service';
+import { checkStoredFacts, factError } from './facts';
 import { ledgerDay } from './policy';
 import * as q from './queries';
 import { checkResidents, householdInScope, moveIn } from './records';
@@ -31,17 +31,6 @@ import { refreshHouseholds } from './summary';
 registerPlaceColumn({ table: 'screening_campaigns', column: 'unit_path', what: 'what.households' });
 registerPlaceColumn({ table: 'screening_targets', column: 'unit_path', what: 'what.households' });
 registerPlaceColumn({ table: 'screening_visits', column: 'unit_path', what: 'what.households' });
-
-type FactCode =
-  | 'fact.date'
-  | 'fact.range'
-  | 'fact.place'
-  | 'fact.symptom'
-  | 'fact.temperature'
-  | 'fact.kind'
-  | 'fact.shape'
-  | 'fact.future';
-type FactKey = FactCode extends `fact.${infer K}` ? `fact_${K}` : never;
 
 interface CampaignRow {
   id: string;
@@ -239,13 +228,6 @@ export interface VisitInput {
   notes?: string;
 }
 
-function factError(locale: Actor['locale'], path: string, code: FactCode): AppError {
-  const message = translate(locale, `field.${code.replace('.', '_') as FactKey}`);
-  return new AppError('validation', 'error.validation', { detail: `${path}: ${message}` }, [
-    { path, message },
-  ]);
-}
-
 /**
  * Records a visit (one knock at a door). Idempotent by clientId (DESIGN rule 4): a retried submission
  * answers what the first one did. Answers update each resident (present or away, left, today's health,
@@ -291,19 +273,7 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
     if (a.travel?.length)
       facts.travel = [...(facts.travel ?? []), ...a.travel.map((s) => stayAsRecorded(s, day.today))];
     if (a.contacts?.length) facts.contacts = [...(facts.contacts ?? []), ...a.contacts];
-    const issues = validateHouseholdFacts({ residents: [facts] });
-    if (issues.length) {
-      const issue = issues[0];
-      throw factError(
-        actor.locale,
-        `residents.${i}.${issue.path.replace(/^residents\[0\]\./, '')}`,
-        issue.code,
-      );
-    }
-    for (const s of a.travel ?? []) {
-      if ((s.from && s.from > day.today) || (s.to && s.to > day.today))
-        throw factError(actor.locale, `residents.${i}.travel`, 'fact.future');
-    }
+    checkStoredFacts(actor.locale, facts, `residents.${i}.`, day.today);
     updates.push({ id: m.id, status: a.left ?? (a.present ? 'present' : 'away'), facts });
   });
   // new residents (a tenant the register did not know) are checked now and written with the visit

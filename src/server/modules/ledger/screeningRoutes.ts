@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CONTACT_KINDS, SYMPTOMS, UNDATED_STAYS } from '../../../domain/ledger/colours';
+import { CONTACT_KINDS, SYMPTOMS } from '../../../domain/ledger/colours';
 import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
 import { unitsAtPaths } from '../org/service';
 import { listLedger } from './ledgerList';
-import { residentForm } from './routes';
+import { residentForm, travelStay } from './routes';
 import * as screening from './screening';
 
 // Door-to-door screening (入户排查): campaigns, their progress, the doors to knock at, visits.
@@ -123,19 +123,7 @@ export function screeningRoutes(appBase: FastifyInstance, services: Services) {
               left: z.enum(['moved_out', 'deceased']).optional(),
               temperatureC: z.number().min(30).max(45).optional(),
               symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
-              travel: z
-                .array(
-                  z.object({
-                    placeCode: z.string().max(12),
-                    placeName: z.string().max(60).optional(),
-                    // without dates the stay is kept and counts through the window (TravelStay)
-                    from: day.optional(),
-                    to: day.optional(),
-                    undated: z.enum(UNDATED_STAYS).optional(),
-                  }),
-                )
-                .max(20)
-                .optional(),
+              travel: z.array(travelStay).max(20).optional(),
               contacts: z
                 .array(z.object({ kind: z.enum(CONTACT_KINDS), date: day }))
                 .max(20)

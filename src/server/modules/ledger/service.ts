@@ -124,7 +124,10 @@ export async function createHousehold(services: Services, actor: Actor, input: N
   });
 }
 
-/** The community (社区/村) of a path: its first five labels (province.city.county.town.village). */
+/**
+ * A household splits (分户): the residents named move to a new household at another door (of the same
+ * place, or of another place in scope). Both keep the history.
+ */
 export async function splitHousehold(
   services: Services,
   actor: Actor,
@@ -235,6 +238,5 @@ export async function setColourOverride(
 
 export type { HouseholdView, ResidentView } from './records';
 export { communityPathOf, householdInScope, residentInScope, toHousehold, toResident } from './records';
-/** The full ID number or phone of a resident: needs pii.reveal where the resident lives; audited. */
 export { addResident, endResidence, revealResident, updateResident } from './residents';
 export { parseSearch, residentByIdNumber } from './search';

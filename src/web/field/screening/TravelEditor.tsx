@@ -1,6 +1,7 @@
 import { Button, Input, Selector } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { COMMON_PLACES } from '../../modules/ledger/common/places';
+import { STAY_DATES } from '../../modules/ledger/common/stayDraft';
 import { type DraftProblem, newTravelDraft, type StayDates, type TravelDraft } from './visitDraft';
 
 const dateStyle: React.CSSProperties = {
@@ -12,8 +13,6 @@ const dateStyle: React.CSSProperties = {
   boxSizing: 'border-box',
   background: '#fff',
 };
-
-const STAY_DATES: readonly StayDates[] = ['exact', 'recent', 'unknown'];
 
 /** The problem of a field, shown under it in red once the worker tried to send the visit. */
 export function ProblemText({

@@ -1,34 +1,23 @@
 import type { ContactKind, Symptom } from '../../../domain/ledger/colours';
 import type { ResidentAnswer, ResidentForm, ResidentStatus, VisitInput } from '../../http/ledger';
+import {
+  type StayProblem,
+  stayOf,
+  stayProblems,
+  type TravelDraft,
+} from '../../modules/ledger/common/stayDraft';
+
+export { newTravelDraft, type StayDates, type TravelDraft } from '../../modules/ledger/common/stayDraft';
 
 // The door form's state, and the visit it becomes. Pure, so that it can be tested without a browser.
 
 export type Presence = 'present' | 'away' | 'moved_out' | 'deceased';
-
-/** How the days of a stay are known: typed dates, "within the window" (近14天内) or not at all (日期不详). */
-export type StayDates = 'exact' | 'recent' | 'unknown';
-
-export interface TravelDraft {
-  id: number;
-  /** a common place's code, or 'other'; '' until the worker taps one (nothing is chosen for them) */
-  place: string;
-  code: string;
-  name: string;
-  /** '' until chosen */
-  dates: StayDates | '';
-  from: string;
-  to: string;
-}
 
 export interface ContactDraft {
   id: number;
   /** '' until the worker taps one */
   kind: ContactKind | '';
   date: string;
-}
-
-export function newTravelDraft(id: number): TravelDraft {
-  return { id, place: '', code: '', name: '', dates: '', from: '', to: '' };
 }
 
 export function newContactDraft(id: number): ContactDraft {
@@ -41,10 +30,7 @@ export type DraftProblem = {
   resident: number;
   /** index of the stay or the contact */
   index: number;
-} & (
-  | { what: 'travel'; field: 'place' | 'code' | 'dates' | 'from' }
-  | { what: 'contact'; field: 'kind' | 'date' }
-);
+} & ({ what: 'travel'; field: StayProblem } | { what: 'contact'; field: 'kind' | 'date' });
 
 /**
  * What keeps the visit from being sent: a stay without its place, its code (另选地区) or its dates (a
@@ -56,12 +42,7 @@ export function draftProblems(residents: readonly ResidentDraft[]): DraftProblem
   residents.forEach((d, resident) => {
     if (d.presence === 'moved_out' || d.presence === 'deceased') return;
     d.travel.forEach((s, index) => {
-      const stay = (field: 'place' | 'code' | 'dates' | 'from') =>
-        out.push({ resident, index, what: 'travel', field });
-      if (s.place === '') stay('place');
-      else if (s.place === 'other' && s.code.trim() === '') stay('code');
-      if (s.dates === '') stay('dates');
-      else if (s.dates === 'exact' && s.from === '') stay('from');
+      for (const field of stayProblems(s)) out.push({ resident, index, what: 'travel', field });
     });
     d.contacts.forEach((c, index) => {
       if (c.kind === '') out.push({ resident, index, what: 'contact', field: 'kind' });
@@ -118,13 +99,7 @@ function answerOf(d: ResidentDraft): ResidentAnswer {
   if (temp !== undefined) a.temperatureC = temp;
   if (d.symptoms.length) a.symptoms = d.symptoms;
   // every stay and contact goes as entered (draftProblems stops an unfinished one before this)
-  const travel = d.travel.map((s) => ({
-    placeCode: s.place === 'other' ? s.code.trim() : s.place,
-    ...(s.name.trim() ? { placeName: s.name.trim() } : {}),
-    ...(s.dates === 'exact'
-      ? { from: s.from, ...(s.to && s.to !== s.from ? { to: s.to } : {}) }
-      : { undated: s.dates === 'recent' ? ('recent' as const) : ('unknown' as const) }),
-  }));
+  const travel = d.travel.map(stayOf);
   if (travel.length) a.travel = travel;
   const contacts = d.contacts.map((c) => ({ kind: c.kind as ContactKind, date: c.date }));
   if (contacts.length) a.contacts = contacts;

@@ -8,6 +8,7 @@ import {
   REASON_TITLES,
   SYMPTOM_LABELS,
   type Symptom,
+  type TravelStay,
   UNDATED_STAY_LABELS,
   type UndatedStay,
 } from '../../../../domain/ledger/colours';
@@ -34,6 +35,16 @@ function stayDay(date: string, undated: UndatedStay | undefined, lang: Language)
   return lang === 'en'
     ? `${UNDATED_STAY_LABELS[undated].en} (told ${date})`
     : `${UNDATED_STAY_LABELS[undated]['zh-CN']}（${date}登记）`;
+}
+
+/** A stay as a line: 武汉市 2020-01-20 – 2020-01-23, or 武汉市（日期不详） */
+export function stayText(s: TravelStay, lang: Language): string {
+  const place = s.placeName || s.placeCode;
+  if (!s.from) {
+    const said = UNDATED_STAY_LABELS[s.undated ?? 'unknown'][lang];
+    return lang === 'en' ? `${place} (${said})` : `${place}（${said}）`;
+  }
+  return s.to && s.to !== s.from ? `${place} ${s.from} – ${s.to}` : `${place} ${s.from}`;
 }
 
 /** 红 / red */

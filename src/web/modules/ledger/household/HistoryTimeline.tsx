@@ -1,12 +1,14 @@
 import { Empty, Space, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { TravelStay } from '../../../../domain/ledger/colours';
 import type { HistoryEntry, HouseholdDetail } from '../../../http/ledger';
 import type { Language } from '../../../i18n';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { formatShanghai } from '../../audit/time';
 import { ColourChip } from '../common/ColourChip';
-import { colourOf, fieldLabel } from '../common/labels';
+import { colourOf, stayText } from '../common/labels';
+import { changedFieldLabel, changesOf, changeText } from './changeText';
 
 const KINDS = [
   'created',
@@ -15,6 +17,7 @@ const KINDS = [
   'override_cleared',
   'moved_in',
   'resident_updated',
+  'travel_updated',
   'resident_moved_out',
   'resident_deceased',
   'resident_away',
@@ -67,12 +70,25 @@ function entryText(e: HistoryEntry, name: string, t: TFunction, lang: Language):
         : t('history.colour');
     }
     case 'resident_updated': {
-      const fields = Array.isArray(d.fields) ? (d.fields as string[]).map((f) => fieldLabel(f, lang)) : [];
+      // rows of old kept the names of the fields sent; newer ones keep what changed (shown below)
+      const named = changesOf(d).length
+        ? changesOf(d).map((c) => c.field)
+        : Array.isArray(d.fields)
+          ? (d.fields as string[])
+          : [];
+      const fields = named.map((f) => changedFieldLabel(f, lang));
       return t('history.resident_updated', { name, fields: fields.join(lang === 'en' ? ', ' : '、') });
     }
     default:
       return t(`history.${kind}`, { name });
   }
+}
+
+function staysText(list: unknown, t: TFunction, lang: Language): string {
+  const stays = Array.isArray(list) ? (list as TravelStay[]) : [];
+  return stays.length
+    ? stays.map((s) => stayText(s, lang)).join(lang === 'en' ? '; ' : '；')
+    : t('history.travelNone');
 }
 
 /** The household's history, newest first: colours, overrides, residents moving in, out, away, back. */
@@ -110,6 +126,20 @@ export function HistoryTimeline({ household }: { household: HouseholdDetail }) {
                 )}
                 {(e.kind === 'created' || e.kind === 'imported') && to && <ColourChip colour={to} />}
               </Space>
+              {e.kind === 'travel_updated' && (
+                <div>
+                  <Typography.Text type="secondary" data-testid={`history-travel-${i}`}>
+                    {staysText(e.detail?.before, t, lang)} → {staysText(e.detail?.after, t, lang)}
+                  </Typography.Text>
+                </div>
+              )}
+              {changesOf(e.detail).map((c) => (
+                <div key={c.field}>
+                  <Typography.Text type="secondary" data-testid={`history-change-${i}-${c.field}`}>
+                    {changeText(c, lang)}
+                  </Typography.Text>
+                </div>
+              ))}
               {(e.reason || date) && (
                 <div>
                   <Typography.Text type="secondary" data-testid={`history-reason-${i}`}>

@@ -1,6 +1,7 @@
 import { App, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_WINDOW_DAYS } from '../../../../domain/ledger/colours';
 import { MARKERS } from '../../../../domain/ledger/markers';
 import { ID_TYPES, RELATIONS } from '../../../../domain/ledger/sheet/values';
 import { errorText } from '../../../http/errors';
@@ -15,8 +16,10 @@ import { useLanguage } from '../../../i18n/useLanguage';
 import { testIdProps } from '../../../shell/testId';
 import { idTypeLabel, markerLabel, relationLabel, sexLabel } from '../common/labels';
 import { MarkerGlyph } from '../common/MarkerSymbols';
+import { draftOfStay, stayOf, stayProblems, type TravelDraft } from '../common/stayDraft';
 import { useLedgerMutation } from '../useLedgerMutation';
 import { applyResidentErrors } from './formErrors';
+import { TravelList } from './TravelList';
 
 const FIELDS = [
   'name',
@@ -80,6 +83,9 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
   const day = useLedgerDay();
   const [form] = Form.useForm<Values>();
   const editing = !!resident;
+  // the resident's stays away from home (an edit only: a new resident's are told at the door)
+  const [stays, setStays] = useState<TravelDraft[]>([]);
+  const [triedSave, setTriedSave] = useState(false);
 
   // filled when the dialog opens (or opens on another resident), not each time the household is
   // refreshed in the background while the user types
@@ -89,7 +95,9 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    setTriedSave(false);
     const resident = residentKey ? current.current : undefined;
+    setStays((resident?.facts.travel ?? []).map((x, i) => draftOfStay(x, i)));
     if (resident) {
       form.setFieldsValue({
         name: resident.name,
@@ -109,7 +117,7 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
   const mutation = useLedgerMutation(
     async (v: Values): Promise<unknown> =>
       resident
-        ? updateResident(resident.key, toForm(v, resident))
+        ? updateResident(resident.key, { ...toForm(v, resident), travel: stays.map(stayOf) })
         : addResident(householdKey, toForm(v, undefined) as ResidentForm),
     () => {
       message.success(editing ? t('common.saved') : t('resident.added'));
@@ -133,13 +141,19 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) =>
+        onFinish={(v) => {
+          setTriedSave(true);
+          // an unfinished stay is finished or removed by the user, never dropped
+          if (stays.some((x) => stayProblems(x).length > 0)) {
+            message.error(t('fieldScreening.unfinished'));
+            return;
+          }
           mutation.mutate(v, {
             onError: (err) => {
               if (!applyResidentErrors(form, err, FIELDS)) message.error(errorText(err));
             },
-          })
-        }
+          });
+        }}
       >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
@@ -234,6 +248,23 @@ export function ResidentFormModal({ open, householdKey, resident, onClose }: Pro
               />
             </Form.Item>
           </Col>
+          {editing && (
+            <Col span={24}>
+              <Form.Item
+                label={t('fieldScreening.travel', {
+                  n: day.data?.policy.windowDays ?? DEFAULT_WINDOW_DAYS,
+                })}
+              >
+                <TravelList
+                  value={stays}
+                  onChange={setStays}
+                  windowDays={day.data?.policy.windowDays ?? DEFAULT_WINDOW_DAYS}
+                  today={day.data?.today}
+                  showProblems={triedSave}
+                />
+              </Form.Item>
+            </Col>
+          )}
         </Row>
       </Form>
     </Modal>
