@@ -1,15 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dutyNow } from '../../src/domain/forces/duty';
+import { addDays, dutyNow, mondayOf } from '../../src/domain/forces/duty';
 import { shanghaiDay } from '../../src/domain/forces/shiftPatterns';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
 import { apiAs, base, deskLogin, login, session as openSession, poll } from './client';
 import { ADMIN_PASSWORD } from './server';
 
-// Call-ups and duty (issue 4) as a community office and its volunteers use them: a call-up made on the
-// desk, three volunteers signing up on the phone page (no login), approved and trained on the desk, a
-// week of the station auto-scheduled and published, one of them checking in on the phone, the hours
-// on the desk. Logins for the volunteers are opened through the API as the administrator.
+// Call-ups and duty (issues 4 and 10) as a community office and its volunteers use them: a call-up made
+// on the desk, three volunteers signing up on the phone page (no login) that shows the places left, a
+// fourth put on the waiting list, approved and trained on the desk, a week of the station auto-scheduled
+// and published, one of them checking in on the phone, the hours on the desk; attendance on the roster
+// grid (one absent, one late by hours). Logins for the volunteers are opened through the API as the
+// administrator.
 
 const VOLUNTEER_PASSWORD = 'Volunteer2020';
 const SMH = '410105002008'; // 省民航社区: smh_admin's community
@@ -24,6 +27,18 @@ const VOLUNTEERS = [
   { name: '吴晓燕', phone: '13903710102' },
   { name: '郑浩然', phone: '13903710103' },
 ];
+/** signs up after the three: the places are theirs until the office decides, so this one waits */
+const WAITING = { name: '冯雨桐', phone: '13903710104' };
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const hhmm = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
+
+/** The demo's duty clock goes back a day at midnight (it replays one day): keep clear of it. */
+async function clearOfMidnight() {
+  const timeOfDay = (dutyNow(today) + 8 * 60 * MINUTE) % DAY;
+  if (timeOfDay > DAY - 2 * MINUTE) await new Promise((r) => setTimeout(r, DAY - timeOfDay + 5_000));
+}
 
 interface RosterShift {
   id: string;
@@ -76,11 +91,13 @@ describe('call-ups and duty', () => {
     await context.close();
   });
 
-  it('three volunteers sign up on the phone page without logging in', async () => {
+  it('three volunteers sign up on the phone page without logging in, a fourth joins the waiting list', async () => {
     const { page, errors, context } = await session(PHONE);
     for (const [i, v] of VOLUNTEERS.entries()) {
       await page.goto(link);
       await poll(() => page.getByTestId('join-title').textContent()).toContain('省民航社区招募志愿者');
+      // a pending sign-up takes no place: the places left stay 3 until the office approves
+      expect(await page.getByTestId(`join-place-${station}`).textContent()).toContain('剩余名额 3 / 3');
       if (i === 0) {
         // a wrong phone number is named on its field
         await page.getByTestId('join-name').locator('input').fill(v.name);
@@ -97,6 +114,16 @@ describe('call-ups and duty', () => {
       await page.getByTestId('join-done').waitFor();
       expect(await page.getByTestId('join-done').textContent()).toContain('报名成功');
     }
+    // three waiting for the office cover the three places: the page says a sign-up now waits
+    await page.goto(link);
+    await poll(() => page.getByTestId(`join-place-${station}`).textContent()).toContain('报名将候补');
+    expect(await page.getByTestId('join-waitlist-hint').textContent()).toContain('3 人报名待审核');
+    await page.getByTestId('join-name').locator('input').fill(WAITING.name);
+    await page.getByTestId('join-phone').locator('input').fill(WAITING.phone);
+    await page.getByTestId('join-submit').click();
+    await page.getByTestId('join-waitlist').waitFor();
+    expect(await page.getByTestId('join-done').textContent()).toContain('已进入候补名单');
+    expect(await page.getByTestId('join-waitlist').textContent()).toContain('候补第 1 位');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -111,6 +138,10 @@ describe('call-ups and duty', () => {
       await page.getByTestId(`train-${v.name}`).waitFor({ state: 'detached' });
     }
     await poll(() => page.getByTestId(`place-progress-${station}`).textContent()).toBe('3 / 3');
+    // the fourth waits, and no place is left to approve them to
+    expect(await page.getByTestId(`waitlist-${WAITING.name}`).textContent()).toBe('候补第 1 位');
+    expect(await page.getByTestId(`place-waiting-${station}`).textContent()).toBe('1');
+    expect(await page.getByTestId(`approve-${WAITING.name}`).isDisabled()).toBe(true);
     await page.getByTestId(`kit-${VOLUNTEERS[0].name}`).click();
     await page.getByTestId('kit-badge').fill('SMH-001');
     await page.getByTestId('kit-gear').check();
@@ -120,6 +151,13 @@ describe('call-ups and duty', () => {
     await screenshot(page, 'callup-detail');
     expect(errors).toEqual([]);
     await context.close();
+    // the link now says the places are taken
+    const phone = await session(PHONE);
+    await phone.page.goto(link);
+    await poll(() => phone.page.getByTestId(`join-place-${station}`).textContent()).toContain('名额已满');
+    expect(await phone.page.getByTestId('join-submit').isDisabled()).toBe(true);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
   });
 
   it('auto-schedules a week for the station, one of them checks in on the phone, the desk sees the hours', async () => {
@@ -138,7 +176,7 @@ describe('call-ups and duty', () => {
     // logins for the three volunteers; the one on the shift that runs now checks in
     const signups = await api<{ items: Array<{ id: string; person: { id: string; name: string } }> }>(
       'GET',
-      `/api/forces/callups/${callupId}/signups`,
+      `/api/forces/callups/${callupId}/signups?status=approved`,
     );
     const userOf = new Map<string, string>();
     for (const [i, s] of signups.items.entries()) {
@@ -184,7 +222,10 @@ describe('call-ups and duty', () => {
 
     // the desk: the volunteer stands checked in on the roster, and has hours on the hours tab
     await page.reload();
-    await poll(() => page.locator(`[data-testid="roster-week"] .ant-tag-blue`).count()).toBeGreaterThan(0);
+    const present = page.locator(`[data-testid="attendance-${on.name}"][data-state="present"]`);
+    await poll(() => present.count()).toBe(1);
+    // on duty now: 在岗, or 迟到 with how late when the shift began more than five minutes ago
+    expect(await present.textContent()).toMatch(/在岗|迟到 \d/);
     await screenshot(page, 'roster-week');
     await page.getByRole('tab', { name: '工时' }).click();
     await poll(() => page.getByTestId('hours-table').textContent()).toContain(on.name);
@@ -203,6 +244,103 @@ describe('call-ups and duty', () => {
     await desk.context.close();
   });
 
+  it('the roster grid shows attendance where the shift is: one absent, one late by hours', async () => {
+    // a post whose one shift began two hours ago on the duty clock, for two volunteers who came through
+    // its own call-up: one never checks in (缺岗), the other checks in now (迟到 2小时)
+    await clearOfMidnight();
+    const post = (
+      await api<{ id: string }>('POST', '/api/org/facilities', {
+        unitCode: SMH,
+        kind: 'checkpoint',
+        name: 'E2E考勤岗',
+      })
+    ).id;
+    const start = Math.floor(dutyNow(today) / MINUTE) * MINUTE - 120 * MINUTE;
+    const pattern = {
+      name: '考勤班',
+      shifts: [
+        {
+          label: '值守班',
+          start: hhmm(start),
+          end: hhmm(start + 240 * MINUTE),
+          needs: [{ qualification: null, count: 2 }],
+        },
+      ],
+    };
+    await api('PUT', `/api/forces/facilities/${post}/pattern`, pattern);
+    const day = shanghaiDay(start);
+    const range = { facilityIds: [post], from: day, to: day };
+    await api('POST', '/api/forces/roster/generate', range);
+    await api('POST', '/api/forces/roster/publish', range);
+    const shift = (
+      await api<{ shifts: RosterShift[] }>(
+        'GET',
+        `/api/forces/roster?facilityId=${post}&from=${day}&to=${day}`,
+      )
+    ).shifts.find((s) => Date.parse(s.start) === start) as RosterShift;
+
+    const callup = await api<{ id: string; token: string }>('POST', '/api/forces/callups', {
+      unitCode: SMH,
+      title: 'E2E考勤岗招募',
+      startsOn: today,
+      pattern,
+      places: [{ facilityId: post, needed: 2 }],
+    });
+    const people = [
+      { name: '钱晓东', phone: '13903710201', username: 'e2e_absent' },
+      { name: '孙丽娜', phone: '13903710202', username: 'e2e_late' },
+    ];
+    const assignmentOf = new Map<string, string>();
+    for (const p of people) {
+      const signup = await api<{ id: string }>('POST', `/api/public/callups/${callup.token}/signups`, {
+        clientId: randomUUID(),
+        name: p.name,
+        phone: p.phone,
+      });
+      await api('POST', `/api/forces/signups/${signup.id}/decision`, { decision: 'approved' });
+      await api('POST', `/api/forces/signups/${signup.id}/training`, {});
+      const { signup: s } = await api<{ signup: { person: { id: string } } }>(
+        'POST',
+        `/api/forces/signups/${signup.id}/account`,
+        { username: p.username, password: VOLUNTEER_PASSWORD },
+      );
+      const { id } = await api<{ id: string }>('POST', `/api/forces/shifts/${shift.id}/assignments`, {
+        personId: s.person.id,
+      });
+      assignmentOf.set(p.name, id);
+    }
+    const late = await login('e2e_late', VOLUNTEER_PASSWORD);
+    await apiAs(late, 'POST', `/api/duty/assignments/${assignmentOf.get('孙丽娜')}/check-in`, {
+      clientId: randomUUID(),
+    });
+
+    const desk = await session(DESKTOP);
+    const { page } = desk;
+    await deskLogin(page, 'smh_admin', `/rosters?facility=${post}&week=${mondayOf(day)}`);
+    await page.getByTestId('roster-week').waitFor();
+    const absent = page.getByTestId('attendance-钱晓东');
+    await poll(() => absent.getAttribute('data-state')).toBe('absent');
+    expect(await absent.textContent()).toContain('缺岗');
+    const lateTag = page.getByTestId('attendance-孙丽娜');
+    expect(await lateTag.textContent()).toMatch(/迟到 2小时(1分)?$/);
+    // two on the roster, one there: not full
+    const cell = page.getByTestId(`cell-${day}-值守班`);
+    expect(await cell.textContent()).toContain('到岗 1/2');
+    expect(await cell.textContent()).not.toContain('满员');
+    await screenshot(page, 'roster-attendance');
+    // in English, the same shift
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en').click();
+    await poll(() => lateTag.textContent()).toMatch(/late 2 h( 1 min)?$/);
+    expect(await absent.textContent()).toContain('absent');
+    expect(await cell.textContent()).toContain('present 1/2');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-zh-CN').click();
+    await poll(() => absent.textContent()).toContain('缺岗');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
   it('the office sees at a glance what needs it, and is told at once when a shift goes short', async () => {
     // a post whose one shift began 14 minutes ago (duty clock) with nobody on it: within a minute it is
     // a quarter of an hour late, and the alert job tells the office wherever it is on the desk
@@ -213,13 +351,8 @@ describe('call-ups and duty', () => {
         name: 'E2E巡查岗',
       })
     ).id;
-    const MINUTE = 60_000;
-    const DAY = 24 * 60 * MINUTE;
-    // the demo's duty clock goes back a day at midnight (it replays one day): keep clear of it
-    const timeOfDay = (dutyNow(today) + 8 * 60 * MINUTE) % DAY;
-    if (timeOfDay > DAY - 2 * MINUTE) await new Promise((r) => setTimeout(r, DAY - timeOfDay + 5_000));
+    await clearOfMidnight();
     const start = Math.floor(dutyNow(today) / MINUTE) * MINUTE - 14 * MINUTE;
-    const hhmm = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
     await api('PUT', `/api/forces/facilities/${post}/pattern`, {
       name: '巡查',
       shifts: [

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Attendance, Staffing } from '../../domain/forces/attendance';
 import type { DutyState } from '../../domain/forces/duty';
 import type {
   Availability,
@@ -13,7 +14,7 @@ import type { Page } from './types';
 // Call-ups (招募令), rosters and duty: the shapes the server answers with (src/server/modules/forces/duty)
 // and the calls.
 
-export type { DutyState, Qualification, ShiftPattern, Skill };
+export type { Attendance, DutyState, Qualification, ShiftPattern, Skill, Staffing };
 
 export interface Requirements {
   skills?: Skill[];
@@ -48,6 +49,10 @@ export interface CallupPlace {
   applied: number;
   approved: number;
   trained: number;
+  /** places not taken by an approval */
+  left: number;
+  /** pending sign-ups beyond the places left (候补) */
+  waiting: number;
 }
 
 export interface CallupDetail extends Callup {
@@ -70,6 +75,8 @@ export interface Signup {
   facilityId: string | null;
   facility: string | null;
   status: 'applied' | 'approved' | 'rejected' | 'withdrawn';
+  /** pending beyond the station's places left: position on its waiting list (候补第 N 位) */
+  waitlist: number | null;
   appliedAt: string;
   decidedAt: string | null;
   trainedAt: string | null;
@@ -98,15 +105,23 @@ export interface PublicCallup {
   endsOn: string | null;
   shifts: Array<{ label: string; start: string; end: string }>;
   capacity: number;
+  /** places not taken by an approval (剩余名额) */
   remaining: number;
+  pending: number;
+  /** where a sign-up would go now: a place, the waiting list, or nowhere */
+  next: SignupNext;
   places: Array<{
     facilityId: string;
     name: string;
     address: string | null;
     needed: number;
     remaining: number;
+    pending: number;
+    next: SignupNext;
   }>;
 }
+
+export type SignupNext = 'place' | 'waitlist' | 'full';
 
 export interface SignupInput {
   clientId: string;
@@ -123,6 +138,8 @@ export interface SignupAnswer {
   status: string;
   facility: string | null;
   again: boolean;
+  /** position on the station's waiting list (候补), or null */
+  waitlist: number | null;
 }
 
 export interface Preset {
@@ -140,6 +157,8 @@ export interface RosterPerson {
   source: 'auto' | 'manual';
   checkedInAt: string | null;
   checkedOutAt: string | null;
+  /** on the duty clock, at the time of the read */
+  attendance: Attendance;
 }
 
 export interface RosterShift {
@@ -155,6 +174,8 @@ export interface RosterShift {
   published: boolean;
   assigned: number;
   checkedIn: number;
+  /** the roster before the start, the people there from it: full (满员) only by them */
+  staffing: Staffing;
   people: RosterPerson[];
 }
 
@@ -339,6 +360,8 @@ export function useRoster(facilityId: string | undefined, from: string, to: stri
     queryKey: dutyKeys.roster(facilityId ?? '', from, to),
     queryFn: ({ signal }) => get<FacilityRoster>('/api/forces/roster', { facilityId, from, to }, signal),
     enabled: !!facilityId && !!from,
+    // attendance moves with the clock (awaited → absent, on duty → over): read again every minute
+    refetchInterval: 60_000,
   });
 }
 

@@ -90,11 +90,25 @@ export function FieldJoin() {
         <NavBar back={null} style={{ background: '#c62828', color: '#fff' }}>
           {c.title}
         </NavBar>
-        <Result
-          status="success"
-          title={done.again ? t('duty.join.doneAgain') : t('duty.join.doneTitle')}
-          description={done.facility ? t('duty.join.doneStation', { station: done.facility }) : undefined}
-        />
+        {done.waitlist !== null ? (
+          // a pending sign-up beyond the places left: on the station's waiting list (候补)
+          <Result
+            status="waiting"
+            title={done.again ? t('duty.join.doneAgain') : t('duty.join.waitlistTitle')}
+            description={
+              <div data-testid="join-waitlist">
+                {t('duty.join.waitlistStation', { station: done.facility ?? '', n: done.waitlist })}
+                {t('duty.join.waitlistNext')}
+              </div>
+            }
+          />
+        ) : (
+          <Result
+            status="success"
+            title={done.again ? t('duty.join.doneAgain') : t('duty.join.doneTitle')}
+            description={done.facility ? t('duty.join.doneStation', { station: done.facility }) : undefined}
+          />
+        )}
         <List>
           {(['next1', 'next2', 'next3', 'next4'] as const).map((k, i) => (
             <List.Item key={k} prefix={<Tag color="danger">{i + 1}</Tag>}>
@@ -105,7 +119,21 @@ export function FieldJoin() {
       </div>
     );
 
-  const full = c.remaining <= 0;
+  const full = c.next === 'full';
+  /** 剩余名额 n / N, with 报名将候补 when the pending sign-ups already cover them; 名额已满 when approvals do */
+  const placesLeft = (n: number, capacity: number, next: typeof c.next) =>
+    next === 'full' ? (
+      <Tag color="danger">{t('duty.join.full')}</Tag>
+    ) : (
+      <>
+        {t('duty.join.remaining', { n, capacity })}
+        {next === 'waitlist' && (
+          <Tag color="warning" style={{ marginLeft: 4 }}>
+            {t('duty.join.waitlistShort')}
+          </Tag>
+        )}
+      </>
+    );
   const ages = c.requirements.minAge || c.requirements.maxAge;
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', paddingBottom: 32 }}>
@@ -125,17 +153,34 @@ export function FieldJoin() {
         <List.Item extra={c.shifts.map((s) => `${s.label} ${s.start}–${s.end}`).join('，')}>
           {t('duty.join.shifts')}
         </List.Item>
-        <List.Item
-          extra={
-            full ? (
-              <Tag color="danger">{t('duty.join.full')}</Tag>
-            ) : (
-              t('duty.join.remaining', { n: c.remaining, capacity: c.capacity })
-            )
-          }
-        >
-          {c.places.length > 1 ? c.places.map((p) => p.name).join('、') : c.places[0]?.name}
-        </List.Item>
+        {/* places left per station and in total: only approvals take them (剩余名额) */}
+        {c.places.map((p) => (
+          <List.Item
+            key={p.facilityId}
+            description={p.address ?? undefined}
+            extra={
+              <span data-testid={`join-place-${p.facilityId}`}>
+                {placesLeft(p.remaining, p.needed, p.next)}
+              </span>
+            }
+          >
+            {p.name}
+          </List.Item>
+        ))}
+        {c.places.length > 1 && (
+          <List.Item
+            extra={<span data-testid="join-remaining">{placesLeft(c.remaining, c.capacity, c.next)}</span>}
+          >
+            {t('duty.join.total')}
+          </List.Item>
+        )}
+        {c.next === 'waitlist' && (
+          <List.Item>
+            <span style={{ color: '#d46b08' }} data-testid="join-waitlist-hint">
+              {t('duty.join.waitlistHint', { pending: c.pending })}
+            </span>
+          </List.Item>
+        )}
         {(ages || c.requirements.notes || c.requirements.skills?.length) && (
           <List.Item
             description={[
@@ -218,8 +263,12 @@ export function FieldJoin() {
               columns={1}
               options={c.places.map((p) => ({
                 value: p.facilityId,
-                label: `${p.name}（${t('duty.join.remaining', { n: p.remaining, capacity: p.needed })}）`,
-                disabled: p.remaining <= 0,
+                label: `${p.name}（${
+                  p.next === 'full'
+                    ? t('duty.join.full')
+                    : t('duty.join.remaining', { n: p.remaining, capacity: p.needed })
+                }${p.next === 'waitlist' ? ` · ${t('duty.join.waitlistShort')}` : ''}）`,
+                disabled: p.next === 'full',
               }))}
             />
           </Form.Item>

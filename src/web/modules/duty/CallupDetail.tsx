@@ -80,6 +80,8 @@ export function CallupDetail() {
   const c = callup.data;
   if (!c) return <Skeleton active />;
   const link = `${window.location.origin}/field/join/${c.token}`;
+  // only approvals take places: a station they fill takes no more approvals
+  const leftAt = (facilityId: string | null) => c.places.find((p) => p.facilityId === facilityId)?.left;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="callup-detail">
@@ -197,7 +199,20 @@ export function CallupDetail() {
                 </Space>
               ),
             },
+            { title: t('duty.detail.left'), dataIndex: 'left', width: 90 },
             { title: t('duty.detail.applied'), dataIndex: 'applied', width: 90 },
+            {
+              title: t('duty.detail.waiting'),
+              width: 90,
+              render: (_, p) =>
+                p.waiting ? (
+                  <Tag color="orange" data-testid={`place-waiting-${p.facilityId}`}>
+                    {p.waiting}
+                  </Tag>
+                ) : (
+                  0
+                ),
+            },
             { title: t('duty.detail.trained'), dataIndex: 'trained', width: 90 },
           ]}
         />
@@ -221,7 +236,14 @@ export function CallupDetail() {
             { title: t('duty.signup.facility'), dataIndex: 'facility' },
             {
               title: t('duty.signup.status'),
-              render: (_, s) => <Tag color={STATUS_COLOUR[s.status]}>{t(`duty.signup.${s.status}`)}</Tag>,
+              render: (_, s) =>
+                s.waitlist !== null ? (
+                  <Tag color="orange" data-testid={`waitlist-${s.person.name}`}>
+                    {t('duty.signup.waitlist', { n: s.waitlist })}
+                  </Tag>
+                ) : (
+                  <Tag color={STATUS_COLOUR[s.status]}>{t(`duty.signup.${s.status}`)}</Tag>
+                ),
             },
             {
               title: t('duty.signup.training'),
@@ -255,6 +277,8 @@ export function CallupDetail() {
                               size="small"
                               type="primary"
                               onClick={() => decide.mutate({ id: s.id, decision: 'approved' })}
+                              disabled={leftAt(s.facilityId) === 0}
+                              title={leftAt(s.facilityId) === 0 ? t('duty.signup.placeFull') : undefined}
                               data-testid={`approve-${s.person.name}`}
                             >
                               {t('duty.signup.approve')}

@@ -185,6 +185,9 @@ export default function RostersPage() {
             )}
             <Tag color="red">{t('duty.roster.legendShort')}</Tag>
             <Tag color="green">{t('duty.roster.legendFull')}</Tag>
+            <Tag color="red">{t('duty.roster.legendAbsent')}</Tag>
+            <Tag color="orange">{t('duty.roster.legendLate')}</Tag>
+            <Tag color="blue">{t('duty.roster.legendPresent')}</Tag>
           </Space>
           <Tabs
             activeKey={tab}

@@ -11,8 +11,8 @@ import {
   swapAssignment,
 } from '../../http/duty';
 import { errorText } from '../../http/errors';
+import { clock } from './Attendance';
 import { useDutyMutation } from './useDutyMutation';
-import { clock } from './WeekGrid';
 
 /** Swap a person on a shift for another (调班), take them off, or put someone on an empty place. */
 export function SwapDialog({

@@ -5,14 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { addDays, dutyNow } from '../../../domain/forces/duty';
 import type { FacilityRoster, RosterPerson, RosterShift } from '../../http/duty';
 import { useLedgerDay } from '../../http/ledger';
+import { clock, PersonTag, StaffingTag, staffingBackground } from './Attendance';
 import { SwapDialog } from './SwapDialog';
 
 const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
 const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-export function clock(at: string) {
-  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-}
 
 interface Row {
   label: string;
@@ -20,7 +17,10 @@ interface Row {
   cells: Record<string, RosterShift>;
 }
 
-/** The roster calendar of one facility: the week's days across, its shifts down, the people in each cell. */
+/**
+ * The roster calendar of one facility: the week's days across, its shifts down, the people in each cell
+ * with their attendance, and the shift's staffing (the roster before it starts, who is there from it).
+ */
 export function WeekGrid({
   roster,
   loading,
@@ -76,8 +76,7 @@ export function WeekGrid({
             onCell: (r: Row) => {
               const s = r.cells[d];
               if (!s) return {};
-              const short = s.assigned < s.headcount;
-              return { style: { background: short ? '#fff1f0' : '#f6ffed', verticalAlign: 'top' as const } };
+              return { style: { background: staffingBackground(s), verticalAlign: 'top' as const } };
             },
             render: (_: unknown, r: Row) => {
               const s = r.cells[d];
@@ -88,29 +87,16 @@ export function WeekGrid({
                 <div data-testid={`cell-${d}-${r.label}`}>
                   <Space size={[2, 4]} wrap>
                     {s.people.map((p) => (
-                      <Tag
+                      <PersonTag
                         key={p.assignmentId}
-                        color={p.checkedOutAt ? 'default' : p.checkedInAt ? 'blue' : undefined}
-                        style={{ cursor: canManage && !over ? 'pointer' : undefined, marginInlineEnd: 2 }}
+                        shift={s}
+                        person={p}
                         onClick={canManage && !over ? () => setOpen({ shift: s, person: p }) : undefined}
-                        title={[
-                          p.qualification ? t(`duty.qualification.${p.qualification}`) : '',
-                          p.checkedInAt ? `${t('duty.roster.checkedIn')} ${clock(p.checkedInAt)}` : '',
-                          p.checkedOutAt ? `${t('duty.roster.checkedOut')} ${clock(p.checkedOutAt)}` : '',
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      >
-                        {p.name}
-                      </Tag>
+                      />
                     ))}
                   </Space>
                   <div style={{ marginTop: 4, display: 'flex', gap: 4, alignItems: 'center' }}>
-                    {short > 0 ? (
-                      <Tag color="red">{t('duty.roster.understaffed', { n: short })}</Tag>
-                    ) : (
-                      <Tag color="green">{t('duty.roster.full')}</Tag>
-                    )}
+                    <StaffingTag shift={s} />
                     {!s.published && <Tag>{t('duty.roster.draftTag')}</Tag>}
                     {canManage && short > 0 && !over && (
                       <Button

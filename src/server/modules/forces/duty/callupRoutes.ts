@@ -79,7 +79,11 @@ export function callupRoutes(appBase: FastifyInstance, services: Services) {
   });
 
   app.get('/api/forces/callups/:id', {
-    schema: { tags, summary: 'A call-up with its places filled per station', params: idParam },
+    schema: {
+      tags,
+      summary: 'A call-up with its places per station: approved, pending, places left, on the waiting list',
+      params: idParam,
+    },
     config: { access: { permission: 'forces.read', resource: { kind: 'callup', in: 'params', key: 'id' } } },
     handler: (req) => callups.getCallup(services, actorOf(req), req.params.id),
   });
@@ -95,7 +99,8 @@ export function callupRoutes(appBase: FastifyInstance, services: Services) {
   app.get('/api/forces/callups/:id/signups', {
     schema: {
       tags,
-      summary: 'The sign-ups of a call-up (masked phones), in order of arrival (keyset pages)',
+      summary:
+        'The sign-ups of a call-up (masked phones), in order of arrival, pending ones with their place on the waiting list (keyset pages)',
       params: idParam,
       querystring: z.object({
         status: z.enum(['applied', 'approved', 'rejected', 'withdrawn']).optional(),
@@ -109,7 +114,8 @@ export function callupRoutes(appBase: FastifyInstance, services: Services) {
   app.post('/api/forces/signups/:id/decision', {
     schema: {
       tags,
-      summary: 'Approve or reject a sign-up (approving may move it to another station of the call-up)',
+      summary:
+        'Approve or reject a sign-up (approving may move it to another station; refused when approvals fill the station)',
       params: idParam,
       body: z.object({ decision: z.enum(['approved', 'rejected']), facilityId: dbId.nullish() }),
     },

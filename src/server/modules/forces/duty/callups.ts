@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import {
+  mayApprove,
+  type PlaceCount,
+  placeSignup,
+  placesLeft,
+  waitingCount,
+  waitlistPosition,
+} from '../../../../domain/forces/callupPlaces';
 import { ageOn, dutyNow } from '../../../../domain/forces/duty';
 import { isSkill } from '../../../../domain/forces/qualifications';
 import type { Availability, ShiftPattern } from '../../../../domain/forces/schedule';
@@ -23,6 +31,9 @@ import * as q from './queries';
 // Call-ups (招募令): "252 volunteers for 42 stations, six per station, two shifts 8:00–18:00". A call-up
 // at a unit has places per facility, dates, a shift pattern and requirements; a public link (token) for
 // sign-ups on the phone; approval, on-site training signed off before the first duty, badge, gear, meals.
+// Only approvals take places; pending sign-ups beyond the places left wait on a station's waiting list
+// (候补, domain/forces/callupPlaces.ts). Sign-ups and decisions of one call-up run one at a time under a
+// lock on its callups row, taken first, so the places counted are the places written.
 
 registerPlaceColumn({ table: 'callups', column: 'unit_path', what: 'what.forces' });
 
@@ -132,6 +143,28 @@ export async function callupInScope(
   return row;
 }
 
+/** The counts the place rules read, from a call-up's places with their sign-ups counted. */
+function countOf(p: q.PlaceRow): PlaceCount {
+  return {
+    facilityId: p.facility_id,
+    needed: p.needed,
+    approved: Number(p.approved),
+    pending: Number(p.applied),
+  };
+}
+
+async function placeCounts(db: Db, callupId: string) {
+  const rows = await q.placeProgress(db, callupId);
+  return new Map(rows.map((p) => [p.facility_id, countOf(p)]));
+}
+
+/** A pending sign-up's position on its station's waiting list (候补), or null. */
+function waitlistOf(s: q.SignupRow, places: Map<string, PlaceCount>): number | null {
+  if (s.status !== 'applied' || s.pending_before === null || !s.facility_id) return null;
+  const place = places.get(s.facility_id);
+  return place ? waitlistPosition(place, Number(s.pending_before)) : null;
+}
+
 function callupView(c: q.CallupRow) {
   return {
     id: c.id,
@@ -183,6 +216,10 @@ export async function getCallup(services: Services, actor: Actor, id: string) {
       applied: Number(p.applied),
       approved: Number(p.approved),
       trained: Number(p.trained),
+      /** places not taken by an approval */
+      left: placesLeft(countOf(p)),
+      /** pending sign-ups beyond the places left: the waiting list (候补) */
+      waiting: waitingCount(countOf(p)),
     })),
   };
 }
@@ -193,7 +230,7 @@ export async function closeCallup(services: Services, actor: Actor, id: string) 
   return getCallup(services, actor, id);
 }
 
-function signupView(s: q.SignupRow) {
+function signupView(s: q.SignupRow, places: Map<string, PlaceCount>) {
   return {
     id: s.id,
     callupId: s.callup_id,
@@ -210,6 +247,8 @@ function signupView(s: q.SignupRow) {
     facilityId: s.facility_id,
     facility: s.facility_name,
     status: s.status,
+    /** pending beyond the places left: position on the station's waiting list (候补第 N 位) */
+    waitlist: waitlistOf(s, places),
     appliedAt: s.applied_at,
     decidedAt: s.decided_at,
     trainedAt: s.trained_at,
@@ -227,7 +266,8 @@ export async function listSignups(
 ) {
   await callupInScope(services.db, actor, callupId, 'forces.read');
   const rows = await q.listSignups(services.db, { callupId, ...query, limit: query.limit + 1 });
-  const items = rows.slice(0, query.limit).map(signupView);
+  const places = await placeCounts(services.db, callupId);
+  const items = rows.slice(0, query.limit).map((s) => signupView(s, places));
   return { items, next: rows.length > query.limit ? items[items.length - 1].id : null };
 }
 
@@ -239,9 +279,9 @@ async function signupInScope(db: Db, actor: Actor, id: string, permission: 'forc
   return row;
 }
 
-async function signupAfter(services: Services, id: string) {
-  const [row] = await q.listSignups(services.db, { id, limit: 1 });
-  return signupView(row);
+async function signupAfter(db: Db, id: string) {
+  const [row] = await q.listSignups(db, { id, limit: 1 });
+  return signupView(row, await placeCounts(db, row.callup_id));
 }
 
 /** Approve or reject a sign-up; approving may move the volunteer to another station of the call-up. */
@@ -264,15 +304,11 @@ export async function decideSignup(
     const target = input.facilityId ?? current.facility_id;
     const place = places.find((p) => p.facility_id === target);
     if (input.facilityId && !place) throw fieldError(actor.locale, 'facilityId', 'duty.place_not_in_callup');
-    // approving takes one of the station's places unless the sign-up holds one there already (moved
-    // from another station, or rejected before): refused when the station is full
-    const holds =
-      current.facility_id === target && (current.status === 'applied' || current.status === 'approved');
-    if (place && input.decision === 'approved' && !holds) {
-      const taken = Number(place.applied) + Number(place.approved);
-      if (taken >= place.needed)
-        throw conflictError(actor.locale, 'facilityId', 'duty.place_full', { facility: place.name });
-    }
+    // approving takes one of the station's places unless the sign-up holds one there already (approved
+    // there before): refused when approvals fill the station; a pending sign-up holds no place
+    const holds = current.status === 'approved' && current.facility_id === target;
+    if (place && input.decision === 'approved' && !mayApprove(countOf(place), holds))
+      throw conflictError(actor.locale, 'facilityId', 'duty.place_full', { facility: place.name });
     await tx
       .updateTable('callup_signups')
       .set({
@@ -284,7 +320,7 @@ export async function decideSignup(
       .where('id', '=', id)
       .execute();
   });
-  return signupAfter(services, id);
+  return signupAfter(services.db, id);
 }
 
 /** Signs off the on-site training (上岗培训): the person may be put on shifts from now on. */
@@ -312,7 +348,7 @@ export async function trainSignup(services: Services, actor: Actor, id: string, 
         .execute();
     });
   }
-  return signupAfter(services, id);
+  return signupAfter(services.db, id);
 }
 
 /** Records the kit: badge number (志愿者标志), protective gear issued, meals provided at the station. */
@@ -331,7 +367,7 @@ export async function updateSignupKit(
   if (input.meals !== undefined) set.meals = input.meals;
   if (Object.keys(set).length)
     await services.db.updateTable('callup_signups').set(set).where('id', '=', id).execute();
-  return signupAfter(services, id);
+  return signupAfter(services.db, id);
 }
 
 /**
@@ -367,7 +403,7 @@ export async function createSignupAccount(
     .where('id', '=', s.person_id)
     .where('user_id', 'is', null)
     .execute();
-  return { userId: user.id, username: input.username, signup: await signupAfter(services, id) };
+  return { userId: user.id, username: input.username, signup: await signupAfter(services.db, id) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -379,6 +415,10 @@ async function openCallupByToken(db: Db, token: string) {
   return row;
 }
 
+function nextOf(choice: ReturnType<typeof placeSignup>): 'place' | 'waitlist' | 'full' {
+  return !choice.ok ? 'full' : choice.waitlist === null ? 'place' : 'waitlist';
+}
+
 export async function publicCallup(services: Services, token: string) {
   const c = await openCallupByToken(services.db, token);
   const places = await q.placeProgress(services.db, c.id);
@@ -387,8 +427,8 @@ export async function publicCallup(services: Services, token: string) {
     .select('name')
     .where('id', '=', c.unit_id)
     .executeTakeFirstOrThrow();
+  const counts = places.map(countOf);
   const capacity = places.reduce((n, p) => n + p.needed, 0);
-  const taken = places.reduce((n, p) => n + Number(p.applied) + Number(p.approved), 0);
   const pattern = c.pattern as ShiftPattern;
   return {
     title: c.title,
@@ -399,13 +439,20 @@ export async function publicCallup(services: Services, token: string) {
     endsOn: c.ends_on,
     shifts: pattern.shifts.map((s) => ({ label: s.label, start: s.start, end: s.end })),
     capacity,
-    remaining: Math.max(0, capacity - taken),
-    places: places.map((p) => ({
+    /** places not taken by an approval (剩余名额) */
+    remaining: counts.reduce((n, p) => n + placesLeft(p), 0),
+    /** sign-ups waiting for the office */
+    pending: counts.reduce((n, p) => n + p.pending, 0),
+    /** where a sign-up without a choice would go now: a place, the waiting list, or nowhere (full) */
+    next: nextOf(placeSignup(counts)),
+    places: places.map((p, i) => ({
       facilityId: p.facility_id,
       name: p.name,
       address: p.address,
       needed: p.needed,
-      remaining: Math.max(0, p.needed - Number(p.applied) - Number(p.approved)),
+      remaining: placesLeft(counts[i]),
+      pending: counts[i].pending,
+      next: nextOf(placeSignup(counts, p.facility_id)),
     })),
   };
 }
@@ -426,22 +473,27 @@ export interface SignupAnswer {
   facility: string | null;
   /** the same person had signed up before (the same phone): this is that sign-up */
   again: boolean;
+  /** pending beyond the station's places left: position on its waiting list (候补第 N 位) */
+  waitlist: number | null;
 }
 
 async function answerOf(db: Db, signupId: string, again: boolean): Promise<SignupAnswer> {
-  const row = await db
-    .selectFrom('callup_signups as s')
-    .leftJoin('facilities as f', 'f.id', 's.facility_id')
-    .select(['s.id', 's.status', 'f.name'])
-    .where('s.id', '=', signupId)
-    .executeTakeFirstOrThrow();
-  return { id: row.id, status: row.status, facility: row.name, again };
+  const [row] = await q.listSignups(db, { id: signupId, limit: 1 });
+  const places = await placeCounts(db, row.callup_id);
+  return {
+    id: row.id,
+    status: row.status,
+    facility: row.facility_name,
+    again,
+    waitlist: waitlistOf(row, places),
+  };
 }
 
 /**
  * A volunteer signs up through the public link. Replay-safe: the same clientId answers the first
  * answer; the same phone twice in one call-up is one sign-up. The person is found by phone or created
- * in the call-up's unit as a volunteer. Refused when the call-up (or the chosen station) is full.
+ * in the call-up's unit as a volunteer. Refused when approvals fill the call-up (or the chosen station);
+ * beyond the places left, the sign-up stands on the station's waiting list (answered as `waitlist`).
  */
 export async function publicSignup(
   services: Services,
@@ -499,20 +551,18 @@ export async function publicSignup(
       if (before) return { ...(await answerOf(tx, before.id, true)), created: false };
     }
     const places = await q.placeProgress(tx, c.id);
-    const free = (p: (typeof places)[number]) => p.needed - Number(p.applied) - Number(p.approved);
-    const capacity = places.reduce((n, p) => n + p.needed, 0);
-    if (places.every((p) => free(p) <= 0)) throw new AppError('conflict', 'duty.callup_full', { capacity });
-    let facilityId: string | null = null;
-    if (input.facilityId) {
-      const place = places.find((p) => p.facility_id === input.facilityId);
-      if (!place) throw fieldError(locale, 'facilityId', 'duty.place_not_in_callup');
-      if (free(place) <= 0)
-        throw conflictError(locale, 'facilityId', 'duty.place_full', { facility: place.name });
-      facilityId = place.facility_id;
-    } else {
-      // no preference: the station with the most places left
-      facilityId = [...places].sort((a, b) => free(b) - free(a))[0].facility_id;
+    const choice = placeSignup(places.map(countOf), input.facilityId);
+    if (!choice.ok) {
+      if (choice.reason === 'not_in_callup')
+        throw fieldError(locale, 'facilityId', 'duty.place_not_in_callup');
+      if (choice.reason === 'place_full') {
+        const facility = places.find((p) => p.facility_id === choice.facilityId)?.name ?? '';
+        throw conflictError(locale, 'facilityId', 'duty.place_full', { facility });
+      }
+      const capacity = places.reduce((n, p) => n + p.needed, 0);
+      throw new AppError('conflict', 'duty.callup_full', { capacity });
     }
+    const facilityId = choice.facilityId;
     if (personId) {
       await tx
         .updateTable('people')

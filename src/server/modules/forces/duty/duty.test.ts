@@ -7,9 +7,11 @@ import { createTestApp, type TestApp } from '../../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../../testing/services';
 
 // Call-ups, rosters and duty through the API on a real PostgreSQL: a call-up and its public sign-ups
-// (replay-safe, one per phone, refused when full), approval and training, shifts generated and
-// auto-scheduled, published, a volunteer's own shifts and check-in/out, hours, missed and understaffed
-// shifts; and a community office of another community that sees none of it.
+// (replay-safe, one per phone, a waiting list beyond the places left, refused once approvals fill it),
+// approval and training, shifts generated and auto-scheduled, published, a volunteer's own shifts and
+// check-in/out, hours, missed and understaffed shifts; and a community office of another community that
+// sees none of it. Parallel sign-ups are in callupPlaces.test.ts, attendance on the roster in
+// rosterAttendance.test.ts, beside this file.
 
 const B = '410103001001'; // 淮河社区
 const PASSWORD = 'Duty2020okay';
@@ -129,7 +131,7 @@ describe('call-ups and public sign-ups', () => {
     expect((await call('GET', '/api/public/callups/AAAAAAAAAAAAAAAAAAAAAA', undefined)).statusCode).toBe(404);
   });
 
-  it('takes sign-ups replay-safe, one per phone, refuses a bad phone by field and a full call-up', async () => {
+  it('takes sign-ups replay-safe, one per phone, refuses a bad phone by field; beyond the places, a waiting list', async () => {
     const badPhone = await signup({ name: '王芳', phone: '12345' });
     expect(badPhone.statusCode).toBe(400);
     expect(badPhone.json().error.fields[0].path).toBe('phone');
@@ -160,13 +162,18 @@ describe('call-ups and public sign-ups', () => {
       expect(res.statusCode).toBe(201);
       signups.push(res.json().id);
     }
-    const full = await signup({ name: '孙丽', phone: '13800138004' });
-    expect(full.statusCode).toBe(409);
-    expect(full.json().error.message).toContain('名额已满');
+    // three pending for three places: a pending sign-up takes no place, the fourth waits (候补)
+    const page = await ok('GET', `/api/public/callups/${token}`, undefined);
+    expect(page).toMatchObject({ capacity: 3, remaining: 3, pending: 3, next: 'waitlist' });
+    expect(page.places[0]).toMatchObject({ remaining: 3, pending: 3, next: 'waitlist' });
+    const fourth = await signup({ name: '孙丽', phone: '13800138004' });
+    expect(fourth.statusCode).toBe(201);
+    expect(fourth.json()).toMatchObject({ status: 'applied', facility: '测试防疫服务站', waitlist: 1 });
     const detail = await ok('GET', `/api/forces/callups/${callupId}`, officeC);
-    expect(detail).toMatchObject({ applied: 3 });
+    expect(detail).toMatchObject({ applied: 4 });
+    expect(detail.places[0]).toMatchObject({ needed: 3, applied: 4, approved: 0, left: 3, waiting: 1 });
     const list = await ok('GET', `/api/forces/callups/${callupId}/signups`, officeC);
-    expect(list.items).toHaveLength(3);
+    expect(list.items.map((s: { waitlist: number | null }) => s.waitlist)).toEqual([null, null, null, 1]);
     expect(list.items[0].person.phoneMasked).toBe('138****8001');
     expect(JSON.stringify(list)).not.toContain('13800138001');
   });
@@ -192,11 +199,26 @@ describe('call-ups and public sign-ups', () => {
     expect(kit).toMatchObject({ badgeNo: 'ZY-001', meals: true });
     expect(kit.gearIssuedAt).toBeTruthy();
     const detail = await ok('GET', `/api/forces/callups/${callupId}`, officeC);
-    expect(detail).toMatchObject({ approved: 3, trained: 2 });
-    expect(detail.places[0]).toMatchObject({ approved: 3, trained: 2 });
+    expect(detail).toMatchObject({ approved: 3, trained: 2, applied: 1 });
+    expect(detail.places[0]).toMatchObject({ approved: 3, trained: 2, left: 0, waiting: 1 });
+    // approvals fill the places: the one waiting stays on the list, the link takes nobody more
+    const fourth = (await ok('GET', `/api/forces/callups/${callupId}/signups?status=applied`, officeC)).items;
+    expect(fourth).toMatchObject([{ person: { name: '孙丽' }, waitlist: 1 }]);
+    const refused = await call('POST', `/api/forces/signups/${fourth[0].id}/decision`, officeC, {
+      decision: 'approved',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('名额已满');
+    expect(await ok('GET', `/api/public/callups/${token}`, undefined)).toMatchObject({
+      remaining: 0,
+      next: 'full',
+    });
+    const full = await signup({ name: '周敏', phone: '13800138005' });
+    expect(full.statusCode).toBe(409);
+    expect(full.json().error.message).toContain('名额已满');
   });
 
-  it("does not approve past a station's places: a rejected volunteer whose place was taken waits", async () => {
+  it('counts approvals only: a later sign-up approved first takes the place, the earlier one is refused', async () => {
     const small = await ok('POST', '/api/forces/callups', officeC, {
       unitCode: C,
       title: '测试社区补充招募',
@@ -211,20 +233,26 @@ describe('call-ups and public sign-ups', () => {
         phone,
       });
     const first = (await join('钱敏', '13800138011')).json().id;
-    expect((await join('冯涛', '13800138012')).statusCode).toBe(409); // the one place is taken
-    await ok('POST', `/api/forces/signups/${first}/decision`, officeC, { decision: 'rejected' });
-    const second = await join('冯涛', '13800138012');
+    const second = await join('冯涛', '13800138012'); // one place, one pending before: the waiting list
     expect(second.statusCode).toBe(201);
+    expect(second.json().waitlist).toBe(1);
+    await ok('POST', `/api/forces/signups/${first}/decision`, officeC, { decision: 'rejected' });
+    // the first rejected, the second moves up into the place
+    const moved = await ok('GET', `/api/forces/callups/${small.id}/signups?status=applied`, officeC);
+    expect(moved.items).toMatchObject([{ id: second.json().id, waitlist: null }]);
+    const ok2 = await ok('POST', `/api/forces/signups/${second.json().id}/decision`, officeC, {
+      decision: 'approved',
+    });
+    expect(ok2.status).toBe('approved');
+    // rejected before, approved now: no place left
     const again = await call('POST', `/api/forces/signups/${first}/decision`, officeC, {
       decision: 'approved',
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields[0].path).toBe('facilityId');
     expect(again.json().error.message).toContain('名额已满');
-    const ok2 = await ok('POST', `/api/forces/signups/${second.json().id}/decision`, officeC, {
-      decision: 'approved',
-    });
-    expect(ok2.status).toBe('approved');
+    // approving again where it holds the place is no change
+    await ok('POST', `/api/forces/signups/${second.json().id}/decision`, officeC, { decision: 'approved' });
     expect(await ok('GET', `/api/forces/callups/${small.id}`, officeC)).toMatchObject({
       approved: 1,
       applied: 0,
@@ -405,8 +433,8 @@ describe('rosters', () => {
   });
 
   it('publishes; a volunteer sees only published own shifts and checks in and out of their own only', async () => {
-    // logins for the three volunteers
-    const list = (await ok('GET', `/api/forces/callups/${callupId}/signups`, officeC)).items;
+    // logins for the three volunteers (the fourth still waits)
+    const list = (await ok('GET', `/api/forces/callups/${callupId}/signups?status=approved`, officeC)).items;
     for (const [i, s] of list.entries()) {
       const username = `duty_vol_${i}_${seq++}`;
       await ok('POST', `/api/forces/signups/${s.id}/account`, officeC, { username, password: PASSWORD });

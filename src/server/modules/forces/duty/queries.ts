@@ -155,6 +155,8 @@ export interface SignupRow {
   badge_no: string | null;
   gear_issued_at: Date | null;
   meals: boolean;
+  /** pending sign-ups before this one at its station (for the waiting list); null unless pending */
+  pending_before: string | null;
 }
 
 export async function listSignups(
@@ -165,7 +167,11 @@ export async function listSignups(
     SELECT s.id, s.callup_id, c.unit_path AS callup_path, c.title AS callup_title, u.code AS callup_unit_code,
            s.person_id, p.name, p.sex, p.birth_date, p.phone_masked, p.id_masked, p.skills, p.user_id,
            s.facility_id, f.name AS facility_name, s.status, s.applied_at, s.decided_at, s.trained_at,
-           s.badge_no, s.gear_issued_at, s.meals
+           s.badge_no, s.gear_issued_at, s.meals,
+           CASE WHEN s.status = 'applied' THEN (
+             SELECT count(*) FROM callup_signups o
+             WHERE o.callup_id = s.callup_id AND o.status = 'applied' AND o.id < s.id
+               AND o.facility_id IS NOT DISTINCT FROM s.facility_id) END AS pending_before
     FROM callup_signups s
     JOIN callups c ON c.id = s.callup_id
     JOIN units u ON u.id = c.unit_id

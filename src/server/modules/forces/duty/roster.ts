@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { attendance, staffing } from '../../../../domain/forces/attendance';
 import { daysInRange, dutyConflict, MAX_RANGE_DAYS } from '../../../../domain/forces/duty';
 import {
   isQualification,
@@ -487,8 +488,19 @@ export async function publishRange(services: Services, actor: Actor, input: Rost
   return { published: Number(res.numUpdatedRows) };
 }
 
-function shiftView(s: q.ShiftRow, people: q.AssignmentRow[]) {
-  const checkedIn = people.filter((a) => a.checked_in_at).length;
+const ms = (d: Date | null) => (d ? d.getTime() : null);
+
+/** A shift of the roster at `now` (the duty clock): its people with their attendance, its staffing. */
+function shiftView(s: q.ShiftRow, people: q.AssignmentRow[], now: number) {
+  const times = {
+    start: s.starts_at.getTime(),
+    end: s.ends_at.getTime(),
+    published: s.published_at !== null,
+  };
+  const records = people.map((a) => ({
+    checkedInAt: ms(a.checked_in_at),
+    checkedOutAt: ms(a.checked_out_at),
+  }));
   return {
     id: s.id,
     facilityId: s.facility_id,
@@ -499,10 +511,11 @@ function shiftView(s: q.ShiftRow, people: q.AssignmentRow[]) {
     end: s.ends_at,
     needs: s.needs as ShiftNeed[],
     headcount: s.headcount,
-    published: s.published_at !== null,
+    published: times.published,
     assigned: people.length,
-    checkedIn,
-    people: people.map((a) => ({
+    checkedIn: records.filter((r) => r.checkedInAt !== null).length,
+    staffing: staffing({ ...times, headcount: s.headcount }, records, now),
+    people: people.map((a, i) => ({
       assignmentId: a.id,
       personId: a.person_id,
       name: a.name,
@@ -511,6 +524,7 @@ function shiftView(s: q.ShiftRow, people: q.AssignmentRow[]) {
       source: a.source,
       checkedInAt: a.checked_in_at,
       checkedOutAt: a.checked_out_at,
+      attendance: attendance(times, records[i], now),
     })),
   };
 }
@@ -520,6 +534,7 @@ export async function facilityRoster(
   services: Services,
   actor: Actor,
   input: { facilityId: string } & Range,
+  now: number,
 ) {
   checkRange(actor.locale, input);
   const [facility] = await targetFacilities(
@@ -543,7 +558,7 @@ export async function facilityRoster(
   return {
     facility: { id: facility.id, name: facility.name, kind: facility.kind },
     pattern: pattern ? { name: pattern.name, shifts: pattern.shifts } : null,
-    shifts: shifts.map((s) => shiftView(s, byShift.get(s.id) ?? [])),
+    shifts: shifts.map((s) => shiftView(s, byShift.get(s.id) ?? [], now)),
   };
 }
 

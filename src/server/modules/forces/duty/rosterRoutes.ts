@@ -136,7 +136,8 @@ export function rosterRoutes(appBase: FastifyInstance, services: Services) {
   app.get('/api/forces/roster', {
     schema: {
       tags,
-      summary: "A facility's roster for a range: shifts with the people on each, check-ins",
+      summary:
+        "A facility's roster for a range: shifts with the people on each, their attendance (absent, late by minutes, present, checked out) and staffing (full only by who is there) on the duty clock",
       querystring: rangeQuery.extend({ facilityId: dbId }),
     },
     config: {
@@ -150,7 +151,7 @@ export function rosterRoutes(appBase: FastifyInstance, services: Services) {
         },
       },
     },
-    handler: (req) => facilityRoster(services, actorOf(req), req.query),
+    handler: (req) => facilityRoster(services, actorOf(req), req.query, now()),
   });
 
   app.get('/api/forces/roster/overview', {

@@ -23,7 +23,8 @@ export function signupRoutes(appBase: FastifyInstance, services: Services) {
   app.get('/api/public/callups/:token', {
     schema: {
       tags,
-      summary: 'What a volunteer sees of an open call-up: dates, shifts, stations, places left',
+      summary:
+        'What a volunteer sees of an open call-up: dates, shifts, stations, places left (approvals only), where a sign-up would go',
       params: tokenParam,
     },
     config: {
@@ -36,7 +37,8 @@ export function signupRoutes(appBase: FastifyInstance, services: Services) {
   app.post('/api/public/callups/:token/signups', {
     schema: {
       tags,
-      summary: 'Sign up for a call-up (replay-safe by clientId; one sign-up per phone; refused when full)',
+      summary:
+        'Sign up (replay-safe by clientId; one per phone); beyond the places left it joins the waiting list; refused when approvals fill it',
       params: tokenParam,
       body: z.object({
         clientId: z.uuid(),
