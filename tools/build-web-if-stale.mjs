@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const built = 'dist/web/index.html';
+// the two pages of the app (vite.config.ts); the assets they name are written with them
+const pages = ['dist/web/index.html', 'dist/web/field.html'];
 function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -13,7 +14,7 @@ function newest(dir) {
   return t;
 }
 const sources = Math.max(newest('src/web'), newest('src/domain'), statSync('vite.config.ts').mtimeMs);
-if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+if (pages.some((page) => !existsSync(page) || statSync(page).mtimeMs < sources)) {
   console.log('[wangge] building the web app (dist/web)…');
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
     stdio: 'inherit',

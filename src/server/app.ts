@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -22,6 +21,7 @@ import { type RouteAccess, registerAccessControl } from './platform/access';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
 import { platformRoutes } from './platform/routes';
 import type { Services } from './platform/services';
+import { serveWebApp, webPageFor } from './platform/webApp';
 
 const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -112,15 +112,14 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);
   if (serveWeb) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: ['index.html'] });
+    await serveWebApp(app, WEB_ROOT);
   }
   // The web app's routes are client-side: any other GET outside /api gets index.html.
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     const isFile = /\.[a-z0-9]+$/i.test(path); // a missing asset is a 404, not the app
     if (serveWeb && request.method === 'GET' && !path.startsWith('/api/') && !isFile) {
-      return reply.sendFile('index.html');
+      return reply.sendFile(webPageFor(path));
     }
     return sendError(reply, request.locale, notFound());
   });

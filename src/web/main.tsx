@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+import './reloadOnStaleChunks';
 import { Root } from './Root';
 
 const container = document.getElementById('root');

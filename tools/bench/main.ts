@@ -8,6 +8,7 @@ import { type EmbeddedDatabase, startEmbedded } from '../../src/server/db/embedd
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { forcesSuite } from './forces';
 import { ledgerSuite } from './ledger';
+import { loadSuite } from './load';
 import { measure, ms, prng, rowsText, type Timing, table } from './measure';
 import type { BenchContext, Facts, Suite } from './suite';
 import { treeSuite } from './tree';
@@ -20,7 +21,7 @@ import { treeSuite } from './tree';
 // Nothing is asserted: the machines are shared and noisy; compare ratios, not milliseconds.
 
 /** Every suite, in the order they run; later suites may use the data of earlier ones (the tree). */
-const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite];
+const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite, loadSuite];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -67,7 +68,8 @@ async function baseline(db: Db, quick: boolean): Promise<Timing> {
 
 function report(suite: Suite, facts: Facts, base: Timing, results: Timing[]): string {
   const ratio = (t: Timing) => t.medianMs / base.medianMs;
-  const headers = ['query', 'median ms', 'p95 ms', '× baseline', 'rows', 'runs'];
+  const rowsHeader = suite.rowsHeader ?? 'rows';
+  const headers = ['query', 'median ms', 'p95 ms', '× baseline', rowsHeader, 'runs'];
   const rows = [base, ...results].map((t) => [
     t.label,
     ms(t.medianMs),
@@ -84,7 +86,7 @@ function report(suite: Suite, facts: Facts, base: Timing, results: Timing[]): st
     `== ${suite.name}: ${suite.title}`,
     ...factLines,
     '',
-    table(headers, rows, new Set(['median ms', 'p95 ms', '× baseline', 'rows', 'runs'])),
+    table(headers, rows, new Set(['median ms', 'p95 ms', '× baseline', rowsHeader, 'runs'])),
     '',
   ].join('\n');
 }
@@ -160,10 +162,17 @@ try {
   const out: unknown[] = [];
   for (const suite of suites) {
     log(`== ${suite.name}: setting up`);
-    const facts = await suite.setup(ctx);
-    log(`== ${suite.name}: measuring the baseline`);
-    const base = await baseline(db, ctx.quick);
-    const results = await suite.run(ctx);
+    let facts: Facts;
+    let base: Timing;
+    let results: Timing[];
+    try {
+      facts = await suite.setup(ctx);
+      log(`== ${suite.name}: measuring the baseline`);
+      base = suite.baseline ? await suite.baseline(ctx) : await baseline(db, ctx.quick);
+      results = await suite.run(ctx);
+    } finally {
+      await suite.teardown?.();
+    }
     console.log(report(suite, facts, base, results));
     out.push({
       suite: suite.name,

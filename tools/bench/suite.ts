@@ -25,4 +25,13 @@ export interface Suite {
   title: string;
   setup(ctx: BenchContext): Promise<Facts>;
   run(ctx: BenchContext): Promise<Timing[]>;
+  /**
+   * The suite's own baseline, for figures a primary-key lookup says nothing about (a page load over a
+   * slow link: the same page without compression). Without it, the harness's primary-key lookup.
+   */
+  baseline?(ctx: BenchContext): Promise<Timing>;
+  /** what the `rows` column counts, when it is not rows (bytes) */
+  rowsHeader?: string;
+  /** stops what setup started (a server, a browser): after the suite, on success or error */
+  teardown?(): Promise<void>;
 }

@@ -1,18 +1,40 @@
 import './setupRender';
-import { ConfigProvider } from 'antd-mobile';
+import { ConfigProvider, DotLoading } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useLanguage } from '../i18n/useLanguage';
-import { FieldJoin } from './duty/FieldJoin';
-import { FieldShifts } from './duty/FieldShifts';
-import { FieldHome } from './FieldHome';
 import { FieldLogin } from './FieldLogin';
 import { FieldRequireAuth } from './FieldRequireAuth';
-import { FieldUnitPage } from './FieldUnitPage';
-import { FieldCampaigns } from './screening/FieldCampaigns';
-import { FieldDoors } from './screening/FieldDoors';
-import { FieldVisit } from './screening/FieldVisit';
+
+// The login is in this chunk; every other screen is its own chunk, fetched when it is opened, so that
+// a phone on a slow link gets a usable login form after the smallest download (docs/architecture.md).
+const FieldHome = lazy(() => import('./FieldHome').then((m) => ({ default: m.FieldHome })));
+const FieldUnitPage = lazy(() => import('./FieldUnitPage').then((m) => ({ default: m.FieldUnitPage })));
+const FieldJoin = lazy(() => import('./duty/FieldJoin').then((m) => ({ default: m.FieldJoin })));
+const FieldShifts = lazy(() => import('./duty/FieldShifts').then((m) => ({ default: m.FieldShifts })));
+const FieldCampaigns = lazy(() =>
+  import('./screening/FieldCampaigns').then((m) => ({ default: m.FieldCampaigns })),
+);
+const FieldDoors = lazy(() => import('./screening/FieldDoors').then((m) => ({ default: m.FieldDoors })));
+const FieldVisit = lazy(() => import('./screening/FieldVisit').then((m) => ({ default: m.FieldVisit })));
+
+/** A screen fetched on demand; behind a login unless it is public. */
+function Screen({ children, open = false }: { children: ReactNode; open?: boolean }) {
+  const screen = (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center', fontSize: 24 }}>
+          <DotLoading color="primary" />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+  return open ? screen : <FieldRequireAuth>{screen}</FieldRequireAuth>;
+}
 
 /** The field screens for phones (antd-mobile), under /field. */
 export default function FieldApp() {
@@ -22,53 +44,60 @@ export default function FieldApp() {
       <Routes>
         <Route path="login" element={<FieldLogin />} />
         {/* the public sign-up page of a call-up (招募令): no login, reached by its QR code */}
-        <Route path="join/:token" element={<FieldJoin />} />
+        <Route
+          path="join/:token"
+          element={
+            <Screen open>
+              <FieldJoin />
+            </Screen>
+          }
+        />
         <Route
           path="shifts/*"
           element={
-            <FieldRequireAuth>
+            <Screen>
               <FieldShifts />
-            </FieldRequireAuth>
+            </Screen>
           }
         />
         <Route
           index
           element={
-            <FieldRequireAuth>
+            <Screen>
               <FieldHome />
-            </FieldRequireAuth>
+            </Screen>
           }
         />
         <Route
           path="unit/:code"
           element={
-            <FieldRequireAuth>
+            <Screen>
               <FieldUnitPage />
-            </FieldRequireAuth>
+            </Screen>
           }
         />
         <Route
           path="screening"
           element={
-            <FieldRequireAuth>
+            <Screen>
               <FieldCampaigns />
-            </FieldRequireAuth>
+            </Screen>
           }
         />
         <Route
           path="screening/:id"
           element={
-            <FieldRequireAuth>
+            <Screen>
               <FieldDoors />
-            </FieldRequireAuth>
+            </Screen>
           }
         />
         <Route
           path="screening/:id/door/:key"
           element={
-            <FieldRequireAuth>
+            <Screen>
               <FieldVisit />
-            </FieldRequireAuth>
+            </Screen>
           }
         />
         <Route path="*" element={<Navigate to="/field" replace />} />

@@ -1,5 +1,6 @@
 import dutyEn from './duty.en';
 import forcesEn from './forces.en';
+import printEn from './print.en';
 import type { Messages } from './zh-CN';
 
 // English. Typed by the Chinese resources: a missing or extra key is a type error.
@@ -572,6 +573,7 @@ const en: Messages = {
   },
   forces: forcesEn,
   duty: dutyEn,
+  print: printEn,
 };
 
 export default en;

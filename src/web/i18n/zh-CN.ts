@@ -1,5 +1,6 @@
 import dutyZh from './duty.zh-CN';
 import forcesZh from './forces.zh-CN';
+import printZh from './print.zh-CN';
 
 // Chinese (simplified) — the default language of the UI. en.ts must carry the same keys (checked by its type).
 const zhCN = {
@@ -567,6 +568,7 @@ const zhCN = {
   },
   forces: forcesZh,
   duty: dutyZh,
+  print: printZh,
 };
 
 export type Messages = typeof zhCN;

@@ -1,6 +1,7 @@
 import { Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import './print/print.css';
 import { DeskLayout } from './DeskLayout';
 import { DeskProviders } from './DeskProviders';
 import { LoginPage } from './LoginPage';

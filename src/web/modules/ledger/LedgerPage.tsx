@@ -7,6 +7,7 @@ import { errorText, isStatus } from '../../http/errors';
 import { useCounts, useLedgerList } from '../../http/ledger';
 import { useUnit } from '../../http/org';
 import { CursorPager } from '../../shell/CursorPager';
+import { PrintButton } from '../../shell/print/PrintButton';
 import { useScope } from '../../shell/ScopeContext';
 import { useCursorPages } from '../../shell/useCursorPages';
 import { ResponsibleTag } from '../forces/ResponsibleTag';
@@ -21,6 +22,7 @@ import { HouseholdDrawer } from './household/HouseholdDrawer';
 import { LedgerFilters } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
 import { NewHouseholdButton } from './NewHouseholdButton';
+import { useLedgerPrint } from './print/useLedgerPrint';
 import { filterOf, useLedgerParams } from './useLedgerParams';
 
 const PAGE = 50;
@@ -39,6 +41,9 @@ export default function LedgerPage() {
   const filter = filterOf(params, code);
   const pager = useCursorPages(JSON.stringify(filter ?? null));
   const list = useLedgerList(filter, pager.after, PAGE);
+
+  const withinName = counts.data?.children.find((c) => c.unit.code === params.within)?.unit.name;
+  const printLedger = useLedgerPrint(unit.data, params, filter, withinName);
 
   const open = (unitCode: string) => update({ unit: unitCode, within: undefined, household: undefined });
 
@@ -108,6 +113,7 @@ export default function LedgerPage() {
                   </Link>
                 )}
                 {hasPermission(me, 'data.export') && filter && <ExportButton filter={filter} />}
+                {filter && <PrintButton prepare={printLedger} testId="ledger-print" />}
               </Space>
             </Col>
           </Row>

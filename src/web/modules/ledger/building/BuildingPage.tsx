@@ -6,10 +6,12 @@ import { HOUSEHOLD_COLOURS } from '../../../../domain/ledger/colours';
 import { errorText, isStatus } from '../../../http/errors';
 import { useBuilding } from '../../../http/ledger';
 import { useUnit } from '../../../http/org';
+import { PrintButton } from '../../../shell/print/PrintButton';
 import { UnitKindTag } from '../../org/UnitKindTag';
 import { UnitTrail } from '../../org/UnitTrail';
 import { useLedgerLive } from '../common/useLedgerLive';
 import { HouseholdDrawer } from '../household/HouseholdDrawer';
+import { useBuildingPrint } from '../print/useBuildingPrint';
 import { BuildingLegend } from './BuildingLegend';
 import { EntranceBlock } from './EntranceBlock';
 import { buildingGrids } from './layout';
@@ -34,6 +36,13 @@ export default function BuildingPage() {
       { replace: false },
     );
 
+  const tiles = view.data?.households ?? [];
+  const grids = buildingGrids(tiles);
+  const counts = Object.fromEntries(
+    HOUSEHOLD_COLOURS.map((c) => [c, tiles.filter((h) => h.colour === c).length]),
+  );
+  const printBuilding = useBuildingPrint(unit.data, code, grids, counts, tiles.length);
+
   if (unit.isError || view.isError) {
     const err = unit.error ?? view.error;
     return (
@@ -42,11 +51,6 @@ export default function BuildingPage() {
       </Card>
     );
   }
-  const tiles = view.data?.households ?? [];
-  const grids = buildingGrids(tiles);
-  const counts = Object.fromEntries(
-    HOUSEHOLD_COLOURS.map((c) => [c, tiles.filter((h) => h.colour === c).length]),
-  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
@@ -60,11 +64,14 @@ export default function BuildingPage() {
                 </Typography.Title>
                 <UnitKindTag kind={unit.data.kind} />
               </Space>
-              <Link to={`/ledger?unit=${unit.data.code}`}>
-                <Button icon={<UnorderedListOutlined />} data-testid="building-open-ledger">
-                  {t('building.openLedger')}
-                </Button>
-              </Link>
+              <Space wrap>
+                {view.isSuccess && <PrintButton prepare={printBuilding} testId="building-print" />}
+                <Link to={`/ledger?unit=${unit.data.code}`}>
+                  <Button icon={<UnorderedListOutlined />} data-testid="building-open-ledger">
+                    {t('building.openLedger')}
+                  </Button>
+                </Link>
+              </Space>
             </Space>
           </Space>
         ) : (

@@ -6,8 +6,10 @@ import { COLOURS, HOUSEHOLD_COLOURS } from '../../../../domain/ledger/colours';
 import { errorText } from '../../../http/errors';
 import { type CampaignProgress, useProgress } from '../../../http/ledger';
 import { useLanguage } from '../../../i18n/useLanguage';
+import { PrintButton } from '../../../shell/print/PrintButton';
 import { UnitKindTag } from '../../org/UnitKindTag';
 import { colourName } from '../common/labels';
+import { useDoorsPrint } from '../print/useDoorsPrint';
 import { ColourBar } from './ProgressBar';
 
 type Child = CampaignProgress['children'][number];
@@ -30,6 +32,7 @@ export function CampaignProgressCard({
   const [lang] = useLanguage();
   const query = useProgress(id, unit);
   const p = query.data;
+  const printDoors = useDoorsPrint(p, unit);
   if (query.isError)
     return (
       <Card>
@@ -92,6 +95,7 @@ export function CampaignProgressCard({
     <Card
       size="small"
       data-testid="campaign-progress"
+      extra={<PrintButton prepare={printDoors} label={t('print.doors.button')} testId="doors-print" />}
       title={
         <Space wrap>
           {p.campaign.name}
