@@ -33,6 +33,8 @@ export const LEDGER_ERROR_CODES = [
   'colour.empty_household',
   'household.empty_with_person',
   'household.empty_conflict',
+  'household.second_head',
+  'resident.in_household',
 ] as const;
 export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
 
@@ -71,6 +73,10 @@ const zh: Record<LedgerMessageKey, string> = {
   'colour.empty_household': '空户应为白色，这里填的是“{value}”。',
   'household.empty_with_person': '这一行标为空户，却填写了居民的信息。',
   'household.empty_conflict': '这一户标为空户，但第 {rows} 行登记了这一户的居民。',
+  'household.second_head':
+    '这一户已有户主{name}（{where}），一户只能有一位户主。请更正“与户主关系”；如户主有变，请先在台账中修改。',
+  'resident.in_household':
+    '这一户已登记了{name}（没有证件号码，无法核对是否同一人），不能重复登记；如是同一人，请勾选“更新台账中已有的居民”。',
 };
 
 const en: Record<LedgerMessageKey, string> = {
@@ -108,6 +114,10 @@ const en: Record<LedgerMessageKey, string> = {
   'colour.empty_household': 'An empty household is white, not "{value}".',
   'household.empty_with_person': 'This row is marked as an empty household but gives details of a resident.',
   'household.empty_conflict': 'This household is marked empty, but row {rows} lists a resident of it.',
+  'household.second_head':
+    'This household already has a head, {name} ({where}); a household has one head. Correct the relation to the head; if the head has changed, change it in the ledger first.',
+  'resident.in_household':
+    '{name} is already registered in this household (without an ID number, so it cannot be checked that this is someone else) and cannot be registered twice; if it is the same person, tick "Update residents already in the ledger".',
 };
 
 const catalogues: Record<Locale, Record<LedgerMessageKey, string>> = { 'zh-CN': zh, en };

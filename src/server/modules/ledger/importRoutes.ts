@@ -43,6 +43,11 @@ export const importQuery = z.object({
   headerRow: z.coerce.number().int().min(0).max(200).optional(),
   mapping: mappingJson,
   sheet: z.string().max(100).optional(),
+  /** 更新台账中已有的居民: rows whose ID number is already a living resident at that door update them */
+  updateExisting: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 /**
@@ -72,7 +77,8 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
   app.post('/api/ledger/import/preview', {
     schema: {
       tags,
-      summary: 'Read a sheet: the header row and mapping found, the first rows (masked), the check report',
+      summary:
+        'Read a sheet: the header row and mapping found, the first rows (masked), the check report with the import plan; writes nothing',
       querystring: importQuery,
     },
     bodyLimit: MAX_SHEET_BYTES,
@@ -85,8 +91,9 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         headerRow: req.query.headerRow,
         mapping: req.query.mapping,
         sheet: req.query.sheet,
+        updateExisting: req.query.updateExisting,
       });
-      return previewOf(actor.locale, checked);
+      return previewOf(actor.locale, checked, req.query.updateExisting);
     },
   });
 
@@ -113,6 +120,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         headerRow: req.query.headerRow,
         mapping: req.query.mapping,
         sheet: req.query.sheet,
+        updateExisting: req.query.updateExisting,
       });
       return { imported, report };
     },
@@ -136,6 +144,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         headerRow: req.query.headerRow,
         mapping: req.query.mapping,
         sheet: req.query.sheet,
+        updateExisting: req.query.updateExisting,
       });
       const out = await writeErrorSheet(
         data,
