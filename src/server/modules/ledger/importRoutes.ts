@@ -61,7 +61,7 @@ async function sheetOf(
   await unitInScope(services.db, req.scope, req.query.unit, 'ledger.import');
   if (Buffer.isBuffer(req.body) && req.body.length > 0) return req.body;
   throw new AppError('validation', 'error.validation', { detail: 'file' }, [
-    { path: 'file', message: translate(req.locale, 'error.import_not_xlsx') },
+    { path: 'file', message: translate(req.locale, 'error.import_unreadable') },
   ]);
 }
 
