@@ -366,6 +366,32 @@ export interface RejectedRow {
   message: string;
 }
 
+export type PlanAction = 'new' | 'join' | 'update' | 'unchanged';
+
+export interface PlanChange {
+  field: string;
+  from: string | string[] | null;
+  to: string | string[] | null;
+}
+
+/** What one accepted row does (src/domain/ledger/sheet/importPlan.ts). */
+export interface PlanRow {
+  row: number;
+  action: PlanAction;
+  name: string | null;
+  place: { building: string; entrance: string; door: string };
+  household?: { key: string; head: string | null };
+  resident?: string;
+  changes?: PlanChange[];
+}
+
+export interface ImportPlanReport {
+  counts: { new: number; joins: number; updates: number; unchanged: number };
+  rows: PlanRow[];
+  truncated: boolean;
+  updateExisting: boolean;
+}
+
 export interface ImportReport {
   rows: number;
   accepted: number;
@@ -374,7 +400,8 @@ export interface ImportReport {
   households: number;
   residents: number;
   emptyHouseholds?: number;
-  created?: { households: number; residents: number; buildings: number; joined?: number };
+  plan?: ImportPlanReport;
+  created?: { households: number; residents: number; buildings: number; joined?: number; updated?: number };
 }
 
 export interface ImportPreview {
@@ -401,6 +428,8 @@ export interface ImportParams {
   /** the header row as the preview answered it (its rowIndex) */
   headerRow?: number;
   mapping?: ColumnMapping;
+  /** 更新台账中已有的居民 */
+  updateExisting?: boolean;
 }
 
 export function importQuery(p: ImportParams, extra: Record<string, string | undefined> = {}) {
@@ -408,6 +437,7 @@ export function importQuery(p: ImportParams, extra: Record<string, string | unde
   if (p.sheet) params.set('sheet', p.sheet);
   if (p.headerRow !== undefined) params.set('headerRow', String(p.headerRow));
   if (p.mapping) params.set('mapping', JSON.stringify(p.mapping));
+  if (p.updateExisting) params.set('updateExisting', '1');
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, v);
   return params.toString();
 }
