@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
+import { loadWorkbook } from './excel/excelJs';
 import {
   FIXED_EXPECTED,
   fixedMessyLedgerSheet,
@@ -300,5 +301,49 @@ describe('the ledger import', () => {
 
     const grid = await t.login('smh_grid1', 'Wangge2020');
     expect((await t.app.inject({ method: 'GET', url, headers: { cookie: grid } })).statusCode).toBe(403);
+  });
+
+  it('names an export by unit, filter and the ledger day, writes the filter in the title row, and prints it landscape', async () => {
+    const before = t.services.config.today;
+    t.services.config.today = '2020-02-05'; // the demo's day (WANGGE_TODAY)
+    try {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/ledger/export.xlsx?unit=${A}&colour=red,orange`,
+        headers: { cookie: admin, 'accept-language': 'zh-CN' },
+      });
+      expect(res.statusCode).toBe(200);
+      const disposition = String(res.headers['content-disposition']);
+      expect(disposition).toContain(
+        `filename*=UTF-8''${encodeURIComponent('省民航社区入户台账-红橙-2020-02-05.xlsx')}`,
+      );
+      expect(disposition).toContain('filename="ledger-410105002008-red+orange-2020-02-05.xlsx"');
+      const read = await readWorkbook(res.rawPayload);
+      expect(read.rows[0][0]).toBe('省民航社区入户台账（颜色：红、橙）2020-02-05 导出');
+      expect(read.rows[1]).toEqual(expect.arrayContaining(['姓名', '身份证号']));
+      const ws = (await loadWorkbook(res.rawPayload)).worksheets[0];
+      expect(ws.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+        printTitlesRow: '1:2',
+      });
+
+      const all = await t.app.inject({
+        method: 'GET',
+        url: `/api/ledger/export.xlsx?unit=${A}&q=13800000001`,
+        headers: { cookie: admin, 'accept-language': 'en' },
+      });
+      const name = String(all.headers['content-disposition']);
+      expect(name).toContain(encodeURIComponent('省民航社区-ledger-number search-2020-02-05.xlsx'));
+      expect(name).not.toContain('13800000001');
+      expect((await readWorkbook(all.rawPayload)).rows[0][0]).toBe(
+        '省民航社区 household ledger (search: number search), exported 2020-02-05',
+      );
+    } finally {
+      t.services.config.today = before;
+    }
   });
 });

@@ -5,6 +5,7 @@ import { translate } from '../../../domain/i18n/messages';
 import { isLedgerField, type LedgerField } from '../../../domain/ledger/sheet';
 import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
+import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
 import { writeErrorSheet } from './excel/errorSheet';
@@ -156,7 +157,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
       const name = actor.locale === 'en' ? 'ledger-errors.xlsx' : '台账-错误标注.xlsx';
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachment(name, 'ledger-errors.xlsx'))
         .send(out);
     },
   });
