@@ -182,6 +182,7 @@ describe('the import plan', () => {
     // the same sheet again changes nothing and writes nothing
     const again = await post(`?unit=${grid}&mode=all&updateExisting=1`, data);
     expect(again.report.plan.counts).toEqual({ new: 0, joins: 0, updates: 0, unchanged: 2 });
+    expect(again).toMatchObject({ imported: true, report: { created: { updated: 0, residents: 0 } } });
     const after = await t.ok('GET', `/api/ledger/households/${household}`, admin);
     expect(after.history.filter((e: { kind: string }) => e.kind === 'resident_updated')).toHaveLength(1);
   });

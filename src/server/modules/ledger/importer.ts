@@ -190,10 +190,14 @@ export async function importLedger(
   // planned again inside the transaction, the doors it joins locked: what was checked is what is written
   return bulkTransaction(services.db, async ({ tx, copy }) => {
     const planned = await planSheet(services, tx, actor, unit, checked, { updateExisting, lock: true });
-    const work = planned.plan.households.some(
+    const { households } = planned.plan;
+    if (isBlocked(planned.errors, opts.mode) || households.length === 0) return answer(false, planned);
+    // every row already as the ledger has it: imported, nothing to write
+    const work = households.some(
       (p) => !p.door || p.residents.some((r) => r.action === 'join' || r.action === 'update'),
     );
-    if (isBlocked(planned.errors, opts.mode) || !work) return answer(false, planned);
+    if (!work)
+      return answer(true, planned, { households: 0, residents: 0, buildings: 0, joined: 0, updated: 0 });
     const created = await load({ services, actor, unit, planned, day, tx, copy, onStep: opts.onStep });
     opts.onStep?.('done');
     return answer(true, planned, created);
