@@ -133,6 +133,7 @@ describe('the import plan', () => {
     const base = ctx({ idKeys: new Map([[5, 'id-hou']]), inLedger: new Map([[5, '省民航社区']]) });
     const refused = planImport(households([row]), [DOOR], base);
     expect(refused.errors).toEqual([expect.objectContaining({ row: 5, code: 'id.in_ledger' })]);
+    expect(refused.errors[0].message).toContain('更新台账中已有的居民'); // at this door: the option would do
     expect(refused.rows).toEqual([]);
 
     const plan = planImport(households([row]), [DOOR], { ...base, updateExisting: true });
@@ -163,6 +164,7 @@ describe('the import plan', () => {
       updateExisting: true,
     });
     expect(plan.errors).toEqual([expect.objectContaining({ row: 5, code: 'id.in_ledger' })]);
+    expect(plan.errors[0].message).toContain('3号楼');
   });
 
   it('takes a resident without an ID number of the same name at the same door as the same person', () => {

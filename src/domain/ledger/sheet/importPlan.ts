@@ -10,7 +10,7 @@ import { maskPhone } from '../../validators/phone';
 import { type FieldChange, type ResidentSnapshot, residentChanges, type SealedRow } from '../residentChanges';
 import type { ColumnRef, LedgerField } from './headers';
 import type { Household } from './households';
-import { type LedgerError, type LedgerErrorCode, ledgerMessage } from './messages';
+import { type LedgerError, type LedgerErrorCode, type LedgerMessageKey, ledgerMessage } from './messages';
 import type { ResidentRecord } from './validateRow';
 
 export type PlanAction = 'new' | 'join' | 'update' | 'unchanged';
@@ -123,14 +123,20 @@ export function planImport(
   ctx: PlanContext,
 ): ImportPlan {
   const errors: LedgerError[] = [];
-  const refuse = (row: number, field: LedgerField, code: LedgerErrorCode, params: Record<string, string>) => {
+  const refuse = (
+    row: number,
+    field: LedgerField,
+    code: LedgerErrorCode,
+    params: Record<string, string>,
+    key: LedgerMessageKey = code,
+  ) => {
     const col = ctx.columns[field] ?? ctx.columns.name;
     errors.push({
       row,
       column: col?.label ?? null,
       columnIndex: col?.index ?? null,
       code,
-      message: ledgerMessage(ctx.locale, code, params),
+      message: ledgerMessage(ctx.locale, key, params),
     });
   };
   const sealedOf = (r: ResidentRecord): SealedRow => {
@@ -153,7 +159,9 @@ export function planImport(
       if (idKey && ctx.inLedger.has(r.row)) {
         existing = door?.residents.find((x) => x.idNumber?.key === idKey);
         if (!ctx.updateExisting || !existing || claimed.has(existing.key)) {
-          refuse(r.row, 'idNumber', 'id.in_ledger', { place: ctx.inLedger.get(r.row) ?? '' });
+          // at this very door, the option would update them: say so
+          const here = existing && !ctx.updateExisting ? 'id.in_ledger.same_door' : 'id.in_ledger';
+          refuse(r.row, 'idNumber', 'id.in_ledger', { place: ctx.inLedger.get(r.row) ?? '' }, here);
           continue;
         }
       } else if (door) {

@@ -11,7 +11,7 @@ import {
   type PlanRow,
   readLedgerSheet,
 } from '../../../domain/ledger/sheet';
-import { bulkTransaction, nextIds } from '../../db/bulk';
+import { type BulkTransaction, bulkTransaction, nextIds } from '../../db/bulk';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -210,8 +210,8 @@ interface LoadInput {
   unit: TargetUnit;
   planned: SheetPlan;
   day: Awaited<ReturnType<typeof ledgerDay>>;
-  tx: Parameters<Parameters<typeof bulkTransaction>[1]>[0]['tx'];
-  copy: Parameters<Parameters<typeof bulkTransaction>[1]>[0]['copy'];
+  tx: BulkTransaction['tx'];
+  copy: BulkTransaction['copy'];
   onStep?: (step: ImportStep) => void;
 }
 
