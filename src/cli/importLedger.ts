@@ -4,13 +4,16 @@ import { type ImportMode, importLedger } from '../server/modules/ledger/importer
 import type { Services } from '../server/platform/services';
 import { cliActor } from './cliActor';
 
-// `wangge import ledger FILE.xlsx --unit CODE [--dry-run] [--json]`: the web's importer, from a shell.
+// `wangge import ledger FILE.xlsx --unit CODE [--dry-run] [--update-existing] [--json]`: the web's importer,
+// from a shell.
 
 export interface ImportLedgerOptions {
   unit: string;
   dryRun?: boolean;
   json?: boolean;
   mode?: ImportMode;
+  /** update residents already in the ledger (same ID number, same door) */
+  updateExisting?: boolean;
   lang?: Locale;
 }
 
@@ -28,6 +31,7 @@ export async function importLedgerFile(
     data,
     mode: opts.mode ?? 'valid',
     dryRun: opts.dryRun,
+    updateExisting: opts.updateExisting,
   });
   if (opts.json) {
     console.log(JSON.stringify({ imported, ...report }));
@@ -45,12 +49,18 @@ export async function importLedgerFile(
           : `  第 ${r.row ?? '-'} 行 ${r.column ?? ''}：${r.message}`,
       );
     }
+    const p = report.plan.counts;
+    console.log(
+      en
+        ? `plan: ${p.new} rows new, ${p.joins} join a household already in the ledger, ${p.updates} update a resident, ${p.unchanged} unchanged`
+        : `计划：新增 ${p.new} 行，加入已有住户 ${p.joins} 行，更新已有居民 ${p.updates} 行，无变化 ${p.unchanged} 行`,
+    );
     const c = report.created;
     console.log(
       imported && c
         ? en
-          ? `imported: ${c.households} new households, ${c.residents} residents, ${c.buildings} new buildings (${Date.now() - started} ms)`
-          : `已导入：新增 ${c.households} 户、${c.residents} 人、${c.buildings} 栋楼（${Date.now() - started} ms）`
+          ? `imported: ${c.households} new households, ${c.residents} residents, ${c.buildings} new buildings, ${c.updated} residents updated (${Date.now() - started} ms)`
+          : `已导入：新增 ${c.households} 户、${c.residents} 人、${c.buildings} 栋楼，更新居民 ${c.updated} 人（${Date.now() - started} ms）`
         : opts.dryRun
           ? en
             ? 'dry run: nothing written'

@@ -83,16 +83,29 @@ demo
 const importCommand = program.command('import').description('import sheets');
 importCommand
   .command('ledger <file>')
-  .description('import a household ledger sheet (.xlsx) into a community, grid, courtyard or building')
+  .description(
+    'import a household ledger sheet (.xlsx, .xls, .et or .csv) into a community, grid, courtyard or building',
+  )
   .requiredOption('--unit <code>', 'the unit the households go into, e.g. 410105002008 (省民航社区)')
   .option('--dry-run', 'check the sheet and report, write nothing')
   .option('--json', 'print one JSON object: rows, accepted, skipped, rejected[], households, residents')
   .option('--all-or-nothing', 'import nothing unless every row is valid (default: import the valid rows)')
+  .option(
+    '--update-existing',
+    'update residents already in the ledger (same ID number, same door) instead of refusing them',
+  )
   .option('--lang <locale>', 'language of the messages: zh-CN or en', 'zh-CN')
   .action(
     async (
       file: string,
-      opts: { unit: string; dryRun?: boolean; json?: boolean; allOrNothing?: boolean; lang: string },
+      opts: {
+        unit: string;
+        dryRun?: boolean;
+        json?: boolean;
+        allOrNothing?: boolean;
+        updateExisting?: boolean;
+        lang: string;
+      },
     ) => {
       const { withDatabase } = await import('./withDatabase');
       const { importLedgerFile } = await import('./importLedger');
@@ -102,6 +115,7 @@ importCommand
           dryRun: opts.dryRun,
           json: opts.json,
           mode: opts.allOrNothing ? 'all' : 'valid',
+          updateExisting: opts.updateExisting,
           lang: opts.lang === 'en' ? 'en' : 'zh-CN',
         }),
       );

@@ -5,6 +5,7 @@ import { generateIdNumber } from '../../src/domain/validators/idNumber';
 import {
   FIXED_EXPECTED,
   fixedMessyLedgerSheet,
+  legacyXlsWorkbook,
   MESSY_EXPECTED,
   messyLedgerSheet,
 } from '../../src/server/modules/ledger/excel/fixtures';
@@ -492,6 +493,69 @@ describe('Excel in and out', () => {
     await page.getByTestId('import-open-ledger').click();
     await poll(() => ledgerRows(page).count()).toBe(FIXED_EXPECTED.households);
     await poll(() => text(page, 'summary-total-residents')).toContain(String(FIXED_EXPECTED.residents));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the import plan', () => {
+  it('shows what each row of an .xls will do: a row joins the household at a door already in the ledger, a second head is refused', async () => {
+    const planGrid = (
+      await api<{ code: string }>('POST', '/api/org/units', {
+        parentCode: SMH,
+        kind: 'grid',
+        name: 'E2E导入计划网格',
+      })
+    ).code;
+    const tower = (
+      await api<{ code: string }>('POST', '/api/org/units', {
+        parentCode: planGrid,
+        kind: 'building',
+        name: '20号楼',
+      })
+    ).code;
+    const door = await household(tower, '1', '101', [
+      { name: '侯雪梅', relation: 'head', idNumber: idNumber('female') },
+    ]);
+    const xls = legacyXlsWorkbook([
+      {
+        name: '入户台账',
+        rows: [
+          ['楼号', '单元', '门牌', '姓名', '身份证号', '与户主关系'],
+          ['20号楼', '1单元', '101', '李建军', idNumber(), '户主'],
+          ['20号楼', '1单元', '101', '王丽', idNumber('female'), '配偶'],
+          ['20号楼', '1单元', '102', '赵六', idNumber(), '户主'],
+        ],
+      },
+    ]);
+    const { context, page, errors } = await session(DESKTOP);
+    await deskLogin(page, 'smh_admin', `/ledger/import?unit=${planGrid}`);
+    await page
+      .getByTestId('import-dropzone')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '20号楼台账.xls', mimeType: 'application/vnd.ms-excel', buffer: xls });
+    await page.getByTestId('import-upload').click();
+    await page.getByTestId('import-mapping').waitFor({ timeout: 90_000 });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-report').waitFor({ timeout: 90_000 });
+
+    expect(await text(page, 'import-plan-joins')).toContain('1');
+    expect(await text(page, 'import-plan-new')).toContain('1');
+    const joins = page.getByTestId('import-plan-table').locator('tr[data-action="join"]');
+    await poll(() => joins.count()).toBe(1);
+    expect(await joins.getAttribute('data-row')).toBe('3');
+    expect(await joins.textContent()).toContain('王丽');
+    expect(await joins.textContent()).toContain('侯雪梅'); // the household it joins, by its head
+    const refused = page.getByTestId('import-rejected-table').locator('tr[data-row="2"]');
+    expect(await refused.textContent()).toContain('侯雪梅');
+    expect(await refused.textContent()).toContain('与户主关系');
+    await screenshot(page, 'import-plan');
+
+    await page.getByTestId('import-mode-valid').click();
+    await page.getByTestId('import-run').click();
+    await pollImport(() => page.getByTestId('import-result').getAttribute('data-imported')).toBe('true');
+    const joined = await api<Detail>('GET', `/api/ledger/households/${door}`);
+    expect(joined.residents.map((r) => r.name).sort()).toEqual(['侯雪梅', '王丽'].sort());
     expect(errors).toEqual([]);
     await context.close();
   });

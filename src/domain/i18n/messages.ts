@@ -43,7 +43,11 @@ const zh = {
   'error.import_not_xlsx':
     '无法读取该文件：它不是 Excel 工作簿（.xlsx），或者文件已损坏。请上传 .xlsx 文件，或 CSV 文件。',
   'error.import_legacy_xls':
-    '这是旧版 Excel 文件（.xls，Excel 97–2003 格式），不能直接导入。请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存的 .xlsx 文件。',
+    '无法读取这个 Excel 97–2003（.xls）或 WPS 表格（.et）文件：它可能已损坏，或是更早的格式。请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存的 .xlsx 文件。',
+  'error.import_markup':
+    '这个文件实际是网页（HTML）或 XML 2003 格式的表格，只是扩展名像 Excel 文件，不能直接导入。请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存的 .xlsx 文件。',
+  'error.import_unreadable':
+    '无法读取该文件：它不是 Excel 工作簿（.xlsx、.xls）、WPS 表格（.et）或 CSV 文件，或者文件已损坏。',
   'error.import_encrypted':
     '该文件设置了打开密码，无法读取。请在 Excel 中打开它，去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存，再导入。',
   'error.import_sheet_not_found': '工作簿中没有工作表“{name}”。',
@@ -102,7 +106,11 @@ const en: Record<MessageKey, string> = {
   'error.import_not_xlsx':
     'This file cannot be read: it is not an Excel workbook (.xlsx), or it is damaged. Upload an .xlsx or a CSV file.',
   'error.import_legacy_xls':
-    'This is an old Excel file (.xls, Excel 97–2003), which cannot be imported. Open it in Excel or WPS, choose File → Save As, pick "Excel Workbook (*.xlsx)", and import the saved .xlsx file.',
+    'This Excel 97–2003 (.xls) or WPS Spreadsheets (.et) file cannot be read: it may be damaged, or of an older format. Open it in Excel or WPS, choose File → Save As, pick "Excel Workbook (*.xlsx)", and import the saved .xlsx file.',
+  'error.import_markup':
+    'This file is a web page (HTML) or XML 2003 table with a name like an Excel file, and cannot be imported as it is. Open it in Excel or WPS, choose File → Save As, pick "Excel Workbook (*.xlsx)", and import the saved .xlsx file.',
+  'error.import_unreadable':
+    'This file cannot be read: it is not an Excel workbook (.xlsx, .xls), a WPS Spreadsheets file (.et) or a CSV file, or it is damaged.',
   'error.import_encrypted':
     'This file is protected by a password and cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it, and import it again.',
   'error.import_sheet_not_found': 'The workbook has no sheet "{name}".',

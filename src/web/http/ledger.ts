@@ -9,6 +9,7 @@ import type {
 } from '../../domain/ledger/colours';
 import type { ResidentStatus, StoredFacts } from '../../domain/ledger/household';
 import type { Marker } from '../../domain/ledger/markers';
+import type { FieldChange } from '../../domain/ledger/residentChanges';
 import type { ResidentForm } from '../../domain/ledger/residentForm';
 import { get, patch, post } from './client';
 import type { Page, Unit, UnitKind } from './types';
@@ -364,6 +365,29 @@ export interface RejectedRow {
   message: string;
 }
 
+export type PlanAction = 'new' | 'join' | 'update' | 'unchanged';
+
+/** One changed field of a resident, before → after (ID numbers and phones masked). */
+export type PlanChange = FieldChange;
+
+/** What one accepted row does (src/domain/ledger/sheet/importPlan.ts). */
+export interface PlanRow {
+  row: number;
+  action: PlanAction;
+  name: string | null;
+  place: { building: string; entrance: string; door: string };
+  household?: { key: string; head: string | null };
+  resident?: string;
+  changes?: PlanChange[];
+}
+
+export interface ImportPlanReport {
+  counts: { new: number; joins: number; updates: number; unchanged: number };
+  rows: PlanRow[];
+  truncated: boolean;
+  updateExisting: boolean;
+}
+
 export interface ImportReport {
   rows: number;
   accepted: number;
@@ -372,7 +396,8 @@ export interface ImportReport {
   households: number;
   residents: number;
   emptyHouseholds?: number;
-  created?: { households: number; residents: number; buildings: number; joined?: number };
+  plan?: ImportPlanReport;
+  created?: { households: number; residents: number; buildings: number; joined?: number; updated?: number };
 }
 
 export interface ImportPreview {
@@ -399,6 +424,8 @@ export interface ImportParams {
   /** the header row as the preview answered it (its rowIndex) */
   headerRow?: number;
   mapping?: ColumnMapping;
+  /** 更新台账中已有的居民 */
+  updateExisting?: boolean;
 }
 
 export function importQuery(p: ImportParams, extra: Record<string, string | undefined> = {}) {
@@ -406,6 +433,7 @@ export function importQuery(p: ImportParams, extra: Record<string, string | unde
   if (p.sheet) params.set('sheet', p.sheet);
   if (p.headerRow !== undefined) params.set('headerRow', String(p.headerRow));
   if (p.mapping) params.set('mapping', JSON.stringify(p.mapping));
+  if (p.updateExisting) params.set('updateExisting', '1');
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, v);
   return params.toString();
 }

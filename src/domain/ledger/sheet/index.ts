@@ -4,6 +4,7 @@ export * from './duplicates';
 export * from './fillDown';
 export * from './headers';
 export * from './households';
+export * from './importPlan';
 export * from './messages';
 export * from './normalise';
 export * from './readLedger';

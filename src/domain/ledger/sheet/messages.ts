@@ -33,11 +33,13 @@ export const LEDGER_ERROR_CODES = [
   'colour.empty_household',
   'household.empty_with_person',
   'household.empty_conflict',
+  'household.second_head',
+  'resident.in_household',
 ] as const;
 export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
 
 /** The message keys: the codes, and variants of a code's message for a particular case. */
-export type LedgerMessageKey = LedgerErrorCode | 'id.length.15';
+export type LedgerMessageKey = LedgerErrorCode | 'id.length.15' | 'id.in_ledger.same_door';
 
 const zh: Record<LedgerMessageKey, string> = {
   'sheet.no_header':
@@ -59,6 +61,8 @@ const zh: Record<LedgerMessageKey, string> = {
   'id.format': '证件号码格式不正确，应为 5–20 位字母或数字。',
   'id.duplicate': '身份证号与第 {rows} 行重复。',
   'id.in_ledger': '此人已登记在台账中（{place}），不能重复登记；如已搬家，请先在原住户中办理迁出。',
+  'id.in_ledger.same_door':
+    '此人已登记在台账中的这一户，不能重复登记；如表格是台账的新版本，请勾选“更新台账中已有的居民”。',
   'id_type.invalid': '无法识别证件类型“{value}”。',
   'sex.invalid': '无法识别性别“{value}”，请填写“男”或“女”。',
   'sex.id_mismatch': '性别“{value}”与身份证号不符，按身份证号应为“{expected}”。',
@@ -71,6 +75,10 @@ const zh: Record<LedgerMessageKey, string> = {
   'colour.empty_household': '空户应为白色，这里填的是“{value}”。',
   'household.empty_with_person': '这一行标为空户，却填写了居民的信息。',
   'household.empty_conflict': '这一户标为空户，但第 {rows} 行登记了这一户的居民。',
+  'household.second_head':
+    '这一户已有户主{name}（{where}），一户只能有一位户主。请更正“与户主关系”；如户主有变，请先在台账中修改。',
+  'resident.in_household':
+    '这一户已登记了{name}（没有证件号码，无法核对是否同一人），不能重复登记；如是同一人，请勾选“更新台账中已有的居民”。',
 };
 
 const en: Record<LedgerMessageKey, string> = {
@@ -96,6 +104,8 @@ const en: Record<LedgerMessageKey, string> = {
   'id.duplicate': 'The same ID number is in row {rows}.',
   'id.in_ledger':
     'This person is already in the ledger ({place}) and cannot be registered twice; if they moved, record the move out of their old household first.',
+  'id.in_ledger.same_door':
+    'This person is already registered in this household and cannot be registered twice; if the sheet is a newer version of the ledger, tick "Update residents already in the ledger".',
   'id_type.invalid': 'Unknown ID type "{value}".',
   'sex.invalid': 'Unknown sex "{value}": write 男 (male) or 女 (female).',
   'sex.id_mismatch': 'Sex "{value}" does not agree with the ID number, which says {expected}.',
@@ -108,6 +118,10 @@ const en: Record<LedgerMessageKey, string> = {
   'colour.empty_household': 'An empty household is white, not "{value}".',
   'household.empty_with_person': 'This row is marked as an empty household but gives details of a resident.',
   'household.empty_conflict': 'This household is marked empty, but row {rows} lists a resident of it.',
+  'household.second_head':
+    'This household already has a head, {name} ({where}); a household has one head. Correct the relation to the head; if the head has changed, change it in the ledger first.',
+  'resident.in_household':
+    '{name} is already registered in this household (without an ID number, so it cannot be checked that this is someone else) and cannot be registered twice; if it is the same person, tick "Update residents already in the ledger".',
 };
 
 const catalogues: Record<Locale, Record<LedgerMessageKey, string>> = { 'zh-CN': zh, en };

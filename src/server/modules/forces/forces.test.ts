@@ -390,8 +390,27 @@ describe('Excel', () => {
     await person(officeA, { unitCode: A, name: '导出人', phone: tel });
     const res = await call('GET', `/api/forces/people/export.xlsx?unit=${A}`, officeA);
     expect(res.statusCode).toBe(200);
+    // named by unit, filter and day, with an ASCII twin; printed landscape, fitted to the width
+    const disposition = String(res.headers['content-disposition']);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toMatch(
+      /^省民航社区人员名册-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
+    expect(disposition).toMatch(new RegExp(`filename="people-${A}-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`));
+    const volunteers = await call(
+      'GET',
+      `/api/forces/people/export.xlsx?unit=${A}&standing=volunteer`,
+      officeA,
+    );
+    expect(decodeURIComponent(String(volunteers.headers['content-disposition']))).toContain(
+      '人员名册-志愿者-',
+    );
     const out = new ExcelJS.Workbook();
     await out.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(out.worksheets[0].pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToWidth: 1,
+      printTitlesRow: '1:1',
+    });
     const cells = out.worksheets[0].getSheetValues().flat().map(String).join('|');
     expect(cells).toContain('导出人');
     expect(cells).toContain(`${tel.slice(0, 3)}****${tel.slice(-4)}`);

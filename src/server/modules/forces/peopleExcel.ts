@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { asciiFileName, exportFileName } from '../../../domain/exports/fileNames';
 import { SKILL_LABELS, STANDING_LABELS, standingsText } from '../../../domain/forces/person';
 import {
   readPeopleSheet,
@@ -11,6 +12,7 @@ import { type Locale, translate } from '../../../domain/i18n/messages';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
+import { landscapePageSetup } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
 import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage, todayOf } from './people';
@@ -227,12 +229,64 @@ export async function importPeople(
   return { imported: read.people.length, rows: read.rows };
 }
 
+/**
+ * The export's file name: unit, filter (category, skill, who has left, a search — digits are named as a
+ * number search, never written out) and the day, e.g. 省民航社区人员名册-志愿者-2020-02-05.xlsx.
+ */
+function peopleFileNames(
+  unit: { name: string; code: string },
+  query: Omit<ListPeopleQuery, 'after' | 'limit'>,
+  day: string,
+  locale: Locale,
+) {
+  const en = locale === 'en';
+  const q = query.q?.trim();
+  const search = !q
+    ? ''
+    : /\d/.test(q)
+      ? en
+        ? 'number search'
+        : '按号码搜索'
+      : en
+        ? `search ${q}`
+        : `搜索${q}`;
+  const status =
+    query.status === 'left'
+      ? en
+        ? 'left'
+        : '已离开'
+      : query.status === 'all'
+        ? en
+          ? 'all'
+          : '含已离开'
+        : '';
+  return {
+    name: exportFileName([
+      en ? `${unit.name}-people` : `${unit.name}人员名册`,
+      query.standing ? STANDING_LABELS[query.standing][locale] : '',
+      query.skill ? (SKILL_LABELS[query.skill as Skill]?.[locale] ?? query.skill) : '',
+      status,
+      search,
+      day,
+    ]),
+    asciiName: asciiFileName([
+      'people',
+      unit.code,
+      query.standing ?? '',
+      query.skill ?? '',
+      query.status && query.status !== 'active' ? query.status : '',
+      q ? 'search' : '',
+      day,
+    ]),
+  };
+}
+
 /** The filtered list as xlsx, phones and ID numbers masked; written to the audit log as an export. */
 export async function exportPeople(
   services: Services,
   actor: Actor,
   query: Omit<ListPeopleQuery, 'after' | 'limit'> & { unit: string },
-): Promise<{ name: string; data: Buffer }> {
+): Promise<{ name: string; asciiName: string; data: Buffer }> {
   const unit = await unitInScope(services.db, actor.scope, query.unit, 'forces.read');
   const filter = await filterOf(services, actor.scope, query);
   const locale = actor.locale;
@@ -244,6 +298,7 @@ export async function exportPeople(
     locale === 'en' ? 'Status' : '状态',
   ];
   headerRow(sheet, headers);
+  sheet.pageSetup = landscapePageSetup('1:1');
   let after: { path: string; id: string } | undefined;
   let count = 0;
   while (count < MAX_EXPORT_ROWS) {
@@ -283,5 +338,5 @@ export async function exportPeople(
     detail: { what: 'people', rows: count, filter: { ...query, q: query.q ? '…' : undefined } },
   });
   const data = (await wb.xlsx.writeBuffer()) as unknown as Buffer;
-  return { name: locale === 'en' ? `${unit.name}-people.xlsx` : `${unit.name}人员名册.xlsx`, data };
+  return { ...peopleFileNames(unit, query, todayOf(services), locale), data };
 }

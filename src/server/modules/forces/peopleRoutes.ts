@@ -6,6 +6,7 @@ import { SKILLS } from '../../../domain/forces/schedule';
 import { translate } from '../../../domain/i18n/messages';
 import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
+import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { dbId, idParam } from './duty/schemas';
 import * as people from './people';
@@ -28,10 +29,6 @@ const listFilter = z.object({
   status: z.enum(['active', 'left', 'all']).default('active'),
   q: z.string().trim().max(40).optional(),
 });
-
-function attachment(name: string) {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function peopleRoutes(appBase: FastifyInstance, services: Services) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
@@ -74,7 +71,10 @@ export function peopleRoutes(appBase: FastifyInstance, services: Services) {
         .header('content-type', XLSX_TYPE)
         .header(
           'content-disposition',
-          attachment(req.locale === 'en' ? 'people-template.xlsx' : '人员名册模板.xlsx'),
+          attachment(
+            req.locale === 'en' ? 'people-template.xlsx' : '人员名册模板.xlsx',
+            'people-template.xlsx',
+          ),
         )
         .send(await buildPeopleTemplate(req.locale)),
   });
@@ -109,10 +109,10 @@ export function peopleRoutes(appBase: FastifyInstance, services: Services) {
     },
     config: { access: { permission: 'data.export', resource: { kind: 'unit', in: 'query', key: 'unit' } } },
     handler: async (req, reply) => {
-      const { name, data } = await exportPeople(services, actorOf(req), req.query);
+      const { name, asciiName, data } = await exportPeople(services, actorOf(req), req.query);
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(name))
+        .header('content-disposition', attachment(name, asciiName))
         .send(data);
     },
   });

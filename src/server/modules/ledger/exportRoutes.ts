@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { HOUSEHOLD_COLOURS } from '../../../domain/ledger/colours';
 import { MARKERS } from '../../../domain/ledger/markers';
 import { actorOf } from '../../platform/access';
+import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { buildTemplate } from './excel/template';
 import { prepareExport } from './exporter';
@@ -16,10 +17,6 @@ const tags = ['ledger import'];
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).optional());
 
-function attachment(name: string) {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 export function exportRoutes(appBase: FastifyInstance, services: Services) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
 
@@ -30,7 +27,7 @@ export function exportRoutes(appBase: FastifyInstance, services: Services) {
       const name = req.locale === 'en' ? 'ledger-template.xlsx' : '入户台账模板.xlsx';
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(name))
+        .header('content-disposition', attachment(name, 'ledger-template.xlsx'))
         .send(await buildTemplate(req.locale));
     },
   });
@@ -38,7 +35,8 @@ export function exportRoutes(appBase: FastifyInstance, services: Services) {
   app.get('/api/ledger/export.xlsx', {
     schema: {
       tags,
-      summary: 'The ledger of a subtree, filtered, as xlsx: masked, or full with pii.reveal (audited)',
+      summary:
+        'The ledger of a subtree, filtered, as xlsx named by unit, filter and day: masked, or full with pii.reveal (audited)',
       querystring: z.object({
         unit: z.string().min(2).max(24),
         colour: list(z.enum(HOUSEHOLD_COLOURS)),
@@ -57,13 +55,12 @@ export function exportRoutes(appBase: FastifyInstance, services: Services) {
     },
     config: { access: { permission: 'data.export', resource: { kind: 'unit', in: 'query', key: 'unit' } } },
     handler: async (req, reply) => {
-      const { unit, write } = await prepareExport(services, actorOf(req), req.query);
+      const { names, write } = await prepareExport(services, actorOf(req), req.query);
       const out = new PassThrough();
       write(out).catch((e: Error) => out.destroy(e));
-      const name = req.locale === 'en' ? `${unit.name}-ledger.xlsx` : `${unit.name}入户台账.xlsx`;
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(name))
+        .header('content-disposition', attachment(names.fileName, names.asciiName))
         .send(out);
     },
   });

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../../domain/i18n/messages';
 import { colourLabel, type HouseholdColour } from '../../../domain/ledger/colours';
+import { ledgerExportNames } from '../../../domain/ledger/exportNames';
 import { recordKey } from '../../../domain/ledger/household';
 import { MARKER_INFO, type Marker } from '../../../domain/ledger/markers';
 import {
@@ -18,6 +19,7 @@ import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
 import { createLedgerExport } from './excel/exportSheet';
 import type { LedgerQuery } from './ledgerList';
+import { ledgerDay } from './policy';
 import * as q from './queries';
 import { parseSearch } from './search';
 
@@ -59,8 +61,9 @@ function columns(locale: Locale) {
 }
 
 /**
- * Checks an export (scope, permissions) and writes its audit row; answers the unit and `write`, which
- * streams the workbook into `out` (an HTTP response, a file).
+ * Checks an export (scope, permissions) and writes its audit row; answers the unit, its names (file name
+ * and title: unit, filter, the ledger's day) and `write`, which streams the workbook into `out` (an HTTP
+ * response, a file).
  */
 export async function prepareExport(
   services: Services,
@@ -88,29 +91,34 @@ export async function prepareExport(
     search: query.q ? parseSearch(query.q, services) : undefined,
     campaign: query.campaign ? { id: query.campaign, status: query.campaignStatus } : undefined,
   };
+  const { today } = await ledgerDay(services);
+  const names = ledgerExportNames(
+    unit,
+    {
+      colours: query.colour,
+      markers: query.marker,
+      q: query.q,
+      campaign: query.campaign ? { status: query.campaignStatus } : undefined,
+    },
+    today,
+    actor.locale,
+  );
   return {
     unit,
-    write: (out: Writable) => writeExport(services, actor.locale, unit.name, filter, query.full, out),
+    names,
+    write: (out: Writable) => writeExport(services, actor.locale, names.title, filter, query.full, out),
   };
 }
 
 async function writeExport(
   services: Services,
   locale: Locale,
-  unitName: string,
+  title: string,
   filter: q.LedgerFilter,
   full: boolean,
   out: Writable,
 ) {
-  const today = new Date().toISOString().slice(0, 10);
-  const sheet = createLedgerExport(out, {
-    locale,
-    title:
-      locale === 'en'
-        ? `${unitName} household ledger (exported ${today})`
-        : `${unitName}入户台账（${today} 导出）`,
-    columns: columns(locale),
-  });
+  const sheet = createLedgerExport(out, { locale, title, columns: columns(locale) });
   let rows = 0;
   let after: q.LedgerCursor | undefined;
   for (;;) {

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
-import { FIXED_EXPECTED, fixedMessyLedgerSheet, MESSY_EXPECTED, messyLedgerSheet } from './excel/fixtures';
+import { loadWorkbook } from './excel/excelJs';
+import {
+  FIXED_EXPECTED,
+  fixedMessyLedgerSheet,
+  legacyXlsWorkbook,
+  MESSY_EXPECTED,
+  messyLedgerSheet,
+} from './excel/fixtures';
 import { readWorkbook } from './excel/readWorkbook';
 import { XLSX_TYPE } from './importRoutes';
 
@@ -143,6 +150,71 @@ describe('the ledger import', () => {
     expect(out.statusCode).toBe(404);
   });
 
+  it('imports an .xls (or a WPS .et: the same container, told by its content) and a CSV through the same route', async () => {
+    const [a, b, c] = [id(), id('female'), id()];
+    const xls = legacyXlsWorkbook([
+      {
+        name: '入户台账',
+        rows: [
+          ['省民航社区入户台账（WPS）'],
+          ['楼号', '单元', '门牌', '姓名', '身份证号', '与户主关系'],
+          ['旧表楼', '1', '101', '欧阳旧一', a, '户主'],
+          [null, '1', '101', '欧阳旧二', b, '配偶'],
+          [null, '1', '102', '欧阳旧三', `${c.slice(0, 17)}${c[17] === '1' ? '2' : '1'}`, '户主'],
+        ],
+        merges: ['A3:A5'],
+      },
+    ]);
+    const upload = (body: Buffer, url: string, type = 'application/octet-stream') =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: admin, 'content-type': type, 'accept-language': 'zh-CN' },
+        payload: body,
+      });
+    const preview = (await upload(xls, `/api/ledger/import/preview?unit=${A}`)).json();
+    expect(preview.sheetName).toBe('入户台账');
+    expect(preview.report.plan.counts).toMatchObject({ new: 2 });
+    expect(preview.report.rejected).toEqual([
+      expect.objectContaining({ row: 5, column: '身份证号', code: 'id.checksum' }),
+    ]);
+    // the error sheet of an .xls is a fresh .xlsx of its rows, the errors beside them
+    const marked = await upload(xls, `/api/ledger/import/errors?unit=${A}`);
+    expect(marked.statusCode).toBe(200);
+    expect(marked.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    const back = await readWorkbook(marked.rawPayload);
+    expect(back.rows[4]).toEqual(expect.arrayContaining(['欧阳旧三', expect.stringContaining('校验位')]));
+    const done = (await upload(xls, `/api/ledger/import?unit=${A}&mode=valid`)).json();
+    expect(done).toMatchObject({ imported: true, report: { created: { households: 1, residents: 2 } } });
+
+    const d = id();
+    const csv = Buffer.from(`楼号,门牌,姓名,身份证号\n旧表楼,201,欧阳新四,${d}\n`, 'utf8');
+    const fromCsv = (await upload(csv, `/api/ledger/import?unit=${A}&mode=all`, 'text/csv')).json();
+    expect(fromCsv).toMatchObject({ imported: true, report: { created: { households: 1, residents: 1 } } });
+    const found = async (name: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/ledger/households?unit=${A}&q=${encodeURIComponent(name)}`,
+          headers: { cookie: admin },
+        })
+      ).json().items;
+    expect(await found('欧阳旧二')).toEqual([
+      expect.objectContaining({ unit: expect.objectContaining({ name: '旧表楼' }), door: '101' }),
+    ]);
+    expect(await found('欧阳新四')).toEqual([
+      expect.objectContaining({ unit: expect.objectContaining({ name: '旧表楼' }), door: '201' }),
+    ]);
+
+    // an OLE file that is no workbook: how to save it as .xlsx, in the caller's language
+    const ole = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    const refused = await upload(ole, `/api/ledger/import?unit=${A}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('另存为');
+    expect(refused.json().error.message).toContain('.et');
+  });
+
   it('names every wrong row of a messy office sheet, gives the sheet back marked, and takes the fixed one', async () => {
     const grid = (
       await t.app.inject({
@@ -229,5 +301,49 @@ describe('the ledger import', () => {
 
     const grid = await t.login('smh_grid1', 'Wangge2020');
     expect((await t.app.inject({ method: 'GET', url, headers: { cookie: grid } })).statusCode).toBe(403);
+  });
+
+  it('names an export by unit, filter and the ledger day, writes the filter in the title row, and prints it landscape', async () => {
+    const before = t.services.config.today;
+    t.services.config.today = '2020-02-05'; // the demo's day (WANGGE_TODAY)
+    try {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/ledger/export.xlsx?unit=${A}&colour=red,orange`,
+        headers: { cookie: admin, 'accept-language': 'zh-CN' },
+      });
+      expect(res.statusCode).toBe(200);
+      const disposition = String(res.headers['content-disposition']);
+      expect(disposition).toContain(
+        `filename*=UTF-8''${encodeURIComponent('省民航社区入户台账-红橙-2020-02-05.xlsx')}`,
+      );
+      expect(disposition).toContain('filename="ledger-410105002008-red+orange-2020-02-05.xlsx"');
+      const read = await readWorkbook(res.rawPayload);
+      expect(read.rows[0][0]).toBe('省民航社区入户台账（颜色：红、橙）2020-02-05 导出');
+      expect(read.rows[1]).toEqual(expect.arrayContaining(['姓名', '身份证号']));
+      const ws = (await loadWorkbook(res.rawPayload)).worksheets[0];
+      expect(ws.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+        printTitlesRow: '1:2',
+      });
+
+      const all = await t.app.inject({
+        method: 'GET',
+        url: `/api/ledger/export.xlsx?unit=${A}&q=13800000001`,
+        headers: { cookie: admin, 'accept-language': 'en' },
+      });
+      const name = String(all.headers['content-disposition']);
+      expect(name).toContain(encodeURIComponent('省民航社区-ledger-number search-2020-02-05.xlsx'));
+      expect(name).not.toContain('13800000001');
+      expect((await readWorkbook(all.rawPayload)).rows[0][0]).toBe(
+        '省民航社区 household ledger (search: number search), exported 2020-02-05',
+      );
+    } finally {
+      t.services.config.today = before;
+    }
   });
 });

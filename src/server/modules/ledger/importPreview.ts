@@ -3,7 +3,8 @@ import { cellText, FIELD_LABELS, LEDGER_FIELDS } from '../../../domain/ledger/sh
 import { type checkSheet, reportOf } from './importer';
 
 // The mapping step of the import: what the reader found (header row, which column is which field), the
-// first rows as the sheet shows them — ID numbers and phones masked, as in every list — and the report.
+// first rows as the sheet shows them — ID numbers and phones masked, as in every list — and the report
+// with the import plan (what each row will do).
 
 const SAMPLE_ROWS = 12;
 
@@ -11,7 +12,11 @@ function maskCell(text: string): string {
   return text.length <= 4 ? text : `${'*'.repeat(Math.min(text.length - 4, 14))}${text.slice(-4)}`;
 }
 
-export function previewOf(locale: Locale, c: Awaited<ReturnType<typeof checkSheet>>) {
+export function previewOf(
+  locale: Locale,
+  c: Awaited<ReturnType<typeof checkSheet>>,
+  updateExisting: boolean,
+) {
   const header = c.checked.header;
   const masked = new Set(
     Object.entries(header?.mapping ?? {})
@@ -37,6 +42,6 @@ export function previewOf(locale: Locale, c: Awaited<ReturnType<typeof checkShee
     },
     fields: LEDGER_FIELDS.map((field) => ({ field, label: FIELD_LABELS[field][locale] })),
     sample,
-    report: reportOf(c.checked, c.households, c.errors),
+    report: reportOf(c.checked, c.planned, updateExisting),
   };
 }

@@ -5,6 +5,7 @@ import { translate } from '../../../domain/i18n/messages';
 import { isLedgerField, type LedgerField } from '../../../domain/ledger/sheet';
 import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
+import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
 import { writeErrorSheet } from './excel/errorSheet';
@@ -43,6 +44,11 @@ export const importQuery = z.object({
   headerRow: z.coerce.number().int().min(0).max(200).optional(),
   mapping: mappingJson,
   sheet: z.string().max(100).optional(),
+  /** 更新台账中已有的居民: rows whose ID number is already a living resident at that door update them */
+  updateExisting: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 /**
@@ -56,7 +62,7 @@ async function sheetOf(
   await unitInScope(services.db, req.scope, req.query.unit, 'ledger.import');
   if (Buffer.isBuffer(req.body) && req.body.length > 0) return req.body;
   throw new AppError('validation', 'error.validation', { detail: 'file' }, [
-    { path: 'file', message: translate(req.locale, 'error.import_not_xlsx') },
+    { path: 'file', message: translate(req.locale, 'error.import_unreadable') },
   ]);
 }
 
@@ -72,7 +78,8 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
   app.post('/api/ledger/import/preview', {
     schema: {
       tags,
-      summary: 'Read a sheet: the header row and mapping found, the first rows (masked), the check report',
+      summary:
+        'Read a sheet: the header row and mapping found, the first rows (masked), the check report with the import plan; writes nothing',
       querystring: importQuery,
     },
     bodyLimit: MAX_SHEET_BYTES,
@@ -85,8 +92,9 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         headerRow: req.query.headerRow,
         mapping: req.query.mapping,
         sheet: req.query.sheet,
+        updateExisting: req.query.updateExisting,
       });
-      return previewOf(actor.locale, checked);
+      return previewOf(actor.locale, checked, req.query.updateExisting);
     },
   });
 
@@ -113,6 +121,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         headerRow: req.query.headerRow,
         mapping: req.query.mapping,
         sheet: req.query.sheet,
+        updateExisting: req.query.updateExisting,
       });
       return { imported, report };
     },
@@ -136,6 +145,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         headerRow: req.query.headerRow,
         mapping: req.query.mapping,
         sheet: req.query.sheet,
+        updateExisting: req.query.updateExisting,
       });
       const out = await writeErrorSheet(
         data,
@@ -147,7 +157,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
       const name = actor.locale === 'en' ? 'ledger-errors.xlsx' : '台账-错误标注.xlsx';
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachment(name, 'ledger-errors.xlsx'))
         .send(out);
     },
   });

@@ -1,35 +1,38 @@
 import type { Locale } from '../../../domain/i18n/messages';
 import { colourLabel, type HouseholdColour } from '../../../domain/ledger/colours';
-import { summariseHousehold } from '../../../domain/ledger/household';
+import { parseRecordKey, summariseHousehold } from '../../../domain/ledger/household';
 import {
   type Household,
   type LedgerError,
   type LedgerField,
   type LedgerSheetResult,
-  ledgerMessage,
-  placeKey,
+  type PlanCounts,
+  type PlannedHousehold,
+  type PlanRow,
   readLedgerSheet,
 } from '../../../domain/ledger/sheet';
-import { isWithin } from '../../../domain/org/units';
-import { bulkTransaction, nextIds } from '../../db/bulk';
-import type { Db } from '../../db/connection';
+import { type BulkTransaction, bulkTransaction, nextIds } from '../../db/bulk';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
-import { createUnitsIn, unitInScope, unitsAtPaths } from '../org/service';
+import { unitInScope } from '../org/service';
 import { readWorkbook, type WorkbookSheet } from './excel/readWorkbook';
+import { createMissingPlaces, type Place } from './importPlaces';
+import { planSheet, type SheetPlan } from './importPlan';
+import { updateResidents } from './importUpdates';
 import { ledgerDay } from './policy';
-import { idNumberIndex } from './protect';
 import * as q from './queries';
-import { communityPathOf, HOUSEHOLD_PLACES } from './records';
+import { HOUSEHOLD_PLACES } from './records';
 import { householdRow, residentRow } from './rows';
 import { refreshHouseholds } from './summary';
 
 // The ledger import (导入台账), shared by the web and the CLI: read the sheet as the office keeps it,
-// check every row (sheet/readLedger.ts), refuse ID numbers already in the ledger, find or create the
-// buildings the sheet names, and load households and residents with COPY in one transaction — the
-// valid rows, or nothing unless every row is valid. Nothing is ever half-written.
+// check every row (sheet/readLedger.ts), plan what each row does (importPlan.ts: a new household, joins
+// the household at its door, updates a resident already in the ledger, or is refused: an ID number
+// already in the ledger, a second head of household), find or create the buildings the sheet names, and
+// write in one transaction — the valid rows, or nothing unless every row is valid. Nothing is ever
+// half-written, and the check step writes nothing.
 
 export type ImportMode = 'valid' | 'all';
 
@@ -44,6 +47,11 @@ export interface ImportOptions {
   mapping?: Record<number, LedgerField | null>;
   /** the worksheet to read (name or 0-based position) */
   sheet?: string | number;
+  /**
+   * 更新台账中已有的居民: a row whose ID number is a living resident's at the same door updates that
+   * resident (only what changed) instead of being refused
+   */
+  updateExisting?: boolean;
   /** told as each step begins: read, check, dedupe, places, write, done (progress, and the benchmark's split) */
   onStep?: (step: ImportStep) => void;
 }
@@ -57,6 +65,9 @@ export interface RejectedRow {
   message: string;
 }
 
+/** At most this many rows of the plan in a report (the counts cover every row). */
+export const PLAN_ROWS_SHOWN = 5000;
+
 export interface ImportReport {
   /** the sheet's rows below the header, blank and heading rows included */
   rows: number;
@@ -68,8 +79,10 @@ export interface ImportReport {
   households: number;
   residents: number;
   emptyHouseholds: number;
+  /** what each accepted row does: counts, and the rows (the first PLAN_ROWS_SHOWN) */
+  plan: { counts: PlanCounts; rows: PlanRow[]; truncated: boolean; updateExisting: boolean };
   /** what was written (absent for a dry run, or when nothing was imported) */
-  created?: { households: number; residents: number; buildings: number; joined: number };
+  created?: { households: number; residents: number; buildings: number; joined: number; updated: number };
 }
 
 export interface ImportResult {
@@ -81,8 +94,8 @@ export interface ImportResult {
 }
 
 /** The unit an import goes into: one that holds households, in the actor's scope for ledger.import. */
-async function targetUnit(db: Db, actor: Actor, code: string) {
-  const unit = await unitInScope(db, actor.scope, code, 'ledger.import');
+async function targetUnit(services: Services, actor: Actor, code: string) {
+  const unit = await unitInScope(services.db, actor.scope, code, 'ledger.import');
   if (!HOUSEHOLD_PLACES.has(unit.kind) || !unit.region_code) {
     throw new AppError('validation', 'error.household_place', { name: unit.name }, [
       { path: 'unit', message: `${unit.name}` },
@@ -90,10 +103,11 @@ async function targetUnit(db: Db, actor: Actor, code: string) {
   }
   return unit;
 }
+type TargetUnit = Awaited<ReturnType<typeof targetUnit>>;
 
-/** Reads and checks a sheet, and rejects the rows whose ID number is already in the ledger. */
-export async function checkSheet(services: Services, actor: Actor, opts: Omit<ImportOptions, 'mode'>) {
-  const unit = await targetUnit(services.db, actor, opts.unitCode);
+/** Reads a sheet and checks its rows (no database but the unit). */
+async function readSheet(services: Services, actor: Actor, opts: Omit<ImportOptions, 'mode'>) {
+  const unit = await targetUnit(services, actor, opts.unitCode);
   opts.onStep?.('read');
   const sheet = await readWorkbook(opts.data, { sheet: opts.sheet });
   opts.onStep?.('check');
@@ -102,304 +116,260 @@ export async function checkSheet(services: Services, actor: Actor, opts: Omit<Im
     headerRowIndex: opts.headerRow,
     mapping: opts.mapping,
   });
-  opts.onStep?.('dedupe');
-  const inLedger = await alreadyInLedger(services, actor, checked);
-  const households = checked.households
-    .map((h) => ({ ...h, residents: h.residents.filter((r) => !inLedger.rows.has(r.row)) }))
-    .filter((h) => h.empty || h.residents.length > 0);
-  const errors = [...checked.errors, ...inLedger.errors].sort(
-    (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.columnIndex ?? 0) - (b.columnIndex ?? 0),
-  );
-  return { unit, sheet, checked, households, errors, idHmacs: inLedger.hmacByRow };
+  return { unit, sheet, checked };
 }
 
-async function alreadyInLedger(services: Services, actor: Actor, checked: LedgerSheetResult) {
-  const withId = checked.households.flatMap((h) => h.residents.filter((r) => r.idNumber));
-  const hmacs = withId.map((r) => idNumberIndex(services.protector, r.idNumber as string));
-  const found = await q.livingIdHmacs(services.db, hmacs);
-  const rows = new Set<number>();
-  const errors: LedgerError[] = [];
-  const hmacByRow = new Map(withId.map((r, i) => [r.row, hmacs[i]]));
-  if (found.size === 0) return { rows, errors, hmacByRow };
-  const units = await unitsAtPaths(services.db, [...new Set(found.values())]);
-  const idColumn = checked.header
-    ? Object.entries(checked.header.mapping).find(([, f]) => f === 'idNumber')
-    : undefined;
-  withId.forEach((r, i) => {
-    const path = found.get(hmacs[i].toString('hex'));
-    if (!path) return;
-    rows.add(r.row);
-    const unit = units.find((u) => u.path === path);
-    const place =
-      unit && actor.scope.allows('ledger.read', path)
-        ? unit.name
-        : actor.locale === 'en'
-          ? 'another jurisdiction'
-          : '其他辖区';
-    errors.push({
-      row: r.row,
-      column: idColumn && checked.header ? (checked.header.headers[Number(idColumn[0])] ?? null) : null,
-      columnIndex: idColumn ? Number(idColumn[0]) : null,
-      code: 'id.in_ledger',
-      message: ledgerMessage(actor.locale, 'id.in_ledger', { place }),
-    });
+/** Reads, checks and plans a sheet; writes nothing (the check step, the error sheet). */
+export async function checkSheet(services: Services, actor: Actor, opts: Omit<ImportOptions, 'mode'>) {
+  const { unit, sheet, checked } = await readSheet(services, actor, opts);
+  opts.onStep?.('dedupe');
+  const planned = await planSheet(services, services.db, actor, unit, checked, {
+    updateExisting: opts.updateExisting === true,
   });
-  return { rows, errors, hmacByRow };
+  return {
+    unit,
+    sheet,
+    checked,
+    planned,
+    households: planned.plan.households.map((p) => p.household),
+    errors: planned.errors,
+    idHmacs: planned.idHmacs,
+  };
 }
 
 export function reportOf(
   checked: LedgerSheetResult,
-  households: Household[],
-  errors: LedgerError[],
+  planned: SheetPlan,
+  updateExisting: boolean,
   created?: ImportReport['created'],
 ): ImportReport {
+  const households = planned.plan.households.map((p) => p.household);
   const residents = households.reduce((n, h) => n + h.residents.length, 0);
+  const { rows, counts } = planned.plan;
   return {
     rows: checked.dataRows,
-    accepted: residents + households.filter((h) => h.empty).length,
+    accepted: residents + households.filter((h) => h.empty).reduce((n, h) => n + h.rows.length, 0),
     skipped: checked.skippedBlank + checked.skippedHeadings,
-    rejected: errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message })),
+    rejected: planned.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message })),
     households: households.length,
     residents,
     emptyHouseholds: households.filter((h) => h.empty).length,
+    plan: {
+      counts,
+      rows: rows.slice(0, PLAN_ROWS_SHOWN),
+      truncated: rows.length > PLAN_ROWS_SHOWN,
+      updateExisting,
+    },
     ...(created ? { created } : {}),
   };
 }
+
+const isBlocked = (errors: readonly LedgerError[], mode: ImportMode) =>
+  errors.some((e) => e.row === null) || (mode === 'all' && errors.length > 0);
 
 export async function importLedger(
   services: Services,
   actor: Actor,
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  const { unit, sheet, checked, households, errors, idHmacs } = await checkSheet(services, actor, opts);
-  const blocked = errors.some((e) => e.row === null) || (opts.mode === 'all' && errors.length > 0);
-  if (opts.dryRun || blocked || households.length === 0) {
-    return { imported: false, report: reportOf(checked, households, errors), sheet, checked, errors };
+  const updateExisting = opts.updateExisting === true;
+  const { unit, sheet, checked } = await readSheet(services, actor, opts);
+  const answer = (imported: boolean, planned: SheetPlan, created?: ImportReport['created']) => ({
+    imported,
+    report: reportOf(checked, planned, updateExisting, created),
+    sheet,
+    checked,
+    errors: planned.errors,
+  });
+  opts.onStep?.('dedupe');
+  if (opts.dryRun) {
+    const planned = await planSheet(services, services.db, actor, unit, checked, { updateExisting });
+    return answer(false, planned);
   }
-  const created = await load(services, actor, unit, households, idHmacs, opts.onStep);
-  opts.onStep?.('done');
-  return { imported: true, report: reportOf(checked, households, errors, created), sheet, checked, errors };
+  const day = await ledgerDay(services);
+  // planned again inside the transaction, the doors it joins locked: what was checked is what is written
+  return bulkTransaction(services.db, async ({ tx, copy }) => {
+    const planned = await planSheet(services, tx, actor, unit, checked, { updateExisting, lock: true });
+    const { households } = planned.plan;
+    if (isBlocked(planned.errors, opts.mode) || households.length === 0) return answer(false, planned);
+    // every row already as the ledger has it: imported, nothing to write
+    const work = households.some(
+      (p) => !p.door || p.residents.some((r) => r.action === 'join' || r.action === 'update'),
+    );
+    if (!work)
+      return answer(true, planned, { households: 0, residents: 0, buildings: 0, joined: 0, updated: 0 });
+    const created = await load({ services, actor, unit, planned, day, tx, copy, onStep: opts.onStep });
+    opts.onStep?.('done');
+    return answer(true, planned, created);
+  });
 }
 
-type TargetUnit = Awaited<ReturnType<typeof targetUnit>>;
+interface LoadInput {
+  services: Services;
+  actor: Actor;
+  unit: TargetUnit;
+  planned: SheetPlan;
+  day: Awaited<ReturnType<typeof ledgerDay>>;
+  tx: BulkTransaction['tx'];
+  copy: BulkTransaction['copy'];
+  onStep?: (step: ImportStep) => void;
+}
 
-/** Writes the households (new doors) and residents (new doors, and doors already in the ledger). */
-async function load(
-  services: Services,
-  actor: Actor,
-  unit: TargetUnit,
-  households: Household[],
-  idHmacs: ReadonlyMap<number, Buffer>,
-  onStep?: (step: ImportStep) => void,
-) {
-  const day = await ledgerDay(services);
+/**
+ * Writes the plan: new doors become households with their residents (COPY), the residents joining a
+ * household already at their door are added to it, residents already in the ledger get their changes
+ * (importUpdates.ts); the households touched are summed up again and every change is in the history.
+ */
+async function load({ services, actor, unit, planned, day, tx, copy, onStep }: LoadInput) {
   const regionCode = unit.region_code as string;
-  return bulkTransaction(services.db, async ({ tx, copy }) => {
-    onStep?.('places');
-    const places = await placesFor(tx, actor, unit, households);
-    onStep?.('write');
-    // doors already in the ledger take the new residents; the others become new households
-    const existing = await existingDoors(tx, regionCode, [...new Set(places.map((p) => p.unitId))]);
-    const joining: { householdId: string; h: Household; place: Place }[] = [];
-    const fresh: { h: Household; place: Place }[] = [];
-    households.forEach((h, i) => {
-      const id = existing.get(`${places[i].unitId}|${h.unit}|${h.door}`);
-      if (id && h.door !== '') joining.push({ householdId: id, h, place: places[i] });
-      else fresh.push({ h, place: places[i] });
-    });
-    const householdIds = await nextIds(tx, 'households', fresh.length);
-    const residentCount = households.reduce((n, h) => n + h.residents.length, 0);
-    const residentIds = await nextIds(tx, 'residents', residentCount);
-    let next = 0;
-    const residentRows = function* () {
-      for (const [i, { h, place }] of fresh.entries()) {
-        for (const r of h.residents)
-          yield residentRow(
-            services.protector,
-            place,
-            residentIds[next++],
-            householdIds[i],
-            r,
-            'present',
-            {},
-            idHmacs.get(r.row),
-          );
-      }
-      for (const { householdId, h, place } of joining) {
-        for (const r of h.residents)
-          yield residentRow(
-            services.protector,
-            place,
-            residentIds[next++],
-            householdId,
-            r,
-            'present',
-            {},
-            idHmacs.get(r.row),
-          );
-      }
-    };
-    const sheetColour = (h: Household, derived: HouseholdColour) =>
-      h.colour && h.colour !== derived
-        ? { colour: h.colour, reason: importedColourReason(actor.locale, h.colour), by: actor.userId }
-        : undefined;
-    const summaries = fresh.map(({ h }) =>
-      summariseHousehold(
-        h.residents.map((r) => ({ status: 'present', markers: r.markers, facts: {} })),
-        day.policy,
-        day.today,
-      ),
-    );
-    await copy(
-      'households',
-      q.HOUSEHOLD_LOAD_COLUMNS,
-      fresh.map(({ h, place }, i) =>
-        householdRow({
-          ...place,
-          id: householdIds[i],
-          entrance: h.unit,
-          door: h.door,
-          summary: summaries[i],
-          override: sheetColour(h, summaries[i].derived.colour),
-        }),
-      ),
-    );
-    await copy('residents', q.RESIDENT_LOAD_COLUMNS, residentRows());
-    await copy(
-      'household_history',
-      q.HISTORY_LOAD_COLUMNS,
-      fresh.map(({ h }, i) => {
-        const derived = summaries[i].derived.colour;
-        const o = sheetColour(h, derived);
-        return [
-          regionCode,
+  const { plan, found, idHmacs } = planned;
+  onStep?.('places');
+  // the places of the households planned (findPlaces saw the sheet's, by their key), missing buildings created
+  const placeOf = new Map(planned.sheetHouseholds.map((h, i) => [h.key, found.places[i]]));
+  const placed = await createMissingPlaces(
+    tx,
+    actor,
+    unit,
+    plan.households.map((p) => p.household),
+    plan.households.map((p) => placeOf.get(p.household.key)),
+    found.missing,
+  );
+  const placeByKey = new Map(plan.households.map((p, i) => [p.household.key, placed.places[i]]));
+  onStep?.('write');
+
+  const fresh: { h: Household; place: Place }[] = [];
+  const joining: { householdId: string; p: PlannedHousehold; place: Place }[] = [];
+  for (const p of plan.households) {
+    const place = placeByKey.get(p.household.key) as Place;
+    if (!p.door) fresh.push({ h: p.household, place });
+    else if (p.residents.some((r) => r.action === 'join'))
+      joining.push({ householdId: parseRecordKey(p.door.key)?.id as string, p, place });
+  }
+  const joiners = joining.flatMap(({ householdId, p, place }) =>
+    p.residents.filter((r) => r.action === 'join').map((r) => ({ householdId, place, r: r.record })),
+  );
+  const householdIds = await nextIds(tx, 'households', fresh.length);
+  const freshResidents = fresh.reduce((n, f) => n + f.h.residents.length, 0);
+  const residentIds = await nextIds(tx, 'residents', freshResidents + joiners.length);
+  let next = 0;
+  const residentRows = function* () {
+    for (const [i, { h, place }] of fresh.entries())
+      for (const r of h.residents)
+        yield residentRow(
+          services.protector,
+          place,
+          residentIds[next++],
           householdIds[i],
-          null,
-          actor.userId,
-          actor.username,
-          'imported',
-          null,
-          o?.colour ?? derived,
-          o?.reason ?? null,
-          JSON.stringify({ rows: h.rows }),
-        ];
+          r,
+          'present',
+          {},
+          idHmacs.get(r.row),
+        );
+    for (const { householdId, place, r } of joiners)
+      yield residentRow(
+        services.protector,
+        place,
+        residentIds[next++],
+        householdId,
+        r,
+        'present',
+        {},
+        idHmacs.get(r.row),
+      );
+  };
+  const sheetColour = (h: Household, derived: HouseholdColour) =>
+    h.colour && h.colour !== derived
+      ? { colour: h.colour, reason: importedColourReason(actor.locale, h.colour), by: actor.userId }
+      : undefined;
+  const summaries = fresh.map(({ h }) =>
+    summariseHousehold(
+      h.residents.map((r) => ({ status: 'present', markers: r.markers, facts: {} })),
+      day.policy,
+      day.today,
+    ),
+  );
+  await copy(
+    'households',
+    q.HOUSEHOLD_LOAD_COLUMNS,
+    fresh.map(({ h, place }, i) =>
+      householdRow({
+        ...place,
+        id: householdIds[i],
+        entrance: h.unit,
+        door: h.door,
+        summary: summaries[i],
+        override: sheetColour(h, summaries[i].derived.colour),
       }),
-    );
-    for (const { householdId, h } of joining) {
-      await q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
-        [
-          regionCode,
-          householdId,
-          null,
-          actor.userId,
-          actor.username,
-          'imported',
-          null,
-          null,
-          null,
-          JSON.stringify({ rows: h.rows }),
-        ],
-      ]);
-    }
-    await refreshHouseholds(
-      tx,
-      day,
+    ),
+  );
+  await copy('residents', q.RESIDENT_LOAD_COLUMNS, residentRows());
+  await copy(
+    'household_history',
+    q.HISTORY_LOAD_COLUMNS,
+    fresh.map(({ h }, i) => {
+      const derived = summaries[i].derived.colour;
+      const o = sheetColour(h, derived);
+      return [
+        regionCode,
+        householdIds[i],
+        null,
+        actor.userId,
+        actor.username,
+        'imported',
+        null,
+        o?.colour ?? derived,
+        o?.reason ?? null,
+        JSON.stringify({ rows: h.rows }),
+      ];
+    }),
+  );
+  await q.insertRows(
+    tx,
+    'household_history',
+    q.HISTORY_LOAD_COLUMNS,
+    joining.map(({ householdId, p }) => [
       regionCode,
-      [...new Set(joining.map((j) => j.householdId))],
-      { actorId: actor.userId, actorName: actor.username },
+      householdId,
+      null,
+      actor.userId,
+      actor.username,
       'imported',
-    );
-    const counts = {
-      households: fresh.length,
-      residents: residentCount,
-      buildings: places.createdBuildings,
-      joined: new Set(joining.map((j) => j.householdId)).size,
-    };
-    await auditAs(tx, actor, 'ledger.imported', {
-      unitPath: unit.path,
-      target: `unit:${unit.code}`,
-      detail: counts,
-    });
-    await services.events.publish(tx, {
-      type: 'ledger.changed',
-      unitPath: unit.path,
-      data: { imported: counts },
-    });
-    return counts;
+      null,
+      null,
+      null,
+      JSON.stringify({ rows: p.residents.filter((r) => r.action === 'join').map((r) => r.record.row) }),
+    ]),
+  );
+  const updated = await updateResidents(tx, services, actor, regionCode, plan.households);
+  await refreshHouseholds(
+    tx,
+    day,
+    regionCode,
+    [...new Set([...joining.map((j) => j.householdId), ...updated.households])],
+    { actorId: actor.userId, actorName: actor.username },
+    'imported',
+  );
+  const counts = {
+    households: fresh.length,
+    residents: freshResidents + joiners.length,
+    buildings: placed.createdBuildings,
+    joined: joining.length,
+    updated: updated.residents,
+  };
+  await auditAs(tx, actor, 'ledger.imported', {
+    unitPath: unit.path,
+    target: `unit:${unit.code}`,
+    detail: counts,
   });
+  await services.events.publish(tx, {
+    type: 'ledger.changed',
+    unitPath: unit.path,
+    data: { imported: counts },
+  });
+  return counts;
 }
 
 function importedColourReason(locale: Locale, colour: HouseholdColour): string {
   const label = colourLabel(colour, locale);
   return locale === 'en' ? `marked ${colour} (${label}) in the imported sheet` : `导入的台账中标为${label}`;
-}
-
-interface Place {
-  regionCode: string;
-  unitId: string;
-  unitPath: string;
-  communityPath: string;
-}
-
-/**
- * The unit of each household: the building the sheet names, found by its name among the buildings under
- * the target unit ('3号楼', '3栋' and '三号楼' are one) or created there; the target unit itself when the
- * sheet names no building, or when the target is a building.
- */
-async function placesFor(tx: Db, actor: Actor, unit: TargetUnit, households: Household[]) {
-  const own: Place = {
-    regionCode: unit.region_code as string,
-    unitId: unit.id,
-    unitPath: unit.path,
-    communityPath: communityPathOf(unit.path),
-  };
-  const result = households.map(() => own) as Place[] & { createdBuildings: number };
-  result.createdBuildings = 0;
-  if (unit.kind === 'building' || households.every((h) => h.building === '')) return result;
-  const buildings = await tx
-    .selectFrom('units')
-    .select(['id', 'code', 'name', 'path', 'region_code'])
-    .where('kind', '=', 'building')
-    .where((eb) => eb.and([eb('path', '>', `${unit.path}.`), eb('path', '<', `${unit.path}/`)]))
-    .execute();
-  const byKey = new Map<string, Place>();
-  for (const b of buildings) {
-    if (!isWithin(b.path, unit.path)) continue;
-    const k = placeKey('building', b.name);
-    if (!byKey.has(k)) byKey.set(k, { ...own, unitId: b.id, unitPath: b.path });
-  }
-  // the buildings the sheet names that are not there yet, created together, named as the sheet has them
-  const missing = new Map<string, string>();
-  for (const h of households) {
-    const k = placeKey('building', h.building);
-    if (h.building !== '' && !byKey.has(k) && !missing.has(k))
-      missing.set(k, /^\d+$/.test(h.building) ? `${h.building}号楼` : h.building);
-  }
-  const created = await createUnitsIn(tx, actor, {
-    parentCode: unit.code,
-    kind: 'building',
-    names: [...missing.values()],
-  });
-  [...missing.keys()].forEach((k, i) => {
-    byKey.set(k, { ...own, unitId: created[i].id, unitPath: created[i].path });
-  });
-  result.createdBuildings = created.length;
-  households.forEach((h, i) => {
-    if (h.building !== '') result[i] = byKey.get(placeKey('building', h.building)) as Place;
-  });
-  return result;
-}
-
-/** Active households at doors of these units: `${unitId}|${entrance}|${door}` → id. */
-async function existingDoors(tx: Db, regionCode: string, unitIds: string[]) {
-  const rows = unitIds.length
-    ? await tx
-        .selectFrom('households')
-        .select(['id', 'unit_id', 'entrance', 'door'])
-        .where('region_code', '=', regionCode)
-        .where('unit_id', 'in', unitIds)
-        .where('status', '=', 'active')
-        .execute()
-    : [];
-  return new Map(rows.map((r) => [`${r.unit_id}|${r.entrance}|${r.door}`, r.id]));
 }

@@ -266,6 +266,83 @@ export async function livingIdHmacs(db: Db, hmacs: Buffer[]): Promise<Map<string
   return found;
 }
 
+/** Active households at the doors of some units of one region (the doors an import names). */
+export function activeDoorsOf(db: Db, regionCode: string, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('households')
+    .select(['id', 'unit_id', 'entrance', 'door'])
+    .where('region_code', '=', regionCode)
+    .where('unit_id', 'in', unitIds)
+    .where('status', '=', 'active')
+    .execute();
+}
+
+/** Locks some households of one region until the transaction ends (an import plans against them). */
+export async function lockHouseholds(db: Db, regionCode: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .selectFrom('households')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('id', 'in', ids)
+    .forUpdate()
+    .execute();
+}
+
+export interface LivingResidentRow {
+  id: string;
+  household_id: string;
+  name: string;
+  sex: string | null;
+  birth_date: string | null;
+  id_type: string | null;
+  id_hmac: Buffer | null;
+  id_masked: string | null;
+  phone_hmac: Buffer | null;
+  phone_masked: string | null;
+  relation: string | null;
+  relation_text: string | null;
+  work_unit: string | null;
+  notes: string | null;
+  tags: string[];
+  markers: string[];
+}
+
+/** The living residents (present or away) of some households of one region, as an import compares them. */
+export function livingResidentsOf(
+  db: Db,
+  regionCode: string,
+  householdIds: string[],
+): Promise<LivingResidentRow[]> {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('residents')
+    .select([
+      'id',
+      'household_id',
+      'name',
+      'sex',
+      'birth_date',
+      'id_type',
+      'id_hmac',
+      'id_masked',
+      'phone_hmac',
+      'phone_masked',
+      'relation',
+      'relation_text',
+      'work_unit',
+      'notes',
+      'tags',
+      'markers',
+    ])
+    .where('region_code', '=', regionCode)
+    .where('household_id', 'in', householdIds)
+    .where('status', 'in', ['present', 'away'])
+    .orderBy('id')
+    .execute();
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Writing
 

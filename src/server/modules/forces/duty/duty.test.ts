@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dutyNow } from '../../../../domain/forces/duty';
@@ -574,6 +575,17 @@ describe('rosters', () => {
     expect(roster.statusCode).toBe(200);
     expect(roster.headers['content-type']).toContain('spreadsheetml');
     expect(roster.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // named by what it holds: the unit and the days; printed landscape with the header on every page
+    const unitName = (await ok('GET', `/api/org/units/${C}`, officeC)).name;
+    expect(decodeURIComponent(String(roster.headers['content-disposition']).split("UTF-8''")[1])).toBe(
+      `排班表-${unitName}-${from}至${to}.xlsx`,
+    );
+    expect(String(roster.headers['content-disposition'])).toContain(
+      `filename="roster-${C}-${from}-${to}.xlsx"`,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(roster.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0].pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
     const hours = await call(
       'GET',
       `/api/forces/duty/hours/export.xlsx?unitCode=${C}&from=${from}&to=${to}&by=team`,

@@ -1,17 +1,22 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { asciiFileName, exportFileName } from '../../../../domain/exports/fileNames';
 import { QUALIFICATION_LABELS } from '../../../../domain/forces/qualifications';
 import type { Qualification } from '../../../../domain/forces/schedule';
 import type { Locale } from '../../../../domain/i18n/messages';
 import type { Actor } from '../../../platform/access';
 import { auditAs } from '../../../platform/audit';
+import { landscapePageSetup } from '../../../platform/exportFiles';
 import type { Services } from '../../../platform/services';
+import { unitInScope } from '../../org/service';
 import { dutyHours, type HoursBy } from './hours';
 import { checkRange, type Range, targetFacilities } from './roster';
 
-// Excel out: the roster (one row per person on a shift) and the hours (per person, team or facility).
-// Masked phones only; every export is written to the audit log before its first byte (like the ledger's).
+// Excel out: the roster (one row per person on a shift) and the hours (per person, team or facility),
+// named by what they hold (排班表-省民航社区-2020-02-05至2020-02-11.xlsx), printed landscape and fitted to
+// the width with the header on every page. Masked phones only; every export is written to the audit log
+// before its first byte (like the ledger's).
 
 type Target = { unitCode?: string; facilityId?: string } & Range;
 
@@ -50,10 +55,34 @@ function sheetOf(
   name: string,
   columns: Array<{ header: string; key: string; width: number }>,
 ) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: landscapePageSetup('1:1'),
+  });
   ws.columns = columns;
   ws.getRow(1).font = { bold: true };
   return ws;
+}
+
+/** What the export is about: the facility, or the unit whose facilities it covers. */
+async function placeName(services: Services, actor: Actor, t: Target, facilities: { name: string }[]) {
+  if (t.facilityId) return { name: facilities[0]?.name ?? '', code: `facility-${t.facilityId}` };
+  const unit = await unitInScope(services.db, actor.scope, t.unitCode ?? '', 'forces.read');
+  return { name: unit.name, code: unit.code };
+}
+
+/** The file names of an export: what, where, which days (in the user's language, and in ASCII). */
+function fileNames(
+  what: { 'zh-CN': string; en: string; ascii: string },
+  place: { name: string; code: string },
+  t: Target,
+  locale: Locale,
+) {
+  const days = t.from === t.to ? t.from : locale === 'en' ? `${t.from}-to-${t.to}` : `${t.from}至${t.to}`;
+  return {
+    fileName: exportFileName([what[locale], place.name, days]),
+    asciiName: asciiFileName([what.ascii, place.code, t.from, t.to === t.from ? '' : t.to]),
+  };
 }
 
 /** Checks and audits a roster export; `write` streams the workbook into `out`. */
@@ -68,6 +97,12 @@ export async function prepareRosterExport(services: Services, actor: Actor, t: T
   );
   const ids = facilities.map((f) => f.id);
   const { locale } = actor;
+  const names = fileNames(
+    { 'zh-CN': '排班表', en: 'roster', ascii: 'roster' },
+    await placeName(services, actor, t, facilities),
+    t,
+    locale,
+  );
   const write = async (out: Writable) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const ws = sheetOf(wb, zh(locale, '排班表', 'Roster'), [
@@ -133,7 +168,7 @@ export async function prepareRosterExport(services: Services, actor: Actor, t: T
     ws.commit();
     await wb.commit();
   };
-  return { write };
+  return { write, ...names };
 }
 
 /** Checks and audits an hours export; `write` streams the workbook into `out`. */
@@ -153,6 +188,21 @@ export async function prepareHoursExport(
     facilities.map((f) => f.unit_path),
   );
   const { locale } = actor;
+  const by = {
+    person: ['按人员', 'by-person'],
+    team: ['按队伍', 'by-team'],
+    facility: ['按设施', 'by-facility'],
+  }[t.by];
+  const names = fileNames(
+    {
+      'zh-CN': `值守工时-${by[0]}`,
+      en: `duty-hours-${by[1]}`,
+      ascii: `duty-hours-${by[1]}`,
+    },
+    await placeName(services, actor, t, facilities),
+    t,
+    locale,
+  );
   const write = async (out: Writable) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const common = [
@@ -185,5 +235,5 @@ export async function prepareHoursExport(
     ws.commit();
     await wb.commit();
   };
-  return { write };
+  return { write, ...names };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { dutyNow } from '../../../../domain/forces/duty';
 import { PATTERN_PRESETS } from '../../../../domain/forces/shiftPatterns';
 import { actorOf, currentUser } from '../../../platform/access';
+import { attachment } from '../../../platform/exportFiles';
 import type { Services } from '../../../platform/services';
 import { checkIn, checkOut, myDuty } from './checkin';
 import { dutyAlerts, dutyHours } from './hours';
@@ -38,10 +39,6 @@ import {
 const tags = ['forces: rosters'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FAR = '2031-01-06'; // a Monday well ahead: the access matrix's requests never touch a running shift
-
-function attachment(name: string) {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 const rangeQuery = z.object({ from: day, to: day });
 
@@ -288,13 +285,12 @@ export function rosterRoutes(appBase: FastifyInstance, services: Services) {
       },
     },
     handler: async (req, reply) => {
-      const { write } = await prepareRosterExport(services, actorOf(req), req.query);
+      const { write, fileName, asciiName } = await prepareRosterExport(services, actorOf(req), req.query);
       const out = new PassThrough();
       write(out).catch((e: Error) => out.destroy(e));
-      const name = req.locale === 'en' ? `roster-${req.query.from}.xlsx` : `排班表-${req.query.from}.xlsx`;
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(name))
+        .header('content-disposition', attachment(fileName, asciiName))
         .send(out);
     },
   });
@@ -312,14 +308,17 @@ export function rosterRoutes(appBase: FastifyInstance, services: Services) {
       },
     },
     handler: async (req, reply) => {
-      const { write } = await prepareHoursExport(services, actorOf(req), req.query, now());
+      const { write, fileName, asciiName } = await prepareHoursExport(
+        services,
+        actorOf(req),
+        req.query,
+        now(),
+      );
       const out = new PassThrough();
       write(out).catch((e: Error) => out.destroy(e));
-      const name =
-        req.locale === 'en' ? `duty-hours-${req.query.from}.xlsx` : `值守工时-${req.query.from}.xlsx`;
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(name))
+        .header('content-disposition', attachment(fileName, asciiName))
         .send(out);
     },
   });

@@ -52,9 +52,12 @@ function isOurHeader(v: unknown): boolean {
   });
 }
 
-/** A CSV file as a one-sheet workbook, so that it can come back with its errors like an .xlsx. */
-async function csvAsWorkbook(original: Buffer | Uint8Array, sheetName: string): Promise<Buffer> {
-  const { rows } = await readWorkbook(original);
+/**
+ * A CSV, .xls or .et file as a one-sheet .xlsx of the rows read (values only), so that it can come back
+ * with its errors like an .xlsx.
+ */
+async function rowsAsWorkbook(original: Buffer | Uint8Array, sheetName: string): Promise<Buffer> {
+  const { rows } = await readWorkbook(original, { sheet: sheetName });
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -70,7 +73,7 @@ async function csvAsWorkbook(original: Buffer | Uint8Array, sheetName: string): 
   return Buffer.concat(chunks);
 }
 
-const notXlsx = () => new AppError('validation', 'error.import_not_xlsx');
+const notXlsx = () => new AppError('validation', 'error.import_unreadable');
 
 async function open(data: Buffer): Promise<{ zip: ZipArchive; parts: WorkbookParts }> {
   try {
@@ -100,7 +103,7 @@ function messagesByRow(errors: readonly LedgerError[], locale: Locale): Map<numb
  * (zh-CN) or '; ' (en); that cell and each cell an error names (LedgerError.columnIndex; the top-left
  * cell of a merged range) are filled light red. Errors without a row go in a note on the column's
  * header (or, when the sheet already has notes, after the header's text). An .xlsx comes back as an
- * .xlsx; a CSV file as an .xlsx of its rows.
+ * .xlsx; a CSV, .xls or .et file as a fresh .xlsx of its rows (values only: its formats are not kept).
  */
 export async function writeErrorSheet(
   original: Buffer | Uint8Array,
@@ -111,7 +114,7 @@ export async function writeErrorSheet(
 ): Promise<Buffer> {
   const data = looksLikeZip(original)
     ? Buffer.from(original.buffer, original.byteOffset, original.byteLength)
-    : await csvAsWorkbook(original, sheetName);
+    : await rowsAsWorkbook(original, sheetName);
   const { zip, parts } = await open(data);
   const sheet = parts.sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new AppError('validation', 'error.import_sheet_not_found', { name: sheetName });

@@ -1,11 +1,14 @@
 // Ledger exports (导出台账) written as they are produced: ExcelJS's streaming writer, each row committed
-// as it is added, so that 100,000 rows never sit in memory as a workbook. A title row, the header row
-// frozen under it with a filter on it, and text columns (ID numbers, phones, door numbers) formatted as
-// text and written as text, so that Excel shows 410105198001011239 and not 4.10105E+17.
+// as it is added, so that 100,000 rows never sit in memory as a workbook. A title row (what the export
+// holds: unit, filter, day), the header row frozen under it with a filter on it, and text columns (ID
+// numbers, phones, door numbers) formatted as text and written as text, so that Excel shows
+// 410105198001011239 and not 4.10105E+17. Printed on A4 landscape, fitted to the width, title and header
+// repeated on every page.
 
 import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../../domain/i18n/messages';
+import { landscapePageSetup } from '../../../platform/exportFiles';
 
 export interface ExportColumn {
   /** the key of the value in each row given to addRow */
@@ -19,7 +22,7 @@ export interface ExportColumn {
 
 export interface LedgerExportOptions {
   locale: Locale;
-  /** the first row, merged across the columns: '省民航社区入户排查台账（2020-01-28 导出）' */
+  /** the first row, merged across the columns: '省民航社区入户台账（颜色：红、橙）2020-02-05 导出' */
   title: string;
   columns: readonly ExportColumn[];
   /** default 入户台账 / Ledger */
@@ -84,6 +87,7 @@ export function createLedgerExport(out: NodeJS.WritableStream, options: LedgerEx
   const last = columnLetter(columns.length - 1);
   const sheet = workbook.addWorksheet(safeSheetName(options.sheetName ?? '', DEFAULT_SHEET[locale]), {
     views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: landscapePageSetup('1:2'),
   });
   sheet.columns = columns.map((c) => ({
     key: c.key,

@@ -5,6 +5,7 @@ import { readLedgerSheet } from '../../../../domain/ledger/sheet/readLedger';
 import { generateIdNumber } from '../../../../domain/validators/idNumber';
 import { AppError } from '../../../platform/errors';
 import { loadWorkbook, workbookBuffer } from './excelJs';
+import { legacyXlsWorkbook } from './legacySheet';
 import { readWorkbook } from './readWorkbook';
 
 const ID = generateIdNumber({ regionCode: '410105', birthDate: '1980-01-01', sequence: 123 });
@@ -182,16 +183,51 @@ describe('readWorkbook', () => {
     expect(result.errors[0].message).toContain('4.10105E+17');
   });
 
-  it('refuses an old .xls, saying to save it as .xlsx', async () => {
-    const xls = Buffer.alloc(4096);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(xls);
-    expect(await key(readWorkbook(xls))).toBe('error.import_legacy_xls');
+  it('reads an Excel 97–2003 .xls (and a WPS .et: the same container) by its content, as an .xlsx is read', async () => {
+    const xls = legacyXlsWorkbook([
+      { name: '填表说明', rows: [['只填白色单元格']], hidden: true },
+      {
+        name: '入户台账',
+        rows: [
+          ['省民航社区入户排查台账'],
+          ['楼号', '门牌', '姓名', '身份证号', '出生日期', '联系电话'],
+          ['3号楼', '101', '张伟', ID, new Date(Date.UTC(1980, 0, 1)), 13812345678],
+          [null, '102', '李 娜 & <王>', Number('410105198001011234'), null, true],
+        ],
+        merges: ['A1:F1', 'A3:A4'],
+      },
+    ]);
+    expect(xls.subarray(0, 4).toString('hex')).toBe('d0cf11e0');
+    const sheet = await readWorkbook(xls);
+    expect(sheet.sheetName).toBe('入户台账'); // the first visible sheet with data
+    expect(sheet.sheetNames).toEqual(['填表说明', '入户台账']);
+    expect(sheet.rows).toEqual([
+      ['省民航社区入户排查台账'],
+      ['楼号', '门牌', '姓名', '身份证号', '出生日期', '联系电话'],
+      ['3号楼', '101', '张伟', ID, new Date(Date.UTC(1980, 0, 1)), 13812345678],
+      [null, '102', '李 娜 & <王>', Number('410105198001011234'), null, true],
+    ]);
+    expect([...sheet.merges].sort()).toEqual(['A1:F1', 'A3:A4']);
+    expect((await readWorkbook(xls, { sheet: '填表说明' })).rows).toEqual([['只填白色单元格']]);
+    expect(await key(readWorkbook(xls, { sheet: '第二页' }))).toBe('error.import_sheet_not_found');
+    const result = readLedgerSheet(sheet.rows, sheet.merges, {
+      locale: 'zh-CN',
+      today: new Date(2020, 1, 1),
+    });
+    expect(result.records.map((r) => r.row)).toEqual([3]);
+    expect(result.errors.map((e) => [e.row, e.code])).toContainEqual([4, 'id.excel_number']);
+  });
+
+  it('refuses an old file it cannot read, and an HTML or XML "Excel" table, saying to save it as .xlsx', async () => {
+    const ole = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    expect(await key(readWorkbook(ole))).toBe('error.import_legacy_xls');
     const html = Buffer.from('<html><body><table><tr><td>姓名</td></tr></table></body></html>');
-    expect(await key(readWorkbook(html))).toBe('error.import_legacy_xls');
+    expect(await key(readWorkbook(html))).toBe('error.import_markup');
     const xml2003 = Buffer.from(
       '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
     );
-    expect(await key(readWorkbook(xml2003))).toBe('error.import_legacy_xls');
+    expect(await key(readWorkbook(xml2003))).toBe('error.import_markup');
   });
 
   it('refuses a password-protected workbook, saying to remove the password', async () => {
@@ -203,16 +239,16 @@ describe('readWorkbook', () => {
 
   it('refuses what is not a workbook, or a damaged one', async () => {
     const good = await xlsx((wb) => everyKind(wb.addWorksheet('台账')));
-    expect(await key(readWorkbook(good.subarray(0, good.length >> 1)))).toBe('error.import_not_xlsx');
+    expect(await key(readWorkbook(good.subarray(0, good.length >> 1)))).toBe('error.import_unreadable');
     const damaged = Buffer.from(good);
     damaged.fill(0x41, 200, 2000);
-    expect(await key(readWorkbook(damaged))).toBe('error.import_not_xlsx');
+    expect(await key(readWorkbook(damaged))).toBe('error.import_unreadable');
     expect(await key(readWorkbook(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2])))).toBe(
-      'error.import_not_xlsx',
+      'error.import_unreadable',
     );
-    expect(await key(readWorkbook(Buffer.alloc(0)))).toBe('error.import_not_xlsx');
+    expect(await key(readWorkbook(Buffer.alloc(0)))).toBe('error.import_unreadable');
     expect(await key(readWorkbook(Buffer.from('PK\u0003\u0004 but nothing else')))).toBe(
-      'error.import_not_xlsx',
+      'error.import_unreadable',
     );
   });
 

@@ -3,13 +3,16 @@
 // sheetXml.ts): measured on a 100,000-row, 12-column sheet, ExcelJS's workbook.xlsx.load takes 5–7 s
 // and over 1 GB, and checks each merged range against every other (quadratic: 12,500 merges added
 // 22 s), while its streaming reader skips merged ranges and spools sheets to temporary files (with the
-// residents' ID numbers) when the shared strings come after them, as Excel writes them. A CSV is read
-// too. Anything else is refused with an AppError saying what to do: an old .xls (or a password-protected
-// file, which is stored in the same old container) is to be saved as .xlsx.
+// residents' ID numbers) when the shared strings come after them, as Excel writes them. An Excel 97–2003
+// .xls or a WPS .et (an OLE2 compound file, told by its first bytes, not its name) is read by
+// legacyXls.ts, and a CSV too. Anything else is refused with an AppError saying what to do: a
+// password-protected file (stored in the same OLE2 container) is to be opened and saved without its
+// password; an HTML or XML "Excel" table, or an old file that cannot be read, to be saved as .xlsx.
 
 import { isBlankCell } from '../../../../domain/ledger/sheet/normalise';
 import { AppError } from '../../../platform/errors';
 import { decodeText, isMarkup, parseCsv } from './csv';
+import { readLegacyWorkbook } from './legacyXls';
 import { type ScannedSheet, type SheetContext, scanSheet } from './sheetXml';
 import {
   parseDateStyles,
@@ -45,11 +48,12 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** the stream an encrypted .xlsx keeps its package in, as the OLE directory names it (UTF-16LE) */
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
-function isOle(buf: Buffer): boolean {
+/** An OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1): .xls, WPS .et, or an encrypted .xlsx. */
+export function isOle(buf: Buffer): boolean {
   return OLE_SIGNATURE.every((b, i) => buf[i] === b);
 }
 
-const notXlsx = () => new AppError('validation', 'error.import_not_xlsx');
+const notXlsx = () => new AppError('validation', 'error.import_unreadable');
 
 /** The worksheet the options name, or undefined for "the first with data". */
 function namedSheet(parts: WorkbookParts, sheet: string | number | undefined): SheetPart | undefined {
@@ -133,11 +137,12 @@ async function readCsv(text: string, options: ReadWorkbookOptions): Promise<Work
 }
 
 /**
- * Reads one sheet of an uploaded workbook (.xlsx; or CSV text). Throws an AppError (code 'validation')
- * whose message key tells the user what to do: error.import_legacy_xls for an Excel 97–2003 .xls or an
- * "Excel" file that is an HTML or XML table (save as .xlsx), error.import_encrypted for a
- * password-protected file, error.import_sheet_not_found for options.sheet naming no sheet, and
- * error.import_not_xlsx for anything else it cannot read.
+ * Reads one sheet of an uploaded workbook (.xlsx; .xls or .et; or CSV text). Throws an AppError (code
+ * 'validation') whose message key tells the user what to do: error.import_encrypted for a
+ * password-protected file, error.import_legacy_xls for an .xls or .et that cannot be read and
+ * error.import_markup for an "Excel" file that is an HTML or XML table (save as .xlsx),
+ * error.import_sheet_not_found for options.sheet naming no sheet, and error.import_unreadable for
+ * anything else it cannot read.
  */
 export async function readWorkbook(
   data: Buffer | Uint8Array,
@@ -146,13 +151,11 @@ export async function readWorkbook(
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (looksLikeZip(buf)) return readXlsx(buf, options);
   if (isOle(buf)) {
-    throw new AppError(
-      'validation',
-      buf.includes(ENCRYPTED_PACKAGE) ? 'error.import_encrypted' : 'error.import_legacy_xls',
-    );
+    if (buf.includes(ENCRYPTED_PACKAGE)) throw new AppError('validation', 'error.import_encrypted');
+    return readLegacyWorkbook(buf, options);
   }
   const text = buf.length > 0 ? decodeText(buf) : undefined;
   if (text === undefined) throw notXlsx();
-  if (isMarkup(text)) throw new AppError('validation', 'error.import_legacy_xls');
+  if (isMarkup(text)) throw new AppError('validation', 'error.import_markup');
   return readCsv(text, options);
 }

@@ -38,6 +38,7 @@ export default function ImportPage() {
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
   const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [updateExisting, setUpdateExisting] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +50,7 @@ export default function ImportPage() {
     sheet,
     headerRow,
     mapping: preview?.header ? fullMapping(preview.header.headers, mapping) : undefined,
+    updateExisting,
   });
 
   async function track<T>(
@@ -73,7 +75,12 @@ export default function ImportPage() {
   const loadPreview = async (row: number | undefined, sheetName: string | undefined = sheet) => {
     if (!file || !unitCode) return;
     const res = await track(t('importer.uploading'), (onProgress, signal) =>
-      previewImport(file, { unit: unitCode, sheet: sheetName, headerRow: row }, onProgress, signal),
+      previewImport(
+        file,
+        { unit: unitCode, sheet: sheetName, headerRow: row, updateExisting },
+        onProgress,
+        signal,
+      ),
     );
     if (!res) return;
     setPreview(res);
@@ -84,16 +91,21 @@ export default function ImportPage() {
     setStep('mapping');
   };
 
-  const check = async () => {
+  const check = async (update: boolean = updateExisting) => {
     if (!file || !preview || !unitCode) return;
     const detected = fullMapping(preview.header?.headers ?? [], preview.header?.mapping ?? {});
-    if (preview.report && sameMapping(detected, mapping) && headerRow === preview.header?.rowIndex) {
+    if (
+      preview.report &&
+      sameMapping(detected, mapping) &&
+      headerRow === preview.header?.rowIndex &&
+      (preview.report.plan?.updateExisting ?? false) === update
+    ) {
       setReport(preview.report);
       setStep('report');
       return;
     }
     const res = await track(t('importer.checking'), (onProgress, signal) =>
-      runImport(file, params(), 'all', true, onProgress, signal),
+      runImport(file, { ...params(), updateExisting: update }, 'all', true, onProgress, signal),
     );
     if (!res) return;
     setReport(res.report);
@@ -113,7 +125,7 @@ export default function ImportPage() {
 
   const errorsSheet = async () => {
     if (!file || !unitCode) return;
-    const name = `${file.name.replace(/\.(xlsx|csv)$/i, '')}${t('importer.errorsSuffix')}.xlsx`;
+    const name = `${file.name.replace(/\.(xlsx|xls|et|csv)$/i, '')}${t('importer.errorsSuffix')}.xlsx`;
     await track(t('importer.uploading'), (onProgress) =>
       downloadErrorSheet(file, params(), name, onProgress),
     );
@@ -128,6 +140,7 @@ export default function ImportPage() {
     setHeaderRow(undefined);
     setSheet(undefined);
     setMapping({});
+    setUpdateExisting(false);
     setError(null);
     setStep('file');
   };
@@ -180,7 +193,7 @@ export default function ImportPage() {
           <Form.Item label={t('importer.file')} required>
             <div data-testid="import-dropzone">
               <Upload.Dragger
-                accept=".xlsx,.csv"
+                accept=".xlsx,.xls,.et,.csv"
                 multiple={false}
                 maxCount={1}
                 fileList={
@@ -233,6 +246,11 @@ export default function ImportPage() {
         <ReportStep
           report={report}
           busy={!!progress}
+          updateExisting={updateExisting}
+          onUpdateExisting={(value) => {
+            setUpdateExisting(value);
+            void check(value);
+          }}
           onBack={() => setStep('mapping')}
           onErrors={() => void errorsSheet()}
           onImport={(mode) => void run(mode)}

@@ -1,20 +1,35 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, RejectedRow } from '../../../http/ledger';
+import { PlanTable } from './PlanTable';
 
 interface Props {
   report: ImportReport;
   busy: boolean;
+  /** 更新台账中已有的居民: changing it checks the sheet again */
+  updateExisting: boolean;
+  onUpdateExisting: (value: boolean) => void;
   onBack: () => void;
   onErrors: () => void;
   onImport: (mode: 'valid' | 'all') => void;
 }
 
-/** Step 3: what the check found — rows, accepted, rejected with row, column and the server's message. */
-export function ReportStep({ report, busy, onBack, onErrors, onImport }: Props) {
+/**
+ * Step 3: what the check found — rows, accepted, rejected with row, column and the server's message —
+ * and the plan: what each row will do (new household, joins one already there, updates a resident).
+ */
+export function ReportStep({
+  report,
+  busy,
+  updateExisting,
+  onUpdateExisting,
+  onBack,
+  onErrors,
+  onImport,
+}: Props) {
   const { t } = useTranslation();
   const rejected = report.rejected ?? [];
   const [mode, setMode] = useState<'valid' | 'all'>(rejected.length ? 'all' : 'valid');
@@ -73,6 +88,51 @@ export function ReportStep({ report, busy, onBack, onErrors, onImport }: Props) 
           />
         </Col>
       </Row>
+      {report.plan && (
+        <Row gutter={[16, 16]} data-testid="import-plan-counts">
+          <Col xs={12} md={4}>
+            <Statistic
+              title={t('importer.plan.new')}
+              value={report.plan.counts.new}
+              data-testid="import-plan-new"
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic
+              title={t('importer.plan.join')}
+              value={report.plan.counts.joins}
+              data-testid="import-plan-joins"
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic
+              title={t('importer.plan.update')}
+              value={report.plan.counts.updates}
+              data-testid="import-plan-updates"
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic
+              title={t('importer.plan.unchanged')}
+              value={report.plan.counts.unchanged}
+              data-testid="import-plan-unchanged"
+            />
+          </Col>
+        </Row>
+      )}
+      <div>
+        <Checkbox
+          checked={updateExisting}
+          disabled={busy}
+          onChange={(e) => onUpdateExisting(e.target.checked)}
+          data-testid="import-update-existing"
+        >
+          {t('importer.updateExisting')}
+        </Checkbox>
+        <div>
+          <Typography.Text type="secondary">{t('importer.updateExistingHint')}</Typography.Text>
+        </div>
+      </div>
       {rejected.length === 0 ? (
         <Alert type="success" showIcon title={t('importer.allValid')} data-testid="import-all-valid" />
       ) : (
@@ -99,6 +159,7 @@ export function ReportStep({ report, busy, onBack, onErrors, onImport }: Props) 
           />
         </>
       )}
+      {report.plan && report.plan.rows.length > 0 && <PlanTable plan={report.plan} />}
       <div>
         <Typography.Text strong>{t('importer.mode')}</Typography.Text>
         <Radio.Group

@@ -17,7 +17,7 @@ export function ResultStep({
 }) {
   const { t } = useTranslation();
   const r = result.report;
-  const created = r.created ?? { households: r.households, residents: r.residents, buildings: 0 };
+  const created = r.created ?? { households: r.households, residents: r.residents, buildings: 0, updated: 0 };
   return (
     <div data-testid="import-result" data-imported={String(result.imported)}>
       {result.imported ? (
@@ -30,6 +30,7 @@ export function ResultStep({
                 households: created.households,
                 residents: created.residents,
                 buildings: created.buildings,
+                updated: created.updated ?? 0,
               })}
               {(r.rejected?.length ?? 0) > 0 &&
                 ` ${t('importer.leftOut', { n: new Set(r.rejected.map((x) => x.row)).size })}`}

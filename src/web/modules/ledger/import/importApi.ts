@@ -13,8 +13,10 @@ import { uploadForFile, uploadJson } from '../../../http/transfer';
 
 type Progress = (fraction: number) => void;
 
+/** The body's type (the server reads the file by its content: .xls and WPS .et go as bytes). */
 function contentType(file: File): string {
-  return /\.csv$/i.test(file.name) ? 'text/csv' : XLSX_TYPE;
+  if (/\.csv$/i.test(file.name)) return 'text/csv';
+  return /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'application/octet-stream';
 }
 
 export function previewImport(file: File, p: ImportParams, onProgress: Progress, signal?: AbortSignal) {
