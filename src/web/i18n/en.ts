@@ -1,4 +1,5 @@
 import dutyEn from './duty.en';
+import findEn from './find.en';
 import forcesEn from './forces.en';
 import type { Messages } from './zh-CN';
 
@@ -243,7 +244,6 @@ const en: Messages = {
     noHouseholds: 'No households',
     emptyHousehold: 'Empty',
     entranceN: 'Entrance {{n}}',
-    searchPlaceholder: 'Name, pinyin initials, last 4 of ID or phone, phone',
     col: {
       place: 'Place',
       colour: 'Colour',
@@ -550,6 +550,7 @@ const en: Messages = {
   },
   forces: forcesEn,
   duty: dutyEn,
+  find: findEn,
 };
 
 export default en;

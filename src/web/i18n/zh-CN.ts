@@ -1,4 +1,5 @@
 import dutyZh from './duty.zh-CN';
+import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
 
 // Chinese (simplified) — the default language of the UI. en.ts must carry the same keys (checked by its type).
@@ -241,7 +242,6 @@ const zhCN = {
     noHouseholds: '暂无住户',
     emptyHousehold: '空户',
     entranceN: '{{n}}单元',
-    searchPlaceholder: '姓名、拼音首字母、证件或手机号后四位、手机号',
     col: {
       place: '位置',
       colour: '颜色',
@@ -545,6 +545,7 @@ const zhCN = {
   },
   forces: forcesZh,
   duty: dutyZh,
+  find: findZh,
 };
 
 export type Messages = typeof zhCN;
