@@ -48,7 +48,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const index of ['people_initials_idx', 'people_pinyin_idx', 'residents_initials_idx', 'residents_pinyin_idx'])
+  for (const index of [
+    'people_initials_idx',
+    'people_pinyin_idx',
+    'residents_initials_idx',
+    'residents_pinyin_idx',
+  ])
     await sql`DROP INDEX IF EXISTS ${sql.ref(index)}`.execute(db);
   await sql`ALTER TABLE people DROP COLUMN pinyin, DROP COLUMN initials`.execute(db);
   await sql`ALTER TABLE residents DROP COLUMN pinyin`.execute(db);
