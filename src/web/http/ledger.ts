@@ -148,6 +148,8 @@ export interface Campaign {
   status: 'open' | 'closed' | string;
   createdAt: string;
   unit?: Unit;
+  /** its community (and street), for a user above them */
+  within?: PlaceAbove[];
 }
 
 export interface ProgressTally {

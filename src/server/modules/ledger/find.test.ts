@@ -104,7 +104,8 @@ describe('the command reads screening across its scope', () => {
     });
 
     const list = await ok('GET', '/api/ledger/campaigns', command);
-    expect(list.items.map((c: { id: string }) => c.id)).toContain(campaign);
+    const mine = list.items.find((c: { id: string }) => c.id === campaign);
+    expect(mine.within.map((u: { code: string }) => u.code)).toEqual([STREET_A, A]);
     const progress = await ok('GET', `/api/ledger/campaigns/${campaign}`, command);
     expect(progress).toMatchObject({ total: 4, visited: 1, revisit: 0 });
     const doors = await ok('GET', `/api/ledger/campaigns/${campaign}/doors`, command);

@@ -20,7 +20,7 @@ import type { Services } from '../../platform/services';
 import { unitInScope, unitsAtPaths } from '../org/service';
 import { ledgerDay } from './policy';
 import * as q from './queries';
-import { checkResidents, householdInScope, moveIn } from './records';
+import { checkResidents, communityPathOf, householdInScope, moveIn, placesAbove } from './records';
 import { refreshHouseholds } from './summary';
 
 // Door-to-door screening (入户排查): a campaign over a subtree lists every household to visit; grid
@@ -130,8 +130,18 @@ export async function listCampaigns(db: Db, scope: Scope) {
     .limit(100)
     .execute()) as CampaignRow[];
   const units = await unitsAtPaths(db, [...new Set(rows.map((r) => r.unit_path))]);
+  // above a community, a campaign over a grid or a building names its community (and street)
+  const place = (c: CampaignRow) => ({
+    unit_path: c.unit_path,
+    community_path: communityPathOf(c.unit_path),
+  });
+  const within = await placesAbove(db, scope, rows.map(place));
   return {
-    items: rows.map((c) => ({ ...toCampaign(c), unit: units.find((u) => u.path === c.unit_path) })),
+    items: rows.map((c) => ({
+      ...toCampaign(c),
+      unit: units.find((u) => u.path === c.unit_path),
+      within: within(place(c)),
+    })),
   };
 }
 

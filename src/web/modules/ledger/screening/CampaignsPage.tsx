@@ -15,6 +15,7 @@ import {
 import { useScope } from '../../../shell/ScopeContext';
 import { testIdProps } from '../../../shell/testId';
 import { UnitPicker } from '../../org/UnitPicker';
+import { withinText } from '../common/labels';
 import { useLedgerLive } from '../common/useLedgerLive';
 import { useLedgerMutation } from '../useLedgerMutation';
 import { CampaignProgressCard } from './CampaignProgressCard';
@@ -158,7 +159,12 @@ export default function CampaignsPage() {
         </Typography.Link>
       ),
     },
-    { title: t('screening.unit'), key: 'unit', width: 140, render: (_, c) => c.unit?.name ?? '' },
+    {
+      title: t('screening.unit'),
+      key: 'unit',
+      width: 200,
+      render: (_, c) => [withinText(c), c.unit?.name].filter(Boolean).join(' '),
+    },
     {
       title: t('screening.dates'),
       key: 'dates',
