@@ -1,6 +1,7 @@
 import { Pagination, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LedgerCount } from '../../http/ledger';
+import { pagerTotal, pageTarget } from './paging';
 import type { LedgerParams } from './useLedgerParams';
 
 interface Props {
@@ -20,15 +21,9 @@ interface Props {
  */
 export function LedgerPager({ page, pageSize, shown, next, prev, count, onPage }: Props) {
   const { t } = useTranslation();
-  // the pager must offer "next" when the server has one, whatever the (capped) count says
-  const reached = (page - 1) * pageSize + shown + (next ? 1 : 0);
-  const total = Math.max(count?.total ?? 0, reached);
+  const total = pagerTotal(count?.total, page, pageSize, shown, Boolean(next));
   const go = (to: number) => {
-    if (to === page) return;
-    if (to === 1) onPage({ page: 1, after: undefined, before: undefined });
-    else if (to === page + 1 && next) onPage({ page: to, after: next, before: undefined });
-    else if (to === page - 1 && prev) onPage({ page: to, before: prev, after: undefined });
-    else onPage({ page: to, after: undefined, before: undefined });
+    if (to !== page) onPage(pageTarget(to, page, next, prev));
   };
   return (
     <div
