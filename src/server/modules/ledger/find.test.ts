@@ -263,9 +263,20 @@ describe('search by what people have', () => {
       const res = await ok('GET', `/api/ledger/households?unit=410105&q=${q}`, admin);
       expect(keys(res), q).toContain(household);
     }
-    const son = await ok('GET', `/api/ledger/households?unit=${building}&q=chaosiyuan`, admin);
-    expect(keys(son)).toEqual([household]);
+    const bySon = await ok('GET', `/api/ledger/households?unit=${building}&q=chaosiyuan`, admin);
+    expect(keys(bySon)).toEqual([household]);
     expect((await ok('GET', `/api/ledger/households?unit=${building}&q=chaoxx`, admin)).items).toEqual([]);
+    // a new name, a new pinyin
+    const son = (await ok('GET', `/api/ledger/households/${household}`, admin)).residents.find(
+      (r: { name: string }) => r.name === '晁思远',
+    );
+    await ok('PATCH', `/api/ledger/residents/${son.key}`, admin, { name: '晁远方' });
+    expect(keys(await ok('GET', `/api/ledger/households?unit=${building}&q=chaoyuanfang`, admin))).toEqual([
+      household,
+    ]);
+    expect((await ok('GET', `/api/ledger/households?unit=${building}&q=chaosiyuan`, admin)).items).toEqual(
+      [],
+    );
   });
 
   it('finds people of the forces registry by full pinyin, initials and a whole ID number', async () => {

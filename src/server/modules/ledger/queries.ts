@@ -113,8 +113,12 @@ export interface LedgerSearch {
   door?: DoorMatch;
 }
 
-/** EXISTS a living resident of the household who matches; false when there is nothing to match. */
-function residentMatch(s: ResidentMatch | undefined): RawBuilder<boolean> {
+/**
+ * EXISTS a living resident of the household who matches; false when there is nothing to match. The
+ * residents carry their household's unit path: the subtree is checked on them too, so that the indexes
+ * (name|pinyin|initials, unit_path) answer within the subtree and the planner counts only its rows.
+ */
+function residentMatch(s: ResidentMatch | undefined, root: string): RawBuilder<boolean> {
   if (!s) return sql<boolean>`false`;
   const any: RawBuilder<boolean>[] = [];
   // prefixes as ranges over "C"-collated columns: each is a range scan of its index
@@ -130,7 +134,7 @@ function residentMatch(s: ResidentMatch | undefined): RawBuilder<boolean> {
   return sql<boolean>`EXISTS (
     SELECT 1 FROM residents r
     WHERE r.region_code = h.region_code AND r.household_id = h.id AND r.status IN ('present', 'away')
-      AND (${sql.join(any, sql` OR `)}))`;
+      AND ${inSubtree('r.unit_path', root)} AND (${sql.join(any, sql` OR `)}))`;
 }
 
 /** The household's door matches (within a community: the caller keeps it there). */
@@ -181,9 +185,9 @@ function filteredHouseholds(db: Db, f: LedgerFilter) {
   if (s)
     q = q.where(
       s.residents && s.door
-        ? sql<boolean>`(${residentMatch(s.residents)} OR ${doorMatch(s.door)})`
+        ? sql<boolean>`(${residentMatch(s.residents, f.root)} OR ${doorMatch(s.door)})`
         : s.residents
-          ? residentMatch(s.residents)
+          ? residentMatch(s.residents, f.root)
           : doorMatch(s.door),
     );
   return q;
