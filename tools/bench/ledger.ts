@@ -135,6 +135,11 @@ async function setup(ctx: BenchContext): Promise<Facts> {
            (SELECT count(DISTINCT community_path)::int FROM ledger_counts) AS communities,
            (SELECT count(*)::int FROM ledger_counts) AS counters,
            pg_size_pretty(pg_total_relation_size('residents')) AS bytes`.execute(db);
+  // what each search index of the residents costs on disk (migration 005 adds pinyin and initials)
+  const { rows: indexes } = await sql<{ name: string; bytes: string }>`
+    SELECT c.relname AS name, pg_size_pretty(pg_relation_size(c.oid)) AS bytes
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE i.indrelid = 'residents'::regclass ORDER BY c.relname`.execute(db);
   return {
     importResidents: report.residents,
     importHouseholds: report.households,
@@ -157,6 +162,7 @@ async function setup(ctx: BenchContext): Promise<Facts> {
     communitiesWithHouseholds: size[0].communities,
     countRows: size[0].counters,
     residentsTableWithIndexes: size[0].bytes,
+    residentsIndexes: indexes.map((i) => `${i.name} ${i.bytes}`).join(', '),
   };
 }
 
@@ -238,6 +244,14 @@ async function run(ctx: BenchContext): Promise<Timing[]> {
     .where('households.community_path', 'like', `%.${COMMUNITY}`)
     .limit(1)
     .executeTakeFirst();
+  // a resident's whole ID number, as an office would paste it from a list
+  const sealed = await db
+    .selectFrom('residents')
+    .select('id_enc')
+    .where('id_enc', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  const idNumber = sealed?.id_enc ? services.protector.decrypt(sealed.id_enc) : undefined;
   const ops: { key: string; label: string; op: () => Promise<number> }[] = [
     {
       key: 'ledger.counts.city',
@@ -272,6 +286,28 @@ async function run(ctx: BenchContext): Promise<Timing[]> {
       op: async () =>
         (await listLedger(services, scope, { unit: DISTRICT, q: '王秀', limit: 50 })).items.length,
     },
+    {
+      key: 'ledger.search.pinyin',
+      label: "the ledger of a district, search by full pinyin 'wangxiuying'",
+      op: async () =>
+        (await listLedger(services, scope, { unit: DISTRICT, q: 'wangxiuying', limit: 50 })).items.length,
+    },
+    {
+      key: 'ledger.search.initials',
+      label: "the ledger of a district, search by pinyin initials 'wxy'",
+      op: async () =>
+        (await listLedger(services, scope, { unit: DISTRICT, q: 'wxy', limit: 50 })).items.length,
+    },
+    ...(idNumber
+      ? [
+          {
+            key: 'ledger.search.idNumber',
+            label: 'the ledger of the city, search by a whole ID number (blind index)',
+            op: async () =>
+              (await listLedger(services, scope, { unit: CITY, q: idNumber, limit: 50 })).items.length,
+          },
+        ]
+      : []),
     ...(building
       ? [
           {

@@ -1,6 +1,7 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
+import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -61,6 +62,7 @@ const zh = {
   'field.fact_future': '日期不能晚于今天',
   ...forcesMessagesZh,
   ...dutyMessagesZh,
+  ...findMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -124,6 +126,7 @@ const en: Record<MessageKey, string> = {
   'field.fact_future': 'the date cannot be after today',
   ...forcesMessagesEn,
   ...dutyMessagesEn,
+  ...findMessagesEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

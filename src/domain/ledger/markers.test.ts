@@ -7,27 +7,27 @@ import {
   MARKERS,
   type MarkedResident,
   type Marker,
-  markerSymbols,
   parseMarker,
   parseMarkers,
 } from './markers';
 
 describe('the markers as data', () => {
-  it('flags and stars for helpers, red hearts and hearts for those who need help', () => {
+  it('draws each marker with its own symbol: flag, star and badge for helpers; heart, wheelchair, house, bed for those who need help', () => {
     const symbols = Object.fromEntries(MARKERS.map((m) => [m, MARKER_INFO[m].symbol]));
     expect(symbols).toEqual({
       party_member: 'flag',
       building_leader: 'star',
-      volunteer: 'star',
+      volunteer: 'badge',
       low_income: 'red_heart',
-      disabled: 'red_heart',
-      elderly_alone: 'heart',
-      immobile: 'heart',
+      disabled: 'wheelchair',
+      elderly_alone: 'home',
+      immobile: 'bed',
     });
+    expect(new Set(Object.values(symbols)).size).toBe(MARKERS.length);
     for (const m of MARKERS) {
       const info = MARKER_INFO[m];
       expect(info.code).toBe(m);
-      expect(info.group).toBe(info.symbol === 'flag' || info.symbol === 'star' ? 'helper' : 'needs_help');
+      expect(info.group).toBe(['flag', 'star', 'badge'].includes(info.symbol) ? 'helper' : 'needs_help');
       expect(info.label['zh-CN'].length).toBeGreaterThan(0);
       expect(info.label.en.length).toBeGreaterThan(0);
     }
@@ -98,18 +98,11 @@ describe('householdMarkers', () => {
     ];
     expect(householdMarkers(residents, ['low_income'])).toEqual([
       { marker: 'party_member', symbol: 'flag', count: 2, residentIndexes: [0, 1], onHousehold: false },
-      { marker: 'volunteer', symbol: 'star', count: 1, residentIndexes: [1], onHousehold: false },
+      { marker: 'volunteer', symbol: 'badge', count: 1, residentIndexes: [1], onHousehold: false },
       { marker: 'low_income', symbol: 'red_heart', count: 0, residentIndexes: [], onHousehold: true },
-      { marker: 'disabled', symbol: 'red_heart', count: 1, residentIndexes: [0], onHousehold: false },
+      { marker: 'disabled', symbol: 'wheelchair', count: 1, residentIndexes: [0], onHousehold: false },
     ]);
     expect(householdMarkers([])).toEqual([]);
-  });
-
-  it('symbols for a tile, each kind once', () => {
-    const m = householdMarkers([
-      { markers: ['immobile', 'low_income', 'disabled', 'volunteer', 'building_leader'] },
-    ]);
-    expect(markerSymbols(m)).toEqual(['star', 'red_heart', 'heart']);
   });
 
   const resident: fc.Arbitrary<MarkedResident> = fc.record(

@@ -18,8 +18,13 @@ export const MARKERS = [
 ] as const;
 export type Marker = (typeof MARKERS)[number];
 
-/** How a marker is drawn: a party flag, a star, a red heart (filled), a heart (outlined). */
-export type MarkerSymbol = 'flag' | 'star' | 'red_heart' | 'heart';
+/**
+ * How a marker is drawn: each marker its own symbol, told apart at a glance (issue 10) — the party flag
+ * and the star of the reports for party members and building leaders, a badge for volunteers; the red
+ * heart of the reports for low-income families, a wheelchair for the disabled, a house for the elderly
+ * living alone, a bed for the immobile.
+ */
+export type MarkerSymbol = 'flag' | 'star' | 'badge' | 'red_heart' | 'wheelchair' | 'home' | 'bed';
 
 export interface MarkerInfo {
   code: Marker;
@@ -49,7 +54,7 @@ export const MARKER_INFO: Record<Marker, MarkerInfo> = {
   volunteer: {
     code: 'volunteer',
     label: { 'zh-CN': '志愿者', en: 'volunteer' },
-    symbol: 'star',
+    symbol: 'badge',
     group: 'helper',
     doorSampling: false,
   },
@@ -63,21 +68,21 @@ export const MARKER_INFO: Record<Marker, MarkerInfo> = {
   disabled: {
     code: 'disabled',
     label: { 'zh-CN': '残疾', en: 'disabled' },
-    symbol: 'red_heart',
+    symbol: 'wheelchair',
     group: 'needs_help',
     doorSampling: false,
   },
   elderly_alone: {
     code: 'elderly_alone',
     label: { 'zh-CN': '独居老人', en: 'elderly, living alone' },
-    symbol: 'heart',
+    symbol: 'home',
     group: 'needs_help',
     doorSampling: false,
   },
   immobile: {
     code: 'immobile',
     label: { 'zh-CN': '行动不便', en: 'immobile' },
-    symbol: 'heart',
+    symbol: 'bed',
     group: 'needs_help',
     doorSampling: true,
   },
@@ -191,11 +196,4 @@ export function householdMarkers(
       onHousehold: onHousehold.has(m),
     };
   });
-}
-
-/** The symbols to draw on a household's tile, each kind once: flag, star, red heart, heart. */
-export function markerSymbols(markers: readonly HouseholdMarker[]): MarkerSymbol[] {
-  const order: readonly MarkerSymbol[] = ['flag', 'star', 'red_heart', 'heart'];
-  const present = new Set(markers.map((m) => m.symbol));
-  return order.filter((s) => present.has(s));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personInitials, pinyinInitials, unitSearchText } from './initials';
+import { personInitials, personPinyin, pinyinInitials, unitSearchText } from './initials';
 
 describe('pinyin initials', () => {
   it('gives the initials that users type to find a unit', () => {
@@ -22,5 +22,20 @@ describe('personInitials', () => {
     expect(personInitials('张伟')).toBe('zw');
     expect(personInitials('单雄信')).toBe('sxx');
     expect(personInitials('曾小贤')).toBe('zxx');
+  });
+});
+
+describe('personPinyin', () => {
+  it('spells a name in full pinyin as typed on a latin keyboard', () => {
+    expect(personPinyin('周明德')).toBe('zhoumingde');
+    expect(personPinyin('单雄信')).toBe('shanxiongxin');
+    expect(personPinyin('曾小贤')).toBe('zengxiaoxian');
+    expect(personPinyin('吕小明')).toBe('lvxiaoming');
+    expect(personPinyin('欧阳娜娜')).toBe('ouyangnana');
+    expect(personPinyin('Tom李')).toBe('tomli');
+  });
+  it('keeps the initials as they were (ü does not change an initial)', () => {
+    expect(personInitials('吕小明')).toBe('lxm');
+    expect(personInitials('周明德')).toBe('zmd');
   });
 });

@@ -18,27 +18,40 @@ export function unitSearchText(name: string, officialName?: string | null): stri
   return `${name} ${pinyinInitials(name)} ${officialName ?? ''}`.trim().toLowerCase();
 }
 
-const initialsCache = new Map<string, string>();
+/** Answers kept per name (names repeat a lot in a ledger), bounded. */
+function memo(compute: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let v = cache.get(name);
+    if (v === undefined) {
+      v = compute(name);
+      if (cache.size > 200_000) cache.clear();
+      cache.set(name, v);
+    }
+    return v;
+  };
+}
+
+/** A person's name in pinyin syllables (or initials), the surname read as a surname, ü as v. */
+function personSyllables(name: string, pattern: 'pinyin' | 'first'): string {
+  return pinyin(name, {
+    pattern,
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+    surname: 'head',
+    v: true,
+  })
+    .join('')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+/** A person's initials, the surname read as a surname (单 shan, 曾 zeng, 仇 qiu): 张伟 → zw. */
+export const personInitials = memo((name) => personSyllables(name, 'first'));
 
 /**
- * A person's initials, the surname read as a surname (单 shan, 曾 zeng, 仇 qiu): 张伟 → zw. Names repeat
- * a lot in a ledger, so the answers are kept (bounded).
+ * A person's full pinyin without tones or spaces, as typed on a phone's latin keyboard: 周明德 → zhoumingde,
+ * 吕 → lv (ü is typed v), 单雄信 → shanxiongxin.
  */
-export function personInitials(name: string): string {
-  let v = initialsCache.get(name);
-  if (v === undefined) {
-    v = pinyin(name, {
-      pattern: 'first',
-      toneType: 'none',
-      type: 'array',
-      nonZh: 'consecutive',
-      surname: 'head',
-    })
-      .join('')
-      .replace(/\s+/g, '')
-      .toLowerCase();
-    if (initialsCache.size > 200_000) initialsCache.clear();
-    initialsCache.set(name, v);
-  }
-  return v;
-}
+export const personPinyin = memo((name) => personSyllables(name, 'pinyin'));

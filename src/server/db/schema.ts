@@ -136,6 +136,8 @@ export interface ResidentsTable {
   unit_path: string;
   name: string;
   initials: Generated<string>;
+  /** full pinyin of the name (zhoumingde), for search (migration 005) */
+  pinyin: Generated<string>;
   sex: string | null;
   birth_date: string | null;
   id_type: Generated<string>;
@@ -242,6 +244,9 @@ export interface PeopleTable {
   unit_id: string;
   unit_path: string;
   name: string;
+  /** pinyin initials and full pinyin of the name, for search (migration 005) */
+  initials: Generated<string>;
+  pinyin: Generated<string>;
   sex: 'M' | 'F' | null;
   birth_date: DateText | null;
   phone_enc: Buffer | null;

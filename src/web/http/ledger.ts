@@ -44,9 +44,18 @@ export interface Resident {
   facts: StoredFacts;
 }
 
+/** A street or community a row stands in, named to a user whose scope lies above it (outermost first). */
+export interface PlaceAbove {
+  code: string;
+  name: string;
+  kind: UnitKind;
+}
+
 export interface Household {
   key: string;
   unit: { code: string; name: string; kind: UnitKind };
+  /** the street and community, for a user above them (absent within one community) */
+  within?: PlaceAbove[];
   entrance: string;
   door: string;
   floor: number;
@@ -141,6 +150,8 @@ export interface Campaign {
   status: 'open' | 'closed' | string;
   createdAt: string;
   unit?: Unit;
+  /** its community (and street), for a user above them */
+  within?: PlaceAbove[];
 }
 
 export interface ProgressTally {
@@ -158,6 +169,46 @@ export interface CampaignProgress extends ProgressTally {
 
 export interface Door extends LedgerItem {
   visit: { status: VisitStatus; visits: number } | null;
+}
+
+/** A place (building) of a campaign's doors, with its progress: the phone's jump to a building. */
+export interface CampaignPlace {
+  unit: { code: string; name: string; kind: UnitKind };
+  total: number;
+  visited: number;
+  revisit: number;
+}
+
+/** One screening visit of a household as the desk shows it (GET /api/ledger/households/:key/visits). */
+export interface Visit {
+  id: string;
+  at: string;
+  by: { username: string; name: string } | null;
+  campaign: { id: string; name: string };
+  outcome: 'visited' | 'nobody_home';
+  colourBefore: HouseholdColour | null;
+  colourAfter: HouseholdColour | null;
+  residents: (ResidentAnswer & { name: string | null })[];
+  newResidents: number;
+  notes: string | null;
+}
+
+/** Where a page of the ledger starts: after a row, before a row, or a jump to a page (1-based). */
+export interface PageStart {
+  after?: string;
+  before?: string;
+  page?: number;
+}
+
+/** A keyset page that can go both ways. */
+export interface TwoWayPage<T> extends Page<T> {
+  prev: string | null;
+}
+
+export interface LedgerCount {
+  total: number;
+  /** counted up to the cap: there are more */
+  capped: boolean;
 }
 
 /** A stay as the door tells it: with its days, or undated (counted through the window by the server). */
@@ -199,15 +250,17 @@ const csv = (v: readonly string[] | undefined) => (v?.length ? v.join(',') : und
 export const ledgerKeys = {
   all: ['ledger'] as const,
   day: ['ledger', 'day'] as const,
-  list: (f: LedgerFilter, after: string | null, limit: number) =>
-    ['ledger', 'list', f, after ?? '', limit] as const,
+  list: (f: LedgerFilter, start: PageStart, limit: number) => ['ledger', 'list', f, start, limit] as const,
+  count: (f: LedgerFilter) => ['ledger', 'count', f] as const,
+  visits: (key: string) => ['ledger', 'visits', key] as const,
+  places: (id: string) => ['ledger', 'places', id] as const,
   household: (key: string) => ['ledger', 'household', key] as const,
   counts: (code: string) => ['ledger', 'counts', code] as const,
   building: (code: string) => ['ledger', 'building', code] as const,
   campaigns: ['ledger', 'campaigns'] as const,
   progress: (id: string, unit?: string) => ['ledger', 'progress', id, unit ?? ''] as const,
-  doors: (id: string, unit: string | undefined, status: string | undefined) =>
-    ['ledger', 'doors', id, unit ?? '', status ?? ''] as const,
+  doors: (id: string, unit: string | undefined, status: string | undefined, q = '') =>
+    ['ledger', 'doors', id, unit ?? '', status ?? '', q] as const,
 };
 
 export const getLedgerDay = (signal?: AbortSignal) => get<LedgerDay>('/api/ledger/day', undefined, signal);
@@ -223,10 +276,23 @@ export function ledgerQuery(f: LedgerFilter) {
   };
 }
 
-export const listLedger = (f: LedgerFilter, after: string | null, limit: number, signal?: AbortSignal) =>
-  get<Page<LedgerItem> & { unit: Unit }>(
+export const listLedger = (f: LedgerFilter, start: PageStart, limit: number, signal?: AbortSignal) =>
+  get<TwoWayPage<LedgerItem> & { unit: Unit }>(
     '/api/ledger/households',
-    { ...ledgerQuery(f), after, limit },
+    { ...ledgerQuery(f), ...start, limit },
+    signal,
+  );
+
+export const countLedger = (f: LedgerFilter, signal?: AbortSignal) =>
+  get<LedgerCount>('/api/ledger/households/count', ledgerQuery(f), signal);
+
+export const listVisits = (key: string, signal?: AbortSignal) =>
+  get<{ items: Visit[] }>(`/api/ledger/households/${enc(key)}/visits`, undefined, signal);
+
+export const listCampaignPlaces = (id: string, signal?: AbortSignal) =>
+  get<{ items: CampaignPlace[]; truncated: boolean }>(
+    `/api/ledger/campaigns/${enc(id)}/places`,
+    undefined,
     signal,
   );
 
@@ -282,7 +348,7 @@ export const getProgress = (id: string, unit?: string, signal?: AbortSignal) =>
 
 export const listDoors = (
   id: string,
-  params: { unit?: string; status?: VisitStatus; after?: string | null; limit?: number },
+  params: { unit?: string; status?: VisitStatus; q?: string; after?: string | null; limit?: number },
   signal?: AbortSignal,
 ) => get<Page<Door> & { unit: Unit }>(`/api/ledger/campaigns/${enc(id)}/doors`, params, signal);
 
@@ -299,12 +365,37 @@ export function useLedgerDay() {
   });
 }
 
-export function useLedgerList(f: LedgerFilter | undefined, after: string | null, limit = 50) {
+export function useLedgerList(f: LedgerFilter | undefined, start: PageStart, limit = 50) {
   return useQuery({
-    queryKey: ledgerKeys.list(f ?? { unit: '' }, after, limit),
-    queryFn: ({ signal }) => listLedger(f as LedgerFilter, after, limit, signal),
+    queryKey: ledgerKeys.list(f ?? { unit: '' }, start, limit),
+    queryFn: ({ signal }) => listLedger(f as LedgerFilter, start, limit, signal),
     enabled: !!f?.unit,
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useLedgerCount(f: LedgerFilter | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.count(f ?? { unit: '' }),
+    queryFn: ({ signal }) => countLedger(f as LedgerFilter, signal),
+    enabled: !!f?.unit,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVisits(key: string | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.visits(key ?? ''),
+    queryFn: ({ signal }) => listVisits(key as string, signal),
+    enabled: !!key,
+  });
+}
+
+export function useCampaignPlaces(id: string | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.places(id ?? ''),
+    queryFn: ({ signal }) => listCampaignPlaces(id as string, signal),
+    enabled: !!id,
   });
 }
 

@@ -1,4 +1,5 @@
 import dutyEn from './duty.en';
+import findEn from './find.en';
 import forcesEn from './forces.en';
 import printEn from './print.en';
 import type { Messages } from './zh-CN';
@@ -244,7 +245,6 @@ const en: Messages = {
     noHouseholds: 'No households',
     emptyHousehold: 'Empty',
     entranceN: 'Entrance {{n}}',
-    searchPlaceholder: 'Name, pinyin initials, last 4 of ID or phone, phone',
     col: {
       place: 'Place',
       colour: 'Colour',
@@ -596,6 +596,7 @@ const en: Messages = {
   forces: forcesEn,
   duty: dutyEn,
   print: printEn,
+  find: findEn,
 };
 
 export default en;

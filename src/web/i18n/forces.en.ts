@@ -22,7 +22,7 @@ const forcesEn: ForcesMessages = {
     filterStanding: 'Standing',
     filterSkill: 'Skill',
     filterStatus: 'Status',
-    search: 'Name or last 4 digits of phone',
+    search: 'Name, pinyin, ID number or phone (last 4 digits)',
     pickUnit: 'Unit (and below)',
     name: 'Name',
     unit: 'Unit',

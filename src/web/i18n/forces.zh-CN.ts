@@ -20,7 +20,7 @@ const forcesZh = {
     filterStanding: '身份',
     filterSkill: '技能',
     filterStatus: '状态',
-    search: '姓名或手机号后四位',
+    search: '姓名、拼音、身份证号或手机号（后四位）',
     pickUnit: '选择单位（含下级）',
     name: '姓名',
     unit: '所属单位',

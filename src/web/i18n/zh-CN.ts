@@ -1,4 +1,5 @@
 import dutyZh from './duty.zh-CN';
+import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
 import printZh from './print.zh-CN';
 
@@ -242,7 +243,6 @@ const zhCN = {
     noHouseholds: '暂无住户',
     emptyHousehold: '空户',
     entranceN: '{{n}}单元',
-    searchPlaceholder: '姓名、拼音首字母、证件或手机号后四位、手机号',
     col: {
       place: '位置',
       colour: '颜色',
@@ -591,6 +591,7 @@ const zhCN = {
   forces: forcesZh,
   duty: dutyZh,
   print: printZh,
+  find: findZh,
 };
 
 export type Messages = typeof zhCN;

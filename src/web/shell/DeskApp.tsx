@@ -77,7 +77,7 @@ export default function DeskApp() {
           <Route
             path="screening"
             element={
-              <Page permission="screening.manage">
+              <Page permission="ledger.read">
                 <CampaignsPage />
               </Page>
             }

@@ -23,7 +23,8 @@ export const NAV_ITEMS: NavItem[] = [
     key: 'screening',
     path: '/screening',
     labelKey: 'nav.screening',
-    permission: 'screening.manage',
+    // progress is read by whoever reads the ledger (the command too); starting and closing need screening.manage
+    permission: 'ledger.read',
     testId: 'nav-screening',
   },
   { key: 'forces', path: '/forces', labelKey: 'nav.forces', permission: 'forces.read', testId: 'nav-forces' },

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/forces/person';
 import type { Availability, Skill } from '../../../domain/forces/schedule';
 import { type MessageKey, translate } from '../../../domain/i18n/messages';
+import { parseSearchText } from '../../../domain/ledger/searchText';
 import { validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
@@ -18,7 +19,7 @@ import type { Services } from '../../platform/services';
 import * as access from '../access/service';
 import * as ledger from '../ledger/service';
 import { unitInScope } from '../org/service';
-import { insertPerson, personIdIndex, personPhoneIndex, sealContact } from './personRecord';
+import { insertPerson, nameColumns, personIdIndex, personPhoneIndex, sealContact } from './personRecord';
 import * as q from './queries';
 
 // The registry of people who serve (人员名册): sent-down cadres, party members reporting to their
@@ -123,10 +124,16 @@ export interface ListPeopleQuery {
   limit: number;
 }
 
-/** The search box: the last 4 digits of a phone (or ID number), a whole phone, or part of a name. */
+/**
+ * The search box: a whole ID number (pasted from a list) or phone, the last 4 digits of a phone (or ID
+ * number), pinyin (full: zhoumingde, or initials: zmd), or part of a name.
+ */
 function searchOf(services: Services, text: string | undefined): q.PeopleFilter['search'] {
   const s = text?.trim();
   if (!s) return undefined;
+  const term = parseSearchText(s);
+  if (term?.kind === 'idNumber') return { idHmac: personIdIndex(services.protector, term.idNumber) };
+  if (term?.kind === 'pinyin') return { pinyin: term.letters };
   if (/^\d{4}$/.test(s)) return { phoneTail: s, idTail: s };
   if (/^\d{3}[Xx]$/.test(s)) return { idTail: s.toUpperCase() };
   const phone = validatePhone(s);
@@ -346,7 +353,7 @@ export async function updatePerson(
       .set({
         unit_id: unit.id,
         unit_path: unit.path,
-        name: v.name,
+        ...nameColumns(v.name),
         sex: v.sex,
         birth_date: v.birthDate,
         ...sealContact(services.protector, v.phone, v.idNumber),

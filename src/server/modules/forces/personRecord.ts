@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Availability } from '../../../domain/forces/schedule';
+import { personInitials, personPinyin } from '../../../domain/org/initials';
 import { maskIdNumber } from '../../../domain/validators/idNumber';
 import { maskPhone } from '../../../domain/validators/phone';
 import type { Database } from '../../db/schema';
@@ -41,6 +42,11 @@ export function personIdIndex(p: PersonalDataProtector, idNumber: string): Buffe
   return p.blindIndex('resident.id', idNumber.toUpperCase());
 }
 
+/** The columns a person is searched by besides the name: pinyin initials and full pinyin. */
+export function nameColumns(name: string) {
+  return { name, initials: personInitials(name), pinyin: personPinyin(name) };
+}
+
 /** The columns of a person's phone and ID number, sealed. */
 export function sealContact(p: PersonalDataProtector, phone?: string | null, idNumber?: string | null) {
   const id = idNumber?.toUpperCase();
@@ -65,7 +71,7 @@ export async function insertPerson(
     .values({
       unit_id: person.unitId,
       unit_path: person.unitPath,
-      name: person.name,
+      ...nameColumns(person.name),
       sex: person.sex ?? null,
       birth_date: person.birthDate ?? null,
       ...sealContact(protector, person.phone, person.idNumber),

@@ -77,7 +77,15 @@ export interface PeopleFilter {
   standing?: 'cadre' | 'party_member' | 'volunteer';
   skill?: string;
   status: 'active' | 'left' | 'all';
-  search?: { name?: string; phoneTail?: string; phoneHmac?: Buffer; idTail?: string };
+  search?: {
+    name?: string;
+    /** latin letters: the start of the initials or of the full pinyin */
+    pinyin?: string;
+    phoneTail?: string;
+    phoneHmac?: Buffer;
+    idTail?: string;
+    idHmac?: Buffer;
+  };
 }
 
 /** People in scope, by unit path then id, one page after the cursor (path, id). */
@@ -97,7 +105,13 @@ export function listPeople(
   if (f.skill) q = q.where(sql<boolean>`${f.skill} = ANY(p.skills)`);
   const s = f.search;
   if (s?.phoneHmac) q = q.where('p.phone_hmac', '=', s.phoneHmac);
-  else if (s?.phoneTail) {
+  else if (s?.idHmac) q = q.where('p.id_hmac', '=', s.idHmac);
+  else if (s?.pinyin) {
+    const p = s.pinyin;
+    q = q.where(
+      sql<boolean>`((p.initials >= ${p} AND p.initials < ${`${p}~`}) OR (p.pinyin >= ${p} AND p.pinyin < ${`${p}~`}))`,
+    );
+  } else if (s?.phoneTail) {
     const tail = s.phoneTail;
     const idTail = s.idTail;
     q = q.where((eb) =>

@@ -10,7 +10,7 @@ import * as q from './queries';
 // community and colour, kept by triggers); at a community and below, straight from its households.
 
 /** path labels of a community: province.city.county.town.village */
-const COMMUNITY_DEPTH = 5;
+export const COMMUNITY_DEPTH = 5;
 
 export interface ColourTally {
   households: number;

@@ -21,7 +21,7 @@ import { createLedgerExport } from './excel/exportSheet';
 import type { LedgerQuery } from './ledgerList';
 import { ledgerDay } from './policy';
 import * as q from './queries';
-import { parseSearch } from './search';
+import { searchFilter } from './search';
 
 // Export of any filtered view of the ledger (导出台账) to xlsx, one row per resident as offices keep it
 // (an empty household is one row). Masked by default; full ID numbers and phones only with pii.reveal
@@ -88,7 +88,7 @@ export async function prepareExport(
     root: unit.path,
     colours: query.colour,
     markers: query.marker,
-    search: query.q ? parseSearch(query.q, services) : undefined,
+    search: query.q ? await searchFilter(services, unit.path, query.q, actor.locale) : undefined,
     campaign: query.campaign ? { id: query.campaign, status: query.campaignStatus } : undefined,
   };
   const { today } = await ledgerDay(services);

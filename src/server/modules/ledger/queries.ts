@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { MARKERS } from '../../../domain/ledger/markers';
 import type { CopyValue } from '../../db/bulk';
 import type { Db } from '../../db/connection';
@@ -65,6 +65,17 @@ export async function householdsUnder(db: Db, path: string, limit: number): Prom
     .execute()) as HouseholdRow[];
 }
 
+/** The buildings of a community or below (few hundred at most): ids and names, for the search box. */
+export function buildingsUnder(db: Db, root: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('kind', '=', 'building')
+    .where(inSubtree('path', root))
+    .limit(5000)
+    .execute();
+}
+
 export interface LedgerFilter {
   /** the subtree listed: a path already checked against the scope */
   root: string;
@@ -72,15 +83,69 @@ export interface LedgerFilter {
   markers?: string[];
   /** a screening campaign and the state of its visit to the household */
   campaign?: { id: string; status?: string };
-  /** resident search: name prefix, initials prefix, last digits of an ID or phone, a full phone's index */
-  search?: {
-    name?: string;
-    initials?: string;
-    idTail?: string;
-    phoneTail?: string;
-    /** a full phone: its last four digits (the index), then its blind index */
-    phone?: { tail: string; hmac: Buffer };
-  };
+  /** the search box: a resident who matches, or (within a community) a door that does */
+  search?: LedgerSearch;
+}
+
+/** A resident who matches any of these: name prefix, pinyin prefix (initials or full), an ID or phone. */
+export interface ResidentMatch {
+  name?: string;
+  /** latin letters: the start of the initials (zmd) or of the full pinyin (zhoumingde) */
+  pinyin?: string;
+  idTail?: string;
+  phoneTail?: string;
+  /** a full phone: its last four digits (the index), then its blind index */
+  phone?: { tail: string; hmac: Buffer };
+  /** a full ID number's blind index */
+  idHmac?: Buffer;
+}
+
+/** A door: in these units (buildings), at these entrances, with these numbers (each: any when absent). */
+export interface DoorMatch {
+  unitIds?: string[];
+  entrances?: string[];
+  doors?: string[];
+}
+
+/** A household matches when a resident matches or its door does. */
+export interface LedgerSearch {
+  residents?: ResidentMatch;
+  door?: DoorMatch;
+}
+
+/**
+ * EXISTS a living resident of the household who matches; false when there is nothing to match. The
+ * residents carry their household's unit path: the subtree is checked on them too, so that the indexes
+ * (name|pinyin|initials, unit_path) answer within the subtree and the planner counts only its rows.
+ */
+function residentMatch(s: ResidentMatch | undefined, root: string): RawBuilder<boolean> {
+  if (!s) return sql<boolean>`false`;
+  const any: RawBuilder<boolean>[] = [];
+  // prefixes as ranges over "C"-collated columns: each is a range scan of its index
+  const prefix = (column: string, p: string, top: string) =>
+    sql<boolean>`(${sql.ref(column)} >= ${p} AND ${sql.ref(column)} < ${`${p}${top}`})`;
+  if (s.name) any.push(prefix('r.name', s.name, '\u{10FFFF}'));
+  if (s.pinyin) any.push(prefix('r.initials', s.pinyin, '~'), prefix('r.pinyin', s.pinyin, '~'));
+  if (s.idTail) any.push(sql<boolean>`r.id_tail = ${s.idTail}`);
+  if (s.phoneTail) any.push(sql<boolean>`r.phone_tail = ${s.phoneTail}`);
+  if (s.phone) any.push(sql<boolean>`(r.phone_tail = ${s.phone.tail} AND r.phone_hmac = ${s.phone.hmac})`);
+  if (s.idHmac) any.push(sql<boolean>`r.id_hmac = ${s.idHmac}`);
+  if (any.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM residents r
+    WHERE r.region_code = h.region_code AND r.household_id = h.id AND r.status IN ('present', 'away')
+      AND ${inSubtree('r.unit_path', root)} AND (${sql.join(any, sql` OR `)}))`;
+}
+
+/** The household's door matches (within a community: the caller keeps it there). */
+function doorMatch(d: DoorMatch | undefined): RawBuilder<boolean> {
+  if (!d) return sql<boolean>`false`;
+  const all: RawBuilder<boolean>[] = [];
+  if (d.unitIds)
+    all.push(d.unitIds.length ? sql<boolean>`h.unit_id = ANY(${d.unitIds}::bigint[])` : sql<boolean>`false`);
+  if (d.entrances) all.push(sql<boolean>`h.entrance = ANY(${d.entrances}::text[])`);
+  if (d.doors) all.push(sql<boolean>`h.door = ANY(${d.doors}::text[])`);
+  return all.length ? sql<boolean>`(${sql.join(all, sql` AND `)})` : sql<boolean>`false`;
 }
 
 export interface LedgerCursor {
@@ -91,14 +156,12 @@ export interface LedgerCursor {
   id: string;
 }
 
-/** One page of the ledger in its order (place, entrance, floor, door), after the cursor. */
-export async function listHouseholds(
-  db: Db,
-  f: LedgerFilter,
-  after: LedgerCursor | undefined,
-  limit: number,
-): Promise<HouseholdRow[]> {
-  let q = selectHouseholds(db).where(inSubtree('h.unit_path', f.root)).where('h.status', '=', 'active');
+/** The households of a filter (no order, no page): the shape both a page and a count start from. */
+function filteredHouseholds(db: Db, f: LedgerFilter) {
+  let q = db
+    .selectFrom('households as h')
+    .where(inSubtree('h.unit_path', f.root))
+    .where('h.status', '=', 'active');
   if (f.colours?.length) q = q.where('h.colour', 'in', f.colours);
   const markers = f.markers ?? [];
   if (markers.length) {
@@ -118,43 +181,68 @@ export async function listHouseholds(
     );
   }
   const s = f.search;
-  if (s) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('residents as r')
-          .select(sql`1`.as('one'))
-          .whereRef('r.region_code', '=', 'h.region_code')
-          .whereRef('r.household_id', '=', 'h.id')
-          .where('r.status', 'in', ['present', 'away'])
-          .where((eb) => {
-            const any = [];
-            if (s.name) any.push(sql<boolean>`(r.name >= ${s.name} AND r.name < ${`${s.name}\u{10FFFF}`})`);
-            if (s.initials)
-              any.push(sql<boolean>`(r.initials >= ${s.initials} AND r.initials < ${`${s.initials}~`})`);
-            if (s.idTail) any.push(eb('r.id_tail', '=', s.idTail));
-            if (s.phoneTail) any.push(eb('r.phone_tail', '=', s.phoneTail));
-            if (s.phone)
-              any.push(
-                eb.and([eb('r.phone_tail', '=', s.phone.tail), eb('r.phone_hmac', '=', s.phone.hmac)]),
-              );
-            return any.length ? eb.or(any) : sql<boolean>`false`;
-          }),
-      ),
-    );
-  }
-  if (after) {
+  // an EXISTS alone (not under an OR) is planned as a semi-join: from the residents' indexes to households
+  if (s)
     q = q.where(
-      sql<boolean>`(h.unit_path, h.entrance, h.floor, h.door, h.id) > (${after.unitPath}, ${after.entrance}, ${after.floor}, ${after.door}, ${after.id})`,
+      s.residents && s.door
+        ? sql<boolean>`(${residentMatch(s.residents, f.root)} OR ${doorMatch(s.door)})`
+        : s.residents
+          ? residentMatch(s.residents, f.root)
+          : doorMatch(s.door),
     );
-  }
-  return (await q
-    .orderBy('h.unit_path')
-    .orderBy('h.entrance')
-    .orderBy('h.floor')
-    .orderBy('h.door')
-    .orderBy('h.id')
-    .limit(limit)
-    .execute()) as HouseholdRow[];
+  return q;
+}
+
+/** Where a page starts: after a row, before a row (the page before it), or at an offset (a jump). */
+export type PageStart =
+  | { after?: LedgerCursor; before?: undefined; offset?: undefined }
+  | { before: LedgerCursor; after?: undefined; offset?: undefined }
+  | { offset: number; after?: undefined; before?: undefined };
+
+/**
+ * One page of the ledger in its order (place, entrance, floor, door): after the cursor, or before it
+ * (answered in the ledger's order too), or at an offset (a jump to a page: the caller bounds it).
+ */
+export async function listHouseholds(
+  db: Db,
+  f: LedgerFilter,
+  start: LedgerCursor | PageStart | undefined,
+  limit: number,
+): Promise<HouseholdRow[]> {
+  const at: PageStart = start && 'unitPath' in start ? { after: start } : (start ?? {});
+  const keys = sql`(h.unit_path, h.entrance, h.floor, h.door, h.id)`;
+  const tuple = (c: LedgerCursor) => sql`(${c.unitPath}, ${c.entrance}, ${c.floor}, ${c.door}, ${c.id})`;
+  const dir = at.before ? 'desc' : 'asc';
+  let q = filteredHouseholds(db, f)
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .selectAll('h')
+    .select(['u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind']);
+  if (at.after) q = q.where(sql<boolean>`${keys} > ${tuple(at.after)}`);
+  if (at.before) q = q.where(sql<boolean>`${keys} < ${tuple(at.before)}`);
+  q = q
+    .orderBy('h.unit_path', dir)
+    .orderBy('h.entrance', dir)
+    .orderBy('h.floor', dir)
+    .orderBy('h.door', dir)
+    .orderBy('h.id', dir)
+    .limit(limit);
+  if (at.offset) q = q.offset(at.offset);
+  const rows = (await q.execute()) as HouseholdRow[];
+  return at.before ? rows.reverse() : rows;
+}
+
+/** How many households a filter finds, counted up to `cap` (+1: more than the cap). */
+export async function countHouseholds(db: Db, f: LedgerFilter, cap: number): Promise<number> {
+  const { n } = await db
+    .selectFrom(
+      filteredHouseholds(db, f)
+        .select(sql`1`.as('one'))
+        .limit(cap + 1)
+        .as('x'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return n;
 }
 
 export interface ResidentRow {
@@ -375,6 +463,7 @@ export const RESIDENT_LOAD_COLUMNS = [
   'unit_path',
   'name',
   'initials',
+  'pinyin',
   'sex',
   'birth_date',
   'id_type',
@@ -482,6 +571,44 @@ export function historyOf(db: Db, regionCode: string, householdId: string, limit
     .where('region_code', '=', regionCode)
     .where('household_id', '=', householdId)
     .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The places of a campaign's doors under a root, in path order, with their progress (bounded). */
+export async function targetPlaces(db: Db, campaignId: string, root: string, limit: number) {
+  const { rows } = await sql<{ unit_path: string; total: number; visited: number; revisit: number }>`
+    SELECT unit_path, count(*)::int AS total,
+           (count(*) FILTER (WHERE status = 'visited'))::int AS visited,
+           (count(*) FILTER (WHERE status = 'revisit'))::int AS revisit
+    FROM screening_targets
+    WHERE campaign_id = ${campaignId} AND ${inSubtree('unit_path', root)}
+    GROUP BY unit_path ORDER BY unit_path LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/** The screening visits of a household, newest first, with the campaign and who knocked (bounded). */
+export function visitsOf(db: Db, regionCode: string, householdId: string, limit: number) {
+  return db
+    .selectFrom('screening_visits as v')
+    .innerJoin('screening_campaigns as c', 'c.id', 'v.campaign_id')
+    .leftJoin('users as u', 'u.id', 'v.visited_by')
+    .select([
+      'v.id',
+      'v.visited_at',
+      'v.outcome',
+      'v.answers',
+      'v.colour_before',
+      'v.colour_after',
+      'c.id as campaign_id',
+      'c.name as campaign_name',
+      'u.username',
+      'u.display_name',
+    ])
+    .where('v.region_code', '=', regionCode)
+    .where('v.household_id', '=', householdId)
+    .orderBy('v.visited_at', 'desc')
+    .orderBy('v.id', 'desc')
     .limit(limit)
     .execute();
 }

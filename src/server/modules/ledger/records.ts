@@ -13,6 +13,7 @@ import { AppError, type FieldError, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
+import { unitsAtPaths } from '../org/service';
 import { idNumberIndex } from './protect';
 import * as q from './queries';
 import { residentRow } from './rows';
@@ -91,6 +92,46 @@ export async function residentInScope(db: Db, scope: Scope, key: string, permiss
   if (!row) throw notFound();
   scope.check(permission, row.unit_path);
   return row;
+}
+
+/** path labels of a street (街道/乡镇) and of a community (社区/村) */
+const STREET_DEPTH = 4;
+const COMMUNITY_DEPTH = 5;
+
+export interface PlaceAbove {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/**
+ * What a row of the ledger must name for this user to know where it is: nothing when their scope lies
+ * within one community; its community when their scope is a street; its street and community above
+ * that ('长兴路街道 淮河社区' before '1号楼 1单元 401'). Answers a function from a household row to the
+ * names, outermost first.
+ */
+export async function placesAbove(
+  db: Db,
+  scope: Scope,
+  rows: readonly Pick<q.HouseholdRow, 'community_path' | 'unit_path'>[],
+): Promise<(h: Pick<q.HouseholdRow, 'community_path' | 'unit_path'>) => PlaceAbove[]> {
+  const depth = Math.min(...scope.roots('ledger.read').map((r) => r.split('.').length));
+  const levels = [
+    depth < STREET_DEPTH ? STREET_DEPTH : 0,
+    depth < COMMUNITY_DEPTH ? COMMUNITY_DEPTH : 0,
+  ].filter(Boolean);
+  if (levels.length === 0 || rows.length === 0) return () => [];
+  const pathAt = (h: Pick<q.HouseholdRow, 'community_path'>, n: number) =>
+    h.community_path.split('.').slice(0, n).join('.');
+  const paths = new Set(rows.flatMap((h) => levels.map((n) => pathAt(h, n))));
+  const units = new Map((await unitsAtPaths(db, [...paths])).map((u) => [u.path, u]));
+  return (h) =>
+    levels
+      .map((n) => pathAt(h, n))
+      .filter((p) => p !== h.unit_path)
+      .map((p) => units.get(p))
+      .filter((u) => u !== undefined)
+      .map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
 }
 
 /** Residents of the given households (one region each), grouped by household key. */

@@ -6,7 +6,7 @@ import { MARKERS } from '../../../domain/ledger/markers';
 import { actorOf } from '../../platform/access';
 import type { Services } from '../../platform/services';
 import { colourCounts } from './counts';
-import { buildingView, listLedger } from './ledgerList';
+import { buildingView, countLedger, listLedger } from './ledgerList';
 import { ledgerDay } from './policy';
 import * as ledger from './service';
 
@@ -54,26 +54,43 @@ export function ledgerRoutes(appBase: FastifyInstance, services: Services) {
     handler: () => ledgerDay(services),
   });
 
+  const filterQuery = z.object({
+    unit: unitCode,
+    colour: list(z.enum(HOUSEHOLD_COLOURS)),
+    marker: list(z.enum(MARKERS)),
+    campaign: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional(),
+    campaignStatus: z.enum(['pending', 'visited', 'revisit']).optional(),
+    q: z.string().trim().max(40).optional(),
+  });
+
   app.get('/api/ledger/households', {
     schema: {
       tags,
-      summary: 'The ledger of a subtree: households with residents (masked), filtered, keyset pages',
-      querystring: z.object({
-        unit: unitCode,
-        colour: list(z.enum(HOUSEHOLD_COLOURS)),
-        marker: list(z.enum(MARKERS)),
-        campaign: z
-          .string()
-          .regex(/^\d{1,18}$/)
-          .optional(),
-        campaignStatus: z.enum(['pending', 'visited', 'revisit']).optional(),
-        q: z.string().trim().max(40).optional(),
+      summary:
+        'The ledger of a subtree: households with residents (masked), filtered, in keyset pages (after / before a row) or a jump to a page',
+      querystring: filterQuery.extend({
         after: z.string().max(400).optional(),
+        before: z.string().max(400).optional(),
+        page: z.coerce.number().int().min(1).max(100_000).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
     config: { access: { permission: 'ledger.read', resource: { kind: 'unit', in: 'query', key: 'unit' } } },
-    handler: (req) => listLedger(services, req.scope, req.query),
+    handler: (req) => listLedger(services, req.scope, req.query, req.locale),
+  });
+
+  app.get('/api/ledger/households/count', {
+    schema: {
+      tags,
+      summary:
+        'How many households the list finds: exact by colour, else counted up to 10,000 (capped: more)',
+      querystring: filterQuery,
+    },
+    config: { access: { permission: 'ledger.read', resource: { kind: 'unit', in: 'query', key: 'unit' } } },
+    handler: (req) => countLedger(services, req.scope, req.query, req.locale),
   });
 
   app.get('/api/ledger/households/:key', {

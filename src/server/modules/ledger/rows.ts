@@ -2,7 +2,7 @@ import type { HouseholdColour } from '../../../domain/ledger/colours';
 import { floorOfDoor, type HouseholdSummary, type StoredFacts } from '../../../domain/ledger/household';
 import { MARKERS } from '../../../domain/ledger/markers';
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
-import { personInitials } from '../../../domain/org/initials';
+import { personInitials, personPinyin } from '../../../domain/org/initials';
 import type { PersonalDataProtector } from '../../platform/personalData';
 import { protectIdNumber, protectPhone } from './protect';
 import type { LoadRow } from './queries';
@@ -87,6 +87,7 @@ export function residentRow(
     place.unitPath,
     r.name,
     personInitials(r.name),
+    personPinyin(r.name),
     r.sex ?? null,
     r.birthDate ?? null,
     r.idType,

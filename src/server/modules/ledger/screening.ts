@@ -21,7 +21,7 @@ import { unitInScope, unitsAtPaths } from '../org/service';
 import { checkStoredFacts, factError } from './facts';
 import { ledgerDay } from './policy';
 import * as q from './queries';
-import { checkResidents, householdInScope, moveIn } from './records';
+import { checkResidents, communityPathOf, householdInScope, moveIn, placesAbove } from './records';
 import { refreshHouseholds } from './summary';
 
 // Door-to-door screening (入户排查): a campaign over a subtree lists every household to visit; grid
@@ -120,8 +120,18 @@ export async function listCampaigns(db: Db, scope: Scope) {
     .limit(100)
     .execute()) as CampaignRow[];
   const units = await unitsAtPaths(db, [...new Set(rows.map((r) => r.unit_path))]);
+  // above a community, a campaign over a grid or a building names its community (and street)
+  const place = (c: CampaignRow) => ({
+    unit_path: c.unit_path,
+    community_path: communityPathOf(c.unit_path),
+  });
+  const within = await placesAbove(db, scope, rows.map(place));
   return {
-    items: rows.map((c) => ({ ...toCampaign(c), unit: units.find((u) => u.path === c.unit_path) })),
+    items: rows.map((c) => ({
+      ...toCampaign(c),
+      unit: units.find((u) => u.path === c.unit_path),
+      within: within(place(c)),
+    })),
   };
 }
 
@@ -179,6 +189,51 @@ export async function campaignProgress(db: Db, scope: Scope, id: string, unitCod
     children: units
       .map((u) => ({ unit: u, ...(children.get(u.path) as Tally) }))
       .sort((a, b) => a.unit.code.localeCompare(b.unit.code)),
+  };
+}
+
+/** At most this many places (buildings) in a campaign's list of places (a community has a few hundred). */
+export const PLACES_SHOWN = 2000;
+
+/**
+ * The places (buildings, or courtyards and grids for bungalows) where the doors of a campaign stand, in
+ * the actor's part of it (or under `unitCode`), with their progress: what the phone's "jump to a
+ * building" lists. `truncated`: more than PLACES_SHOWN.
+ */
+export async function campaignPlaces(db: Db, scope: Scope, id: string, unitCode?: string) {
+  const { campaign, roots } = await campaignFor(db, scope, id, 'ledger.read');
+  let root = roots[0];
+  if (unitCode) {
+    const unit = await unitInScope(db, scope, unitCode, 'ledger.read');
+    if (!isWithin(unit.path, campaign.unit_path) && !isWithin(campaign.unit_path, unit.path))
+      throw notFound();
+    root = unit.path;
+  }
+  const rows = await q.targetPlaces(db, id, root, PLACES_SHOWN + 1);
+  const shown = rows.slice(0, PLACES_SHOWN);
+  const units = new Map(
+    (
+      await unitsAtPaths(
+        db,
+        shown.map((r) => r.unit_path),
+      )
+    ).map((u) => [u.path, u]),
+  );
+  return {
+    items: shown.flatMap((r) => {
+      const u = units.get(r.unit_path);
+      return u
+        ? [
+            {
+              unit: { code: u.code, name: u.name, kind: u.kind },
+              total: r.total,
+              visited: r.visited,
+              revisit: r.revisit,
+            },
+          ]
+        : [];
+    }),
+    truncated: rows.length > PLACES_SHOWN,
   };
 }
 
@@ -368,4 +423,47 @@ async function previousVisit(db: Db, regionCode: string, clientId: string): Prom
   return v
     ? { visit: v.id, outcome: v.outcome, colourBefore: v.colour_before, colourAfter: v.colour_after }
     : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading the visits (the desk's household drawer)
+
+/** At most this many visits of one household are shown (a door knocked twice a day for months: 200). */
+export const VISITS_SHOWN = 200;
+
+interface StoredAnswers {
+  residents?: ResidentAnswer[];
+  newResidents?: number;
+  notes?: string | null;
+}
+
+/**
+ * Every screening visit of a household in the actor's scope (404 outside), newest first: who knocked and
+ * when, the outcome (无人在家 too), the colour before and after, and what each resident answered —
+ * temperature, symptoms, travel, contacts, present or away — also when nothing changed.
+ */
+export async function householdVisits(db: Db, scope: Scope, key: string) {
+  const h = await householdInScope(db, scope, key, 'ledger.read');
+  const [rows, members] = await Promise.all([
+    q.visitsOf(db, h.region_code, h.id, VISITS_SHOWN),
+    q.residentsOf(db, h.region_code, [h.id]),
+  ]);
+  const names = new Map(members.map((m) => [recordKey(m.region_code, m.id), m.name]));
+  return {
+    items: rows.map((v) => {
+      const a = (v.answers ?? {}) as StoredAnswers;
+      return {
+        id: v.id,
+        at: v.visited_at,
+        by: v.username ? { username: v.username, name: v.display_name } : null,
+        campaign: { id: v.campaign_id, name: v.campaign_name },
+        outcome: v.outcome as VisitInput['outcome'],
+        colourBefore: v.colour_before,
+        colourAfter: v.colour_after,
+        residents: (a.residents ?? []).map((r) => ({ ...r, name: names.get(r.key) ?? null })),
+        newResidents: a.newResidents ?? 0,
+        notes: a.notes ?? null,
+      };
+    }),
+  };
 }

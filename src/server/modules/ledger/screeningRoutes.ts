@@ -80,6 +80,8 @@ export function screeningRoutes(appBase: FastifyInstance, services: Services) {
         /** default: the campaign's unit, or the actor's part of it */
         unit: z.string().min(2).max(24).optional(),
         status: z.enum(['pending', 'visited', 'revisit']).optional(),
+        /** a name (characters or pinyin), the end of an ID or phone, a door ('401', '1-401'), a building */
+        q: z.string().trim().max(40).optional(),
         after: z.string().max(400).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
@@ -90,13 +92,19 @@ export function screeningRoutes(appBase: FastifyInstance, services: Services) {
     handler: async (req) => {
       const { roots } = await screening.campaignFor(services.db, req.scope, req.params.id, 'ledger.read');
       const unit = req.query.unit ?? (await unitsAtPaths(services.db, [roots[0]]))[0].code;
-      const page = await listLedger(services, req.scope, {
-        unit,
-        campaign: req.params.id,
-        campaignStatus: req.query.status,
-        after: req.query.after,
-        limit: req.query.limit,
-      });
+      const page = await listLedger(
+        services,
+        req.scope,
+        {
+          unit,
+          campaign: req.params.id,
+          campaignStatus: req.query.status,
+          q: req.query.q,
+          after: req.query.after,
+          limit: req.query.limit,
+        },
+        req.locale,
+      );
       const states = await screening.targetStates(
         services.db,
         req.params.id,
@@ -104,6 +112,33 @@ export function screeningRoutes(appBase: FastifyInstance, services: Services) {
       );
       return { ...page, items: page.items.map((h) => ({ ...h, visit: states.get(h.key) ?? null })) };
     },
+  });
+
+  app.get('/api/ledger/campaigns/:id/places', {
+    schema: {
+      tags,
+      summary:
+        "The buildings (places) of a campaign's doors in the actor's part of it, with their progress: the phone's jump to a building",
+      params: idParam,
+      querystring: z.object({ unit: z.string().min(2).max(24).optional() }),
+    },
+    config: {
+      access: { permission: 'ledger.read', resource: { kind: 'campaign', in: 'params', key: 'id' } },
+    },
+    handler: (req) => screening.campaignPlaces(services.db, req.scope, req.params.id, req.query.unit),
+  });
+
+  app.get('/api/ledger/households/:key/visits', {
+    schema: {
+      tags,
+      summary:
+        "A household's screening visits, newest first: who, when, outcome (nobody home too), colour before and after, each resident's answers",
+      params: z.object({ key: z.string().regex(/^\d{6}-\d{1,18}$/) }),
+    },
+    config: {
+      access: { permission: 'ledger.read', resource: { kind: 'household', in: 'params', key: 'key' } },
+    },
+    handler: (req) => screening.householdVisits(services.db, req.scope, req.params.key),
   });
 
   app.post('/api/ledger/visits', {

@@ -18,6 +18,7 @@ import {
   HOUSEHOLD_PLACES,
   history,
   householdInScope,
+  placesAbove,
   publishChange,
   toHousehold,
   toResident,
@@ -34,8 +35,10 @@ export async function getHousehold(db: Db, scope: Scope, key: string) {
   const residents = await q.residentsOf(db, h.region_code, [h.id]);
   const history = await q.historyOf(db, h.region_code, h.id, 200);
   const unit = await unitInScope(db, scope, h.unit_code, 'org.read').catch(() => undefined);
+  const within = await placesAbove(db, scope, [h]);
   return {
     ...toHousehold(h),
+    within: within(h),
     unitPath: unit?.path,
     residents: residents.map(toResident),
     history: history.map((e) => ({
@@ -239,4 +242,4 @@ export async function setColourOverride(
 export type { HouseholdView, ResidentView } from './records';
 export { communityPathOf, householdInScope, residentInScope, toHousehold, toResident } from './records';
 export { addResident, endResidence, revealResident, updateResident } from './residents';
-export { parseSearch, residentByIdNumber } from './search';
+export { residentByIdNumber, searchFilter } from './search';

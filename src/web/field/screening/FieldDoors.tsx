@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ErrorBlock, InfiniteScroll, List, NavBar, Selector, Tag } from 'antd-mobile';
+import { Button, ErrorBlock, InfiniteScroll, List, NavBar, SearchBar, Selector, Tag } from 'antd-mobile';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { COLOURS } from '../../../domain/ledger/colours';
@@ -12,9 +13,12 @@ import {
   useProgress,
   type VisitStatus,
 } from '../../http/ledger';
-import { doorText } from '../../modules/ledger/common/labels';
+import { doorText, withinText } from '../../modules/ledger/common/labels';
 import { MarkerSymbols } from '../../modules/ledger/common/MarkerSymbols';
 import { useLedgerLive } from '../../modules/ledger/common/useLedgerLive';
+import { useDebounced } from '../../shell/useDebounced';
+import { FieldBuildingJump } from './FieldBuildingJump';
+import { hasPhones, PhonesButton, PhonesSheet } from './FieldPhones';
 import { FieldProgress } from './FieldProgress';
 
 type Filter = VisitStatus | 'all';
@@ -32,12 +36,21 @@ function groups(doors: Door[]): { code: string; name: string; doors: Door[] }[] 
   for (const d of doors) {
     const last = out[out.length - 1];
     if (last?.code === d.unit.code) last.doors.push(d);
-    else out.push({ code: d.unit.code, name: d.unit.name, doors: [d] });
+    else
+      out.push({
+        code: d.unit.code,
+        name: [withinText(d), d.unit.name].filter(Boolean).join(' '),
+        doors: [d],
+      });
   }
   return out;
 }
 
-/** The doors of a campaign in the worker's part of it, by building; pending first. */
+/**
+ * The doors of a campaign in the worker's part of it, by building; pending first. A search box (a name,
+ * in characters or pinyin, a door, a building) and a jump to a building narrow the list; the phone
+ * button of a door reveals its residents' phones (audited) to call them with one tap.
+ */
 export function FieldDoors() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -47,13 +60,33 @@ export function FieldDoors() {
     ? (search.get('status') as Filter)
     : 'pending';
   const status = filter === 'all' ? undefined : filter;
+  const unit = search.get('unit') ?? undefined;
+  const [text, setText] = useState(search.get('q') ?? '');
+  const q = useDebounced(text.trim(), 350);
+  const [phones, setPhones] = useState<Door | null>(null);
+  const setParam = (key: string, value: string | undefined) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  // the typed text goes into the address (a reload, the back button from a door keep it)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new debounced text is written
+  useEffect(() => {
+    if (q !== (search.get('q') ?? '')) setParam('q', q || undefined);
+  }, [q]);
   const campaigns = useCampaigns();
   const campaign = campaigns.data?.items.find((c) => c.id === id);
   const progress = useProgress(id);
   useLedgerLive();
   const query = useInfiniteQuery({
-    queryKey: ledgerKeys.doors(id, undefined, status),
-    queryFn: ({ pageParam, signal }) => listDoors(id, { status, after: pageParam, limit: PAGE }, signal),
+    queryKey: ledgerKeys.doors(id, unit, status, q),
+    queryFn: ({ pageParam, signal }) =>
+      listDoors(id, { unit, status, q: q || undefined, after: pageParam, limit: PAGE }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next ?? undefined,
   });
@@ -73,15 +106,7 @@ export function FieldDoors() {
           showCheckMark={false}
           value={[filter]}
           onChange={(v) => {
-            if (!v[0]) return;
-            setSearch(
-              (prev) => {
-                const next = new URLSearchParams(prev);
-                next.set('status', v[0]);
-                return next;
-              },
-              { replace: true },
-            );
+            if (v[0]) setParam('status', v[0]);
           }}
           options={FILTERS.map((f) => ({
             value: f,
@@ -89,9 +114,35 @@ export function FieldDoors() {
           }))}
         />
       </div>
+      <div
+        style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '0 12px 8px', background: '#fff' }}
+      >
+        <div style={{ flex: 1 }} data-testid="field-door-search">
+          <SearchBar
+            placeholder={t('find.doors.search')}
+            value={text}
+            onChange={setText}
+            onClear={() => setText('')}
+          />
+        </div>
+        <FieldBuildingJump campaignId={id} current={unit} onPick={(code) => setParam('unit', code)} />
+      </div>
       {query.isError && <ErrorBlock status="default" title={errorText(query.error)} description="" />}
-      {query.isSuccess && doors.length === 0 && (
+      {query.isSuccess && doors.length === 0 && !q && (
         <ErrorBlock status="empty" title={t(`fieldScreening.noDoors.${filter}`)} description="" />
+      )}
+      {query.isSuccess && doors.length === 0 && q && (
+        <ErrorBlock
+          status="empty"
+          title={t('find.doors.noMatch', { q })}
+          description={
+            filter !== 'all' && (
+              <Button size="small" onClick={() => setParam('status', 'all')} data-testid="field-search-all">
+                {t('find.doors.searchAll')}
+              </Button>
+            )
+          }
+        />
       )}
       <div data-testid="field-doors">
         {groups(doors).map((g) => (
@@ -127,7 +178,12 @@ export function FieldDoors() {
                       {names.join('、') || t('ledger.emptyHousehold')} <MarkerSymbols markers={d.markers} />
                     </span>
                   }
-                  extra={<Tag color={STATUS_TAG[st]}>{t(`screening.status.${st}`)}</Tag>}
+                  extra={
+                    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+                      {hasPhones(d) && <PhonesButton door={d} onOpen={() => setPhones(d)} />}
+                      <Tag color={STATUS_TAG[st]}>{t(`screening.status.${st}`)}</Tag>
+                    </span>
+                  }
                   onClick={() => void navigate(`/field/screening/${id}/door/${d.key}`)}
                 >
                   <span style={{ fontSize: 18, fontWeight: 600 }}>{doorText(d) || d.unit.name}</span>
@@ -137,6 +193,11 @@ export function FieldDoors() {
           </List>
         ))}
       </div>
+      <PhonesSheet
+        door={phones}
+        title={phones ? [phones.unit.name, doorText(phones)].filter(Boolean).join(' ') : ''}
+        onClose={() => setPhones(null)}
+      />
       <InfiniteScroll
         hasMore={query.isPending || !!query.hasNextPage}
         loadMore={async () => {

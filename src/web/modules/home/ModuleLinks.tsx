@@ -33,7 +33,7 @@ const ENTRIES: Entry[] = [
   },
   {
     path: '/screening',
-    permission: 'screening.manage',
+    permission: 'ledger.read',
     title: 'nav.screening',
     desc: 'home.screeningDesc',
     icon: <ScheduleOutlined />,

@@ -48,7 +48,7 @@ export function LedgerFilters({ params, counts, onChange }: Props) {
       <Input
         prefix={<SearchOutlined />}
         allowClear
-        placeholder={t('ledger.searchPlaceholder')}
+        placeholder={t('find.ledgerSearch')}
         value={text}
         onChange={(e) => setText(e.target.value)}
         style={{ width: 300 }}

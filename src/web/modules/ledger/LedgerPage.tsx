@@ -4,22 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useMe } from '../../http/auth';
 import { errorText, isStatus } from '../../http/errors';
-import { useCounts, useLedgerList } from '../../http/ledger';
+import { useCounts, useLedgerCount, useLedgerList } from '../../http/ledger';
 import { useUnit } from '../../http/org';
-import { CursorPager } from '../../shell/CursorPager';
 import { PrintButton } from '../../shell/print/PrintButton';
 import { useScope } from '../../shell/ScopeContext';
-import { useCursorPages } from '../../shell/useCursorPages';
 import { ResponsibleTag } from '../forces/ResponsibleTag';
 import { UnitKindTag } from '../org/UnitKindTag';
 import { UnitPicker } from '../org/UnitPicker';
 import { UnitTrail } from '../org/UnitTrail';
 import { ChildCountsTable } from './ChildCountsTable';
 import { ColourSummary } from './ColourSummary';
+import { MarkerLegend } from './common/MarkerSymbols';
 import { useLedgerLive } from './common/useLedgerLive';
 import { ExportButton, TemplateButton } from './ExcelButtons';
 import { HouseholdDrawer } from './household/HouseholdDrawer';
 import { LedgerFilters } from './LedgerFilters';
+import { LedgerPager } from './LedgerPager';
 import { LedgerTable } from './LedgerTable';
 import { NewHouseholdButton } from './NewHouseholdButton';
 import { useLedgerPrint } from './print/useLedgerPrint';
@@ -39,8 +39,15 @@ export default function LedgerPage() {
   useLedgerLive();
 
   const filter = filterOf(params, code);
-  const pager = useCursorPages(JSON.stringify(filter ?? null));
-  const list = useLedgerList(filter, pager.after, PAGE);
+  const start = params.before
+    ? { before: params.before }
+    : params.after
+      ? { after: params.after }
+      : params.page > 1
+        ? { page: params.page }
+        : {};
+  const list = useLedgerList(filter, start, PAGE);
+  const total = useLedgerCount(filter);
 
   const withinName = counts.data?.children.find((c) => c.unit.code === params.within)?.unit.name;
   const printLedger = useLedgerPrint(unit.data, params, filter, withinName);
@@ -137,7 +144,15 @@ export default function LedgerPage() {
         </Card>
       )}
 
-      <Card size="small" title={t('ledger.householdList')}>
+      <Card
+        size="small"
+        title={t('ledger.householdList')}
+        extra={
+          <span style={{ fontSize: 12 }}>
+            <MarkerLegend gap={10} />
+          </span>
+        }
+      >
         <LedgerFilters params={params} counts={counts.data} onChange={(patch) => update(patch)} />
         <LedgerTable
           items={list.data?.items ?? []}
@@ -145,13 +160,14 @@ export default function LedgerPage() {
           emptyText={list.isError ? errorText(list.error) : undefined}
           onOpen={(key) => update({ household: key })}
         />
-        <CursorPager
-          page={pager.page}
-          hasPrev={pager.hasPrev}
-          nextCursor={list.data?.next}
-          onPrev={pager.prev}
-          onNext={pager.next}
-          testId="ledger"
+        <LedgerPager
+          page={params.page}
+          pageSize={PAGE}
+          shown={list.data?.items.length ?? 0}
+          next={list.data?.next}
+          prev={list.data?.prev}
+          count={total.data}
+          onPage={(patch) => update(patch)}
         />
       </Card>
 

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { LedgerItem, Resident } from '../../http/ledger';
 import { useLanguage } from '../../i18n/useLanguage';
 import { ColourChip } from './common/ColourChip';
-import { entranceText, relationLabel } from './common/labels';
+import { entranceText, relationLabel, withinText } from './common/labels';
 import { MarkerSymbols } from './common/MarkerSymbols';
 
 interface Props {
@@ -53,6 +53,11 @@ export function LedgerTable({ items, loading, emptyText, onOpen }: Props) {
       width: 200,
       render: (_, h) => (
         <Space orientation="vertical" size={0}>
+          {h.within?.length ? (
+            <Typography.Text type="secondary" data-testid={`household-within-${h.key}`}>
+              {withinText(h)}
+            </Typography.Text>
+          ) : null}
           {h.unit.kind === 'building' ? (
             <Link to={`/ledger/building/${h.unit.code}`} onClick={(e) => e.stopPropagation()}>
               {h.unit.name}

@@ -4,8 +4,8 @@ import { HOUSEHOLD_COLOURS, type HouseholdColour } from '../../../domain/ledger/
 import { MARKERS, type Marker } from '../../../domain/ledger/markers';
 import type { LedgerFilter, VisitStatus } from '../../http/ledger';
 
-// The ledger page keeps its state in the address (unit, filters, the household open in the drawer), so
-// that a link, a reload or the back button shows the same view.
+// The ledger page keeps its state in the address (unit, filters, the page, the household open in the
+// drawer), so that a link, a reload or the back button shows the same view.
 
 export interface LedgerParams {
   unit?: string;
@@ -18,7 +18,14 @@ export interface LedgerParams {
   status?: VisitStatus;
   /** the household open in the drawer */
   household?: string;
+  /** the page shown (1-based) and where it starts: after a row, before a row, or neither (a jump) */
+  page: number;
+  after?: string;
+  before?: string;
 }
+
+/** Changing any of these starts the list again at its first page. */
+const FILTER_KEYS = ['unit', 'within', 'colour', 'marker', 'q', 'campaign', 'status'] as const;
 
 const STATUSES: readonly VisitStatus[] = ['pending', 'visited', 'revisit'];
 
@@ -39,6 +46,9 @@ export function useLedgerParams() {
       campaign: search.get('campaign') ?? undefined,
       status: STATUSES.includes(status as VisitStatus) ? (status as VisitStatus) : undefined,
       household: search.get('h') ?? undefined,
+      page: Math.max(1, Math.floor(Number(search.get('page'))) || 1),
+      after: search.get('after') ?? undefined,
+      before: search.get('before') ?? undefined,
     };
   }, [search]);
 
@@ -59,6 +69,11 @@ export function useLedgerParams() {
           if ('campaign' in patch) set('campaign', patch.campaign);
           if ('status' in patch) set('status', patch.status);
           if ('household' in patch) set('h', patch.household);
+          if ('page' in patch || FILTER_KEYS.some((k) => k in patch)) {
+            set('page', patch.page && patch.page > 1 ? String(patch.page) : undefined);
+            set('after', patch.after);
+            set('before', patch.before);
+          }
           return next;
         },
         { replace: opts.replace },

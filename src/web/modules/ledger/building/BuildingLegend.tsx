@@ -1,10 +1,9 @@
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLOURS, HOUSEHOLD_COLOURS } from '../../../../domain/ledger/colours';
-import { MARKERS } from '../../../../domain/ledger/markers';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { colourMeaning, colourName, markerLabel } from '../common/labels';
-import { MarkerGlyph } from '../common/MarkerSymbols';
+import { colourMeaning, colourName } from '../common/labels';
+import { MarkerLegend } from '../common/MarkerSymbols';
 
 /** The legend of the wall sheet: the five colours with their counts here, and the marker symbols. */
 export function BuildingLegend({ counts, total }: { counts: Record<string, number>; total: number }) {
@@ -35,11 +34,7 @@ export function BuildingLegend({ counts, total }: { counts: Record<string, numbe
         <Typography.Text type="secondary">{t('building.totalN', { n: total })}</Typography.Text>
       </Space>
       <Space wrap size={[16, 8]} style={{ marginTop: 8 }}>
-        {MARKERS.map((m) => (
-          <span key={m} style={{ whiteSpace: 'nowrap' }}>
-            <MarkerGlyph marker={m} /> {markerLabel(m, lang)}
-          </span>
-        ))}
+        <MarkerLegend />
         <span style={{ whiteSpace: 'nowrap', color: '#888' }}>
           <span
             style={{

@@ -131,9 +131,19 @@ export function entranceText(entrance: string): string {
   return /^\d+$/.test(entrance) ? i18n.t('ledger.entranceN', { n: entrance }) : entrance;
 }
 
-/** '1号楼 2单元 302' */
-export function placeText(h: { unit: { name: string }; entrance: string; door: string }): string {
-  return [h.unit.name, entranceText(h.entrance), h.door].filter(Boolean).join(' ');
+/** '长兴路街道 淮河社区' before a row, for a user whose scope lies above its community ('' within one) */
+export function withinText(h: { within?: { name: string }[] }): string {
+  return (h.within ?? []).map((u) => u.name).join(' ');
+}
+
+/** '1号楼 2单元 302', with its street and community first for a user above them */
+export function placeText(h: {
+  unit: { name: string };
+  entrance: string;
+  door: string;
+  within?: { name: string }[];
+}): string {
+  return [withinText(h), h.unit.name, entranceText(h.entrance), h.door].filter(Boolean).join(' ');
 }
 
 /** '2单元 302' (within a building) */

@@ -13,6 +13,7 @@ import { colourName, placeText } from '../common/labels';
 import { MarkerSymbols } from '../common/MarkerSymbols';
 import { ColourModal } from './ColourModal';
 import { HistoryTimeline } from './HistoryTimeline';
+import { HouseholdVisits } from './HouseholdVisits';
 import { ReasonsList } from './ReasonsList';
 import { ResidentFormModal } from './ResidentFormModal';
 import { ResidentsTable } from './ResidentsTable';
@@ -137,6 +138,10 @@ export function HouseholdDrawer({ householdKey, onClose, onOpen }: Props) {
             onEdit={(resident) => setResidentForm({ resident })}
             onStatus={(resident, s) => setStatus({ resident, status: s })}
           />
+          <Divider titlePlacement="start" style={{ margin: '4px 0' }}>
+            {t('find.visits.title')}
+          </Divider>
+          <HouseholdVisits householdKey={h.key} />
           <Divider titlePlacement="start" style={{ margin: '4px 0' }}>
             {t('household.history')}
           </Divider>

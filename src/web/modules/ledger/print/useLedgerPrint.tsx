@@ -55,7 +55,9 @@ export function useLedgerPrint(
 
   return async (): Promise<PrintJob> => {
     if (!unit || !filter) throw new Error(t('org.selectUnit'));
-    const { rows, capped } = await fetchAll((after, limit) => listLedger(filter, after, limit));
+    const { rows, capped } = await fetchAll((after, limit) =>
+      listLedger(filter, after ? { after } : {}, limit),
+    );
     const columns: PrintColumn<LedgerItem>[] = [
       { title: t('print.no'), width: '4%', align: 'right', render: (_, i) => i + 1 },
       { title: t('ledger.col.place'), width: '15%', render: (h) => printPlace(h) },

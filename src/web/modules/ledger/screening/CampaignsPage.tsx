@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { hasPermission, useMe } from '../../../http/auth';
 import { applyFieldErrors, errorText } from '../../../http/errors';
 import {
   type Campaign,
@@ -14,6 +15,7 @@ import {
 import { useScope } from '../../../shell/ScopeContext';
 import { testIdProps } from '../../../shell/testId';
 import { UnitPicker } from '../../org/UnitPicker';
+import { withinText } from '../common/labels';
 import { useLedgerLive } from '../common/useLedgerLive';
 import { useLedgerMutation } from '../useLedgerMutation';
 import { CampaignProgressCard } from './CampaignProgressCard';
@@ -115,9 +117,14 @@ function StartCampaign({ onStarted }: { onStarted: (id: string) => void }) {
   );
 }
 
-/** 入户排查 (desk): start a campaign on a unit, list campaigns, follow the progress, close. */
+/**
+ * 入户排查 (desk): list campaigns and follow their progress (whoever reads the ledger: the command too);
+ * start a campaign on a unit and close it (screening.manage).
+ */
 export default function CampaignsPage() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
+  const canManage = hasPermission(me, 'screening.manage');
   const [search, setSearch] = useSearchParams();
   const campaigns = useCampaigns();
   useLedgerLive();
@@ -152,7 +159,12 @@ export default function CampaignsPage() {
         </Typography.Link>
       ),
     },
-    { title: t('screening.unit'), key: 'unit', width: 140, render: (_, c) => c.unit?.name ?? '' },
+    {
+      title: t('screening.unit'),
+      key: 'unit',
+      width: 200,
+      render: (_, c) => [withinText(c), c.unit?.name].filter(Boolean).join(' '),
+    },
     {
       title: t('screening.dates'),
       key: 'dates',
@@ -170,7 +182,9 @@ export default function CampaignsPage() {
           <Tag>{t('screening.closed')}</Tag>
         ),
     },
-    {
+  ];
+  if (canManage)
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 90,
@@ -188,15 +202,16 @@ export default function CampaignsPage() {
             </Button>
           </Popconfirm>
         ),
-    },
-  ];
+    });
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={8}>
-        <StartCampaign onStarted={(id) => choose(id)} />
-      </Col>
-      <Col xs={24} lg={16}>
+      {canManage && (
+        <Col xs={24} lg={8}>
+          <StartCampaign onStarted={(id) => choose(id)} />
+        </Col>
+      )}
+      <Col xs={24} lg={canManage ? 16 : 24}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card size="small" title={t('screening.list')}>
             <Table<Campaign>
