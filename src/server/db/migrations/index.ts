@@ -3,6 +3,7 @@ import * as m001 from './001_foundation';
 import * as m002 from './002_ledger';
 import * as m003 from './003_forces';
 import * as m004 from './004_duty';
+import * as m005 from './005_platform_clock';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002_ledger': m002,
   '003_forces': m003,
   '004_duty': m004,
+  '005_platform_clock': m005,
 };

@@ -13,11 +13,13 @@ import {
 } from '../../../domain/ledger/sheet';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
+import { platformToday } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
 import { createLedgerExport } from './excel/exportSheet';
 import type { LedgerQuery } from './ledgerList';
+import { ledgerDay } from './policy';
 import * as q from './queries';
 import { parseSearch } from './search';
 
@@ -102,7 +104,8 @@ async function writeExport(
   full: boolean,
   out: Writable,
 ) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = platformToday(services.config);
+  const { homeAreaCode } = (await ledgerDay(services)).policy;
   const sheet = createLedgerExport(out, {
     locale,
     title:
@@ -134,7 +137,7 @@ async function writeExport(
         building: h.unit_name,
         unit: h.entrance,
         door: h.door,
-        colour: colourLabel(h.colour as HouseholdColour, locale),
+        colour: colourLabel(h.colour as HouseholdColour, locale, homeAreaCode),
       };
       const list = residents.get(recordKey(h.region_code, h.id)) ?? [];
       if (list.length === 0) sheet.addRow(base);

@@ -7,6 +7,7 @@ import type { DutyState } from '../../../domain/forces/duty';
 import { checkIn, checkOut, dutyKeys, type MyShift, useMyDuty } from '../../http/duty';
 import { errorText } from '../../http/errors';
 import { newClientId } from '../../modules/ledger/common/uuid';
+import { formatClock } from '../../shell/dates';
 
 const STATE_COLOUR: Record<DutyState, string> = {
   upcoming: 'default',
@@ -16,9 +17,7 @@ const STATE_COLOUR: Record<DutyState, string> = {
   missed: 'danger',
 };
 
-function clock(at: string) {
-  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-}
+const clock = formatClock;
 
 /** 我的班次: my published shifts, today and the week ahead, with big check-in / check-out buttons, and my hours. */
 export function FieldShifts() {

@@ -35,6 +35,7 @@ import {
   useSignups,
 } from '../../http/duty';
 import { applyFieldErrors, errorText, isStatus } from '../../http/errors';
+import { formatDateTime } from '../../shell/dates';
 import { useCallupDates } from './callupDates';
 import { useDutyMutation } from './useDutyMutation';
 
@@ -46,9 +47,7 @@ const STATUS_COLOUR: Record<Signup['status'], string> = {
 };
 
 function stamp(at: string | null) {
-  return at
-    ? new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')
-    : '';
+  return at ? formatDateTime(at) : '';
 }
 
 /** A call-up: its QR code and link, places filled per station, the sign-ups with approval, training, kit. */

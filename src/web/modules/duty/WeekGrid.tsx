@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { addDays, dutyNow } from '../../../domain/forces/duty';
 import type { FacilityRoster, RosterPerson, RosterShift } from '../../http/duty';
 import { useLedgerDay } from '../../http/ledger';
+import { formatClock } from '../../shell/dates';
 import { SwapDialog } from './SwapDialog';
 
 const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
 const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export function clock(at: string) {
-  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+  return formatClock(at);
 }
 
 interface Row {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, HouseholdDetail } from '../../../http/ledger';
 import type { Language } from '../../../i18n';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { formatShanghai } from '../../audit/time';
+import { formatDateTime } from '../../../shell/dates';
 import { ColourChip } from '../common/ColourChip';
 import { colourOf, fieldLabel } from '../common/labels';
 
@@ -119,7 +119,7 @@ export function HistoryTimeline({ household }: { household: HouseholdDetail }) {
               )}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatShanghai(e.at, lang)} · {e.actor ?? t('history.system')}
+                  {formatDateTime(e.at)} · {e.actor ?? t('history.system')}
                 </Typography.Text>
               </div>
             </div>
