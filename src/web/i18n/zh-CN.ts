@@ -87,6 +87,13 @@ const zhCN = {
     courtyard: '小区/楼院',
     building: '楼栋',
   },
+  // a town- or village-level unit, said precisely (src/domain/org/divisionNames.ts, divisionVariant)
+  kindVariant: {
+    street: '街道',
+    town: '乡镇',
+    community: '社区',
+    village: '村',
+  },
   facilityKind: {
     checkpoint: '卡点/防疫服务站',
     testing_site: '采样点',

@@ -185,7 +185,7 @@ export function ResponsibilityPage() {
           ) : (
             name
           )}
-          <UnitKindTag kind={c.kind} />
+          <UnitKindTag kind={c.kind} name={c.name} />
         </Space>
       ),
     },
@@ -231,7 +231,7 @@ export function ResponsibilityPage() {
                 <Typography.Title level={4} style={{ margin: 0 }} data-testid="resp-title">
                   {v.unit.name}
                 </Typography.Title>
-                <UnitKindTag kind={v.unit.kind} />
+                <UnitKindTag kind={v.unit.kind} name={v.unit.name} />
               </Space>
               <div style={{ width: 240 }}>
                 <UnitPicker

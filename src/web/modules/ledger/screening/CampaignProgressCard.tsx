@@ -58,7 +58,12 @@ export function CampaignProgressCard({
         </Button>
       ),
     },
-    { title: t('org.kind'), key: 'kind', width: 100, render: (_, c) => <UnitKindTag kind={c.unit.kind} /> },
+    {
+      title: t('org.kind'),
+      key: 'kind',
+      width: 100,
+      render: (_, c) => <UnitKindTag kind={c.unit.kind} name={c.unit.name} />,
+    },
     {
       title: t('screening.visitedOfTotal'),
       key: 'progress',
