@@ -234,6 +234,7 @@ export async function setColourOverride(
   });
 }
 
+export { residentNames } from './names';
 export type { HouseholdView, ResidentView } from './records';
 export { communityPathOf, householdInScope, residentInScope, toHousehold, toResident } from './records';
 /** The full ID number or phone of a resident: needs pii.reveal where the resident lives; audited. */

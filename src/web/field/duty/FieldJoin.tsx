@@ -17,6 +17,8 @@ import { SKILLS } from '../../../domain/forces/schedule';
 import { ApiError } from '../../http/client';
 import { type SignupAnswer, type Skill, signUp, usePublicCallup } from '../../http/duty';
 import { errorText } from '../../http/errors';
+import { joinList, paren } from '../../i18n/punctuation';
+import { shiftLabel } from '../../modules/duty/presetText';
 import { newClientId } from '../../modules/ledger/common/uuid';
 import { FieldLangSwitch } from '../FieldLangSwitch';
 
@@ -122,7 +124,7 @@ export function FieldJoin() {
         <List.Item extra={c.endsOn ? `${c.startsOn} ~ ${c.endsOn}` : `${c.startsOn} ~`}>
           {t('duty.join.period')}
         </List.Item>
-        <List.Item extra={c.shifts.map((s) => `${s.label} ${s.start}–${s.end}`).join('，')}>
+        <List.Item extra={joinList(c.shifts.map((s) => `${shiftLabel(s.label)} ${s.start}–${s.end}`))}>
           {t('duty.join.shifts')}
         </List.Item>
         <List.Item
@@ -134,7 +136,7 @@ export function FieldJoin() {
             )
           }
         >
-          {c.places.length > 1 ? c.places.map((p) => p.name).join('、') : c.places[0]?.name}
+          {c.places.length > 1 ? joinList(c.places.map((p) => p.name)) : c.places[0]?.name}
         </List.Item>
         {(ages || c.requirements.notes || c.requirements.skills?.length) && (
           <List.Item
@@ -142,7 +144,7 @@ export function FieldJoin() {
               ages
                 ? t('duty.join.ages', { min: c.requirements.minAge ?? '', max: c.requirements.maxAge ?? '' })
                 : '',
-              (c.requirements.skills ?? []).map((s) => t(`duty.qualification.${s}`)).join('、'),
+              joinList((c.requirements.skills ?? []).map((s) => t(`duty.qualification.${s}`))),
               c.requirements.notes ?? '',
             ]
               .filter(Boolean)
@@ -218,7 +220,7 @@ export function FieldJoin() {
               columns={1}
               options={c.places.map((p) => ({
                 value: p.facilityId,
-                label: `${p.name}（${t('duty.join.remaining', { n: p.remaining, capacity: p.needed })}）`,
+                label: `${p.name}${paren(t('duty.join.remaining', { n: p.remaining, capacity: p.needed }))}`,
                 disabled: p.remaining <= 0,
               }))}
             />

@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router';
 import type { DutyState } from '../../../domain/forces/duty';
 import { checkIn, checkOut, dutyKeys, type MyShift, useMyDuty } from '../../http/duty';
 import { errorText } from '../../http/errors';
+import { paren } from '../../i18n/punctuation';
+import { shiftLabel } from '../../modules/duty/presetText';
 import { newClientId } from '../../modules/ledger/common/uuid';
 import { formatClock } from '../../shell/dates';
 
@@ -79,7 +81,8 @@ export function FieldShifts() {
                     {h}
                   </div>
                   <div style={{ color: '#888', fontSize: 13 }}>
-                    {t(`duty.field.${k}`)}（{t('duty.field.hoursUnit')}）
+                    {t(`duty.field.${k}`)}
+                    {paren(t('duty.field.hoursUnit'))}
                   </div>
                 </Grid.Item>
               ))}
@@ -96,7 +99,7 @@ export function FieldShifts() {
                   {s.day === d.today ? `${t('duty.field.today')} ` : ''}
                   {t('duty.field.at', {
                     day: s.day.slice(5),
-                    label: s.label,
+                    label: shiftLabel(s.label),
                     start: clock(s.start),
                     end: clock(s.end),
                   })}

@@ -12,6 +12,7 @@ import {
   useProgress,
   type VisitStatus,
 } from '../../http/ledger';
+import { joinList } from '../../i18n/punctuation';
 import { doorText } from '../../modules/ledger/common/labels';
 import { MarkerSymbols } from '../../modules/ledger/common/MarkerSymbols';
 import { useLedgerLive } from '../../modules/ledger/common/useLedgerLive';
@@ -124,7 +125,7 @@ export function FieldDoors() {
                   }
                   description={
                     <span>
-                      {names.join('、') || t('ledger.emptyHousehold')} <MarkerSymbols markers={d.markers} />
+                      {joinList(names) || t('ledger.emptyHousehold')} <MarkerSymbols markers={d.markers} />
                     </span>
                   }
                   extra={<Tag color={STATUS_TAG[st]}>{t(`screening.status.${st}`)}</Tag>}

@@ -31,6 +31,7 @@ import {
 } from '../../http/forces';
 import { useUnit } from '../../http/org';
 import type { UnitKind } from '../../http/types';
+import { colon } from '../../i18n/punctuation';
 import { CursorPager } from '../../shell/CursorPager';
 import { useScope } from '../../shell/ScopeContext';
 import { useCursorPages } from '../../shell/useCursorPages';
@@ -243,7 +244,10 @@ export function ResponsibilityPage() {
               </div>
             </Space>
             <Space wrap>
-              <Typography.Text strong>{t('forces.resp.self')}：</Typography.Text>
+              <Typography.Text strong>
+                {t('forces.resp.self')}
+                {colon()}
+              </Typography.Text>
               {v.unit.responsible.length ? (
                 <ResponsibleList list={v.unit.responsible} canEnd={manage} />
               ) : v.unit.answerable ? (

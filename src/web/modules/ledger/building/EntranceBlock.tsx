@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLOURS } from '../../../../domain/ledger/colours';
 import type { BuildingTile } from '../../../http/ledger';
+import { joinList } from '../../../i18n/punctuation';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { colourName, entranceText } from '../common/labels';
 import { MarkerSymbols } from '../common/MarkerSymbols';
@@ -24,7 +25,7 @@ function Tile({ h, onOpen }: { h: BuildingTile; onOpen: (key: string) => void })
       data-colour={h.colour}
       data-door={h.door}
       aria-label={`${h.door} ${colourName(h.colour, lang)} ${t('ledger.residentsN', { n: h.residentCount })}`}
-      title={[meaning(h.colour), h.names.join('、'), h.override ? t('household.byHand') : '']
+      title={[meaning(h.colour), joinList(h.names), h.override ? t('household.byHand') : '']
         .filter(Boolean)
         .join('\n')}
       onClick={() => onOpen(h.key)}
