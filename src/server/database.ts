@@ -19,7 +19,7 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config, log: (msg: string) => void): Promise<OpenDatabase> {
   const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir, log);
   const url = config.databaseUrl ?? (embedded as NonNullable<typeof embedded>).url;
-  const db = createDb(url, 20);
+  const db = createDb(url, 20, { today: config.today });
   try {
     const applied = await migrateToLatest(db);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);

@@ -168,12 +168,35 @@ describe('the five colours as data', () => {
     }
   });
 
-  it('names yellow and green after the city as the reports do', () => {
-    expect(colourLabel('yellow', 'zh-CN', '郑')).toBe('非疫区返郑无症状户');
-    expect(colourLabel('green', 'zh-CN', '郑')).toBe('未离郑无症状户');
-    expect(colourLabel('red', 'zh-CN', '郑')).toBe('重点关注户');
+  it("names yellow and green after the deployment's city as the reports do, in both languages", () => {
+    expect(colourLabel('yellow', 'zh-CN', '4101')).toBe('非疫区返郑无症状户');
+    expect(colourLabel('green', 'zh-CN', '4101')).toBe('未离郑无症状户');
+    expect(colourLabel('yellow', 'en', '4101')).toBe(
+      'returned to Zhengzhou from a non-epidemic area, no symptoms',
+    );
+    expect(colourLabel('green', 'en', '4101')).toBe('never left Zhengzhou, no symptoms');
+    // a county of the city is the city; Jiaozuo says 焦
+    expect(colourLabel('green', 'zh-CN', '410105')).toBe('未离郑无症状户');
+    expect(colourLabel('yellow', 'zh-CN', '4108')).toBe('非疫区返焦无症状户');
+    expect(colourLabel('red', 'zh-CN', '4101')).toBe('重点关注户');
+  });
+
+  it('keeps the plain words for a province, an unknown city or no home area', () => {
     expect(colourLabel('yellow', 'zh-CN')).toBe('非疫区返回无症状户');
-    expect(colourLabel('yellow', 'en', '郑')).toBe(COLOURS.yellow.label.en);
+    expect(colourLabel('green', 'zh-CN', '41')).toBe('未离开无症状户');
+    expect(colourLabel('yellow', 'en', '1101')).toBe(COLOURS.yellow.label.en);
+  });
+
+  it("reads back every city's words and the plain ones, so older sheets still import", () => {
+    for (const area of [undefined, '4101', '4108', '4113']) {
+      for (const c of HOUSEHOLD_COLOURS) {
+        expect(parseColour(colourLabel(c, 'zh-CN', area)), `${c} ${area}`).toBe(c);
+        expect(parseColour(colourLabel(c, 'en', area)), `${c} ${area} en`).toBe(c);
+      }
+    }
+    expect(parseColour('未离开无症状户')).toBe('green');
+    expect(parseColour('非疫区返回无症状户')).toBe('yellow');
+    expect(parseColour('非疫区返郑州无症状户')).toBeUndefined();
   });
 
   /** WCAG relative luminance and contrast */

@@ -4,7 +4,7 @@ import {
   parseDivisionExtract,
   readDivisionExtract,
 } from '../../server/modules/org/divisions';
-import { divisionNames, shortDivisionName } from './divisionNames';
+import { divisionNames, divisionVariant, shortDivisionName } from './divisionNames';
 import { pinyinInitials as divisionInitials } from './initials';
 
 describe('shortDivisionName', () => {
@@ -126,5 +126,25 @@ describe('division extract', () => {
     expect(parentDivisionCode('419001')).toBe('419000');
     expect(parentDivisionCode('410100')).toBe('410000');
     expect(parentDivisionCode('410000')).toBeNull();
+  });
+});
+
+describe('divisionVariant', () => {
+  it('tells a community (社区) from a village (村), by the committee or the short name', () => {
+    expect(divisionVariant('village', '省民航社区', '省民航社区居民委员会')).toBe('community');
+    expect(divisionVariant('village', '七星街社区', '七星街居委会')).toBe('community');
+    expect(divisionVariant('village', '金溪湖社区霍村', '金溪湖社区霍村居民委员会')).toBe('community');
+    expect(divisionVariant('village', '东赵村', '东赵村民委员会')).toBe('village');
+    expect(divisionVariant('village', '省民航社区')).toBe('community');
+    expect(divisionVariant('village', '东赵村', null)).toBe('village');
+    expect(divisionVariant('village', '某某生活区')).toBeUndefined();
+  });
+
+  it('tells a street (街道) from a town (乡镇), and says nothing of other kinds', () => {
+    expect(divisionVariant('town', '花园路街道', '花园路街道办事处')).toBe('street');
+    expect(divisionVariant('town', '古荥镇')).toBe('town');
+    expect(divisionVariant('town', '石佛乡')).toBe('town');
+    expect(divisionVariant('county', '金水区')).toBeUndefined();
+    expect(divisionVariant('grid', '第一社区')).toBeUndefined();
   });
 });

@@ -43,3 +43,34 @@ export function divisionNames(officialName: string): { name: string; initials: s
   const name = shortDivisionName(officialName);
   return { name, initials: pinyinInitials(name), searchText: unitSearchText(name, officialName.trim()) };
 }
+
+/** What an official unit is, more precisely than its kind: a town-level unit is a street (街道) or a town
+ * (乡镇); a village-level unit a community (社区, a residents' committee) or a village (村). */
+export type DivisionVariant = 'street' | 'town' | 'community' | 'village';
+
+/**
+ * The variant of a town- or village-level unit, from its official name (the committee says it) or else
+ * its short name: 省民航社区 is a community, 东赵村 a village, 花园路街道 a street, 古荥镇 a town. Undefined
+ * for other kinds, and when neither name says.
+ */
+export function divisionVariant(
+  kind: string,
+  name: string,
+  officialName?: string | null,
+): DivisionVariant | undefined {
+  const official = officialName?.trim() ?? '';
+  const short = name.trim();
+  if (kind === 'village') {
+    if (COMMUNITY_COMMITTEE.test(official) || RESIDENTS_COMMITTEE.test(official)) return 'community';
+    if (VILLAGERS_COMMITTEE.test(official)) return 'village';
+    if (/社区$/.test(short)) return 'community';
+    if (/(?:村|嘎查)$/.test(short)) return 'village';
+  }
+  if (kind === 'town') {
+    for (const n of [official, short]) {
+      if (/(?:街道|街道办事处)$/.test(n)) return 'street';
+      if (/(?:镇|乡|苏木)$/.test(n)) return 'town';
+    }
+  }
+  return undefined;
+}

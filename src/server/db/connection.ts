@@ -9,8 +9,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 const pools = new WeakMap<Db, pg.Pool>();
 
-export function createDb(connectionString: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString, max });
+/**
+ * A pool and its Kysely. `today` is the day the platform replays (Config.today): each connection then
+ * carries it as `wangge.today`, which the SQL twin of the platform clock reads (platform_now(), used by
+ * column defaults; see migrations/005_platform_clock.ts and platform/clock.ts).
+ */
+export function createDb(connectionString: string, max = 10, clock: { today?: string } = {}): Db {
+  const options = clock.today ? `-c wangge.today=${clock.today}` : undefined;
+  const pool = new pg.Pool({ connectionString, max, ...(options ? { options } : {}) });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createDb, type Db } from '../db/connection';
+import { testConfig } from './services';
 
 const TEMPLATE_DATABASE = 'wangge_template';
 
@@ -26,7 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   const url = inject('pgAdminUrl').replace(/\/postgres$/, `/${name}`);
-  const db = createDb(url, 5);
+  const db = createDb(url, 5, { today: testConfig().today });
   return {
     db,
     url,

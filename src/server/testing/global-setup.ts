@@ -6,7 +6,7 @@ import { createDb } from '../db/connection';
 import { ensureDatabase, startEmbedded } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
 import { firstStart } from '../setup/firstStart';
-import { testServices } from './services';
+import { testConfig, testServices } from './services';
 
 export const TEMPLATE_DATABASE = 'wangge_template';
 
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   const pg = await startEmbedded(dir);
   const templateUrl = pg.adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DATABASE}`);
   await ensureDatabase(pg.adminUrl, TEMPLATE_DATABASE);
-  const db = createDb(templateUrl, 1);
+  const db = createDb(templateUrl, 1, { today: testConfig().today });
   await migrateToLatest(db);
   // Zhengzhou's divisions, the administrator and the demo city, once for every test database.
   const services = testServices(db);

@@ -14,13 +14,17 @@ export const publishOnlyEvents: Events = {
   close: async () => {},
 };
 
-export function testServices(db: Db, events: Events = publishOnlyEvents): Services {
-  const config = {
+/** The configuration of the tests: the demo city, on its day (2020-02-05). */
+export function testConfig() {
+  return {
     ...loadConfig({}),
     adminPassword: TEST_ADMIN_PASSWORD,
     demo: true,
     dataDir: '/nonexistent',
     loginRateLimit: 10_000,
   };
-  return { db, protector: createProtector(TEST_DATA_KEY), events, config };
+}
+
+export function testServices(db: Db, events: Events = publishOnlyEvents): Services {
+  return { db, protector: createProtector(TEST_DATA_KEY), events, config: testConfig() };
 }

@@ -3,6 +3,7 @@ import { InfiniteScroll, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { getChildren } from '../http/org';
+import { kindLabel } from '../modules/org/kindLabel';
 
 const PAGE = 30;
 
@@ -25,7 +26,7 @@ export function FieldChildrenList({ code }: { code: string }) {
           <List.Item
             key={u.code}
             data-testid={`field-unit-${u.code}`}
-            description={t(`kind.${u.kind}`)}
+            description={kindLabel(u)}
             extra={u.childCount > 0 ? u.childCount : undefined}
             arrowIcon={u.childCount > 0}
             onClick={() => void navigate(`/field/unit/${u.code}`)}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { hasPermission, useMe } from '../http/auth';
 import { useLanguage } from '../i18n/useLanguage';
+import { kindLabel } from '../modules/org/kindLabel';
 import { roleLabel } from '../shell/roleLabel';
 import { useLogout } from '../shell/useLogout';
 import { FieldLangSwitch } from './FieldLangSwitch';
@@ -63,7 +64,7 @@ export function FieldHome() {
           <List.Item
             key={u.code}
             data-testid={`field-unit-${u.code}`}
-            description={t(`kind.${u.kind}`)}
+            description={kindLabel(u)}
             extra={u.childCount > 0 ? u.childCount : undefined}
             onClick={() => void navigate(`/field/unit/${u.code}`)}
           >

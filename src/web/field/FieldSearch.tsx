@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useUnitSearch } from '../http/org';
 import { trailText } from '../http/types';
+import { kindLabel } from '../modules/org/kindLabel';
 import { useDebounced } from '../shell/useDebounced';
 
 /** Search units by name, pinyin initials or code; a hit opens the unit. */
@@ -37,7 +38,7 @@ export function FieldSearch() {
               key={u.code}
               data-testid={`field-search-hit-${u.code}`}
               description={trailText(u.trail)}
-              extra={t(`kind.${u.kind}`)}
+              extra={kindLabel(u)}
               onClick={() => void navigate(`/field/unit/${u.code}`)}
             >
               {u.name}

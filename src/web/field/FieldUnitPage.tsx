@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorText } from '../http/errors';
 import { useUnit } from '../http/org';
+import { kindLabel } from '../modules/org/kindLabel';
 import { FieldChildrenList } from './FieldChildrenList';
 
 /** One unit on the phone: its trail (each step tappable) and its children. */
@@ -33,7 +34,7 @@ export function FieldUnitPage() {
             <div style={{ fontSize: 20, fontWeight: 600, marginTop: 4 }} data-testid="unit-title">
               {unit.name}{' '}
               <Tag color="primary" fill="outline">
-                {t(`kind.${unit.kind}`)}
+                {kindLabel(unit)}
               </Tag>
             </div>
             <div style={{ fontSize: 12, color: '#888', marginTop: 4 }}>{unit.code}</div>

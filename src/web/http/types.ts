@@ -86,6 +86,12 @@ export interface AuditEntry {
   target?: string | null;
   detail?: unknown;
   ip?: string | null;
+  /** the actor's display name, when the reader may see the actor */
+  actorName?: string | null;
+  /** the name of the unit the entry is about */
+  unitName?: string | null;
+  /** names of what the entry refers to: { 'user:10': '李娜', 'unit:410105002008': '省民航社区' } */
+  names?: Record<string, string>;
 }
 
 /** Some lists may come back as a bare array or as `{ items }`; read both. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../http/auth';
 import { getChildren } from '../http/org';
 import type { Unit } from '../http/types';
+import { kindLabel } from '../modules/org/kindLabel';
 import { useScope } from './ScopeContext';
 
 // The unit switcher in the header: roots are the user's granted units, children load lazily.
@@ -32,7 +33,7 @@ export function ScopeSwitcher({ block = false }: { block?: boolean }) {
   const treeData = useMemo(() => {
     const build = (u: Unit): Node => {
       const kids = loaded[u.code];
-      const node: Node = { value: u.code, title: `${u.name} · ${t(`kind.${u.kind}`)}`, isLeaf: isLeaf(u) };
+      const node: Node = { value: u.code, title: `${u.name} · ${kindLabel(u, t)}`, isLeaf: isLeaf(u) };
       if (kids) {
         node.children = kids.items.map(build);
         if (kids.more)

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/messages';
+import { cityOfArea } from '../../org/cityNames';
 import { toHalfWidth } from '../../validators/text';
 
 // ---------------------------------------------------------------------------------------------------
@@ -75,15 +76,19 @@ export const COLOURS: Record<HouseholdColour, ColourInfo> = {
 };
 
 /**
- * The label of a colour. The reports name yellow and green after the city (非疫区返郑无症状户, 未离郑无症状户:
- * 郑 is Zhengzhou); given the city's one-character abbreviation, the zh-CN label says it the same way.
+ * The label of a colour, the one source for the screens, the export, the template and the README. The
+ * reports name yellow and green after the city (非疫区返郑无症状户, 未离郑无症状户: 郑 is Zhengzhou): given the
+ * deployment's home area (ColourPolicy.homeAreaCode), both languages say it that way; a province, or a
+ * city whose short name is not known, gets the plain words (非疫区返回无症状户, 未离开无症状户).
  */
-export function colourLabel(colour: HouseholdColour, locale: Locale, cityAbbr?: string): string {
-  const abbr = cityAbbr?.trim();
-  if (locale === 'zh-CN' && abbr) {
-    if (colour === 'yellow') return `非疫区返${abbr}无症状户`;
-    if (colour === 'green') return `未离${abbr}无症状户`;
-  }
+export function colourLabel(colour: HouseholdColour, locale: Locale, homeAreaCode?: string): string {
+  const city = cityOfArea(homeAreaCode);
+  if (city && colour === 'yellow')
+    return locale === 'en'
+      ? `returned to ${city.en} from a non-epidemic area, no symptoms`
+      : `非疫区返${city.abbr}无症状户`;
+  if (city && colour === 'green')
+    return locale === 'en' ? `never left ${city.en}, no symptoms` : `未离${city.abbr}无症状户`;
   return COLOURS[colour].label[locale];
 }
 
@@ -116,14 +121,6 @@ for (const c of HOUSEHOLD_COLOURS) {
     COLOUR_WORDS[w.toLowerCase().replace(/\s/g, '')] = c;
   }
 }
-for (const [w, c] of Object.entries({
-  非疫区返郑无症状户: 'yellow',
-  非疫区返郑无症状: 'yellow',
-  未离郑无症状户: 'green',
-  未离郑无症状: 'green',
-} as const)) {
-  COLOUR_WORDS[w] = c;
-}
 const ZH_COLOUR_CHAR: Record<string, HouseholdColour> = {
   红: 'red',
   橙: 'orange',
@@ -133,8 +130,9 @@ const ZH_COLOUR_CHAR: Record<string, HouseholdColour> = {
 };
 
 /**
- * A colour as written in a ledger cell: 'red', '红', '红色', '重点关注户', '空户', '非疫区返郑无症状户', or a
- * colour followed by its meaning ('红（重点关注户）', '黄色-返郑无症状'). Undefined when it is none of them.
+ * A colour as written in a ledger cell: 'red', '红', '红色', '重点关注户', '空户', '非疫区返郑无症状户' (any
+ * city's words, the plain 非疫区返回无症状户 too, and the English of colourLabel), or a colour followed by
+ * its meaning ('红（重点关注户）', '黄色-返郑无症状'). Undefined when it is none of them.
  */
 export function parseColour(input: string): HouseholdColour | undefined {
   const s = toHalfWidth(input)
@@ -143,6 +141,11 @@ export function parseColour(input: string): HouseholdColour | undefined {
   if (s === '') return undefined;
   const exact = COLOUR_WORDS[s];
   if (exact) return exact;
+  // the words of any city's ledger: 非疫区返郑无症状户, 未离焦无症状 …
+  if (/^非疫区返\p{Script=Han}无症状户?$/u.test(s)) return 'yellow';
+  if (/^未离\p{Script=Han}无症状户?$/u.test(s)) return 'green';
+  if (/^returnedto[a-z]+fromanon-epidemicarea,nosymptoms$/.test(s)) return 'yellow';
+  if (/^neverleft[a-z]+,nosymptoms$/.test(s)) return 'green';
   const m = /^([红橙黄绿白])色?[(:·\-—_/|,、（【[]/.exec(s);
   if (m) return ZH_COLOUR_CHAR[m[1]];
   const en = /^(red|orange|yellow|green|white)[(:\-_/|,[]/.exec(s);

@@ -4,6 +4,7 @@ import * as m002 from './002_ledger';
 import * as m003 from './003_forces';
 import * as m004 from './004_duty';
 import * as m005 from './005_search_pinyin';
+import * as m006 from './006_platform_clock';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_forces': m003,
   '004_duty': m004,
   '005_search_pinyin': m005,
+  '006_platform_clock': m006,
 };

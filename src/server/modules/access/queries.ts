@@ -35,6 +35,17 @@ export function findUser(db: Db, id: string) {
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
+/** Display names of users by id, those whose home unit lies in the scope only. */
+export function userNamesIn(db: Db, scope: Scope, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name'])
+    .where('id', 'in', ids)
+    .where(scope.where('home_unit_path', 'user.read'))
+    .execute();
+}
+
 /** Users whose home unit lies in the scope, one keyset page by id. */
 export function listUsers(
   db: Db,

@@ -190,6 +190,12 @@ export async function getUser(db: Db, scope: Scope, id: string) {
   return user;
 }
 
+/** Display names of users by id, for the users the scope may see (others are left out). */
+export async function userNames(db: Db, scope: Scope, ids: string[]) {
+  const rows = await q.userNamesIn(db, scope, ids);
+  return new Map(rows.map((r) => [String(r.id), { username: r.username, name: r.display_name }]));
+}
+
 export async function createUser(
   services: Services,
   actor: Actor,
@@ -281,10 +287,11 @@ export async function revokeGrant(services: Services, actor: Actor, grantId: str
   actor.scope.check('user.manage', grant.unit_path);
   await q.revokeGrant(services.db, grantId, actor.userId);
   const [unit] = await unitsAtPaths(services.db, [grant.unit_path]);
+  const grantee = await q.findUser(services.db, grant.user_id);
   await auditAs(services.db, actor, 'grant.revoked', {
     unitPath: grant.unit_path,
     target: `user:${grant.user_id}`,
-    detail: { role: grant.role, unit: unit?.code },
+    detail: { role: grant.role, unit: unit?.code, grantee: grantee?.username },
   });
 }
 

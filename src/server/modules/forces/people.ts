@@ -12,6 +12,7 @@ import { validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
+import { platformToday } from '../../platform/clock';
 import { AppError, type FieldError, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
@@ -31,10 +32,7 @@ registerPlaceColumn({ table: 'person_records', column: 'unit_path', what: 'what.
 
 /** The deployment's day as a local Date (checkPerson refuses dates after it). */
 export function todayOf(services: Pick<Services, 'config'>): string {
-  return (
-    services.config.today ??
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-  );
+  return platformToday(services.config);
 }
 export function dayDate(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);

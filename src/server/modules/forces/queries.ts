@@ -156,6 +156,17 @@ export function sealedPerson(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** Names of people by id, those in the scope only. */
+export function personNamesIn(db: Db, scope: Scope, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .where(scope.where('unit_path', 'forces.read'))
+    .execute();
+}
+
 export function trainingsOf(db: Db, personId: string) {
   return db
     .selectFrom('person_trainings as t')

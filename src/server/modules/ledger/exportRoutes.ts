@@ -10,6 +10,7 @@ import type { Services } from '../../platform/services';
 import { buildTemplate } from './excel/template';
 import { prepareExport } from './exporter';
 import { XLSX_TYPE } from './importRoutes';
+import { ledgerDay } from './policy';
 
 // Excel out: the ledger template to fill in, and any filtered view of the ledger as an .xlsx.
 
@@ -28,7 +29,9 @@ export function exportRoutes(appBase: FastifyInstance, services: Services) {
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment(name, 'ledger-template.xlsx'))
-        .send(await buildTemplate(req.locale));
+        .send(
+          await buildTemplate(req.locale, { homeAreaCode: (await ledgerDay(services)).policy.homeAreaCode }),
+        );
     },
   });
 

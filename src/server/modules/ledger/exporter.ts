@@ -118,6 +118,7 @@ async function writeExport(
   full: boolean,
   out: Writable,
 ) {
+  const { homeAreaCode } = (await ledgerDay(services)).policy;
   const sheet = createLedgerExport(out, { locale, title, columns: columns(locale) });
   let rows = 0;
   let after: q.LedgerCursor | undefined;
@@ -142,7 +143,7 @@ async function writeExport(
         building: h.unit_name,
         unit: h.entrance,
         door: h.door,
-        colour: colourLabel(h.colour as HouseholdColour, locale),
+        colour: colourLabel(h.colour as HouseholdColour, locale, homeAreaCode),
       };
       const list = residents.get(recordKey(h.region_code, h.id)) ?? [];
       if (list.length === 0) sheet.addRow(base);

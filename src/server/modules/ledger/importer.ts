@@ -279,7 +279,11 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
   };
   const sheetColour = (h: Household, derived: HouseholdColour) =>
     h.colour && h.colour !== derived
-      ? { colour: h.colour, reason: importedColourReason(actor.locale, h.colour), by: actor.userId }
+      ? {
+          colour: h.colour,
+          reason: importedColourReason(actor.locale, h.colour, day.policy.homeAreaCode),
+          by: actor.userId,
+        }
       : undefined;
   const summaries = fresh.map(({ h }) =>
     summariseHousehold(
@@ -369,7 +373,7 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
   return counts;
 }
 
-function importedColourReason(locale: Locale, colour: HouseholdColour): string {
-  const label = colourLabel(colour, locale);
+function importedColourReason(locale: Locale, colour: HouseholdColour, homeAreaCode: string): string {
+  const label = colourLabel(colour, locale, homeAreaCode);
   return locale === 'en' ? `marked ${colour} (${label}) in the imported sheet` : `导入的台账中标为${label}`;
 }

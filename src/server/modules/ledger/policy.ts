@@ -3,6 +3,7 @@ import type { ColourPolicy } from '../../../domain/ledger/colours';
 import { validateColourPolicy } from '../../../domain/ledger/colours';
 import { DEMO_KEY_AREAS } from '../../../domain/ledger/keyAreas';
 import type { Db } from '../../db/connection';
+import { platformToday } from '../../platform/clock';
 import type { Services } from '../../platform/services';
 
 // The colour policy a deployment sets (the key-area list, the window, the fever threshold) and the
@@ -25,10 +26,6 @@ export interface LedgerDay {
   today: string;
 }
 
-export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
 export async function ledgerDay(
   services: Pick<Services, 'db' | 'config'>,
   db: Db = services.db,
@@ -48,5 +45,5 @@ export async function ledgerDay(
   const issues = validateColourPolicy(policy);
   if (issues.length)
     throw new Error(`invalid ledger policy: ${issues.map((i) => `${i.field} ${i.code}`).join(', ')}`);
-  return { policy, today: services.config.today ?? shanghaiToday() };
+  return { policy, today: platformToday(services.config) };
 }

@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { MARKERS } from '../../../domain/ledger/markers';
 import type { CopyValue } from '../../db/bulk';
 import type { Db } from '../../db/connection';
-import { inSubtree } from '../../platform/scope';
+import { inSubtree, type Scope } from '../../platform/scope';
 
 // SQL of the household ledger. Every list is bounded and keyset-paged; every place-bound read takes a
 // scope condition from the caller (Scope.where) or a path already checked with Scope.check.
@@ -327,6 +327,17 @@ export function blindIndexesOf(db: Db, regionCode: string, id: string) {
     .where('region_code', '=', regionCode)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Names of residents of one region by id, those in the scope only. */
+export function residentNamesIn(db: Db, scope: Scope, regionCode: string, ids: string[]) {
+  return db
+    .selectFrom('residents')
+    .select(['id', 'name'])
+    .where('region_code', '=', regionCode)
+    .where('id', 'in', ids)
+    .where(scope.where('unit_path', 'ledger.read'))
+    .execute();
 }
 
 /** The sealed ID numbers and phones of the residents of some households (a full export). */

@@ -13,6 +13,7 @@ import type { ResidentForm } from '../../../domain/ledger/residentForm';
 import { isWithin } from '../../../domain/org/units';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
+import { platformNow } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import { inSubtree, type Scope } from '../../platform/scope';
@@ -140,7 +141,7 @@ export async function closeCampaign(services: Services, actor: Actor, id: string
   if (!actor.scope.allows('screening.manage', campaign.unit_path)) throw notFound();
   await services.db
     .updateTable('screening_campaigns')
-    .set({ status: 'closed', closed_at: new Date() })
+    .set({ status: 'closed', closed_at: platformNow(services.config) })
     .where('id', '=', id)
     .execute();
   return { id, status: 'closed' };
@@ -386,7 +387,7 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
       .set((eb) => ({
         status: input.outcome === 'visited' ? 'visited' : 'revisit',
         visits: eb('visits', '+', 1),
-        last_visit_at: new Date(),
+        last_visit_at: platformNow(services.config),
       }))
       .where('region_code', '=', h.region_code)
       .where('campaign_id', '=', campaign.id)

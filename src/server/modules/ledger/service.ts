@@ -5,6 +5,7 @@ import type { ResidentForm } from '../../../domain/ledger/residentForm';
 import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
+import { platformNow } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
@@ -213,7 +214,7 @@ export async function setColourOverride(
         override_colour: input.colour,
         override_reason: input.colour ? reason : null,
         override_by: input.colour ? actor.userId : null,
-        override_at: input.colour ? new Date() : null,
+        override_at: input.colour ? platformNow(services.config) : null,
         colour,
         updated_at: new Date(),
       })
@@ -239,6 +240,7 @@ export async function setColourOverride(
   });
 }
 
+export { residentNames } from './names';
 export type { HouseholdView, ResidentView } from './records';
 export { communityPathOf, householdInScope, residentInScope, toHousehold, toResident } from './records';
 export { addResident, endResidence, revealResident, updateResident } from './residents';

@@ -53,6 +53,18 @@ export function unitsAtPaths(db: Db, paths: string[]): Promise<UnitRow[]> {
   return selectUnits(db).where('u.path', 'in', paths).orderBy('u.depth').execute();
 }
 
+/** The names of units by code (the references of the audit log). */
+export function unitNamesByCodes(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('units').select(['code', 'name', 'path']).where('code', 'in', codes).execute();
+}
+
+/** The names of facilities by id. */
+export function facilityNamesByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('facilities').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
 /** Children of a unit, by code, one page after `after`. */
 export function childrenOf(db: Db, parentId: string, after: string | undefined, limit: number) {
   let q = selectUnits(db).where('u.parent_id', '=', parentId);

@@ -74,6 +74,23 @@ export async function unitsAtPaths(db: Db, paths: string[]): Promise<Unit[]> {
   return (await q.unitsAtPaths(db, paths)).map(toUnit);
 }
 
+/**
+ * Names of units by code and by path, and of facilities by id, in one query each: what an audit entry
+ * refers to. Not scoped, like unitsAtPaths.
+ */
+export async function placeNames(db: Db, refs: { codes: string[]; paths: string[]; facilityIds: string[] }) {
+  const [byCode, byPath, facilities] = await Promise.all([
+    q.unitNamesByCodes(db, refs.codes),
+    q.unitsAtPaths(db, refs.paths),
+    q.facilityNamesByIds(db, refs.facilityIds),
+  ]);
+  return {
+    units: new Map(byCode.map((u) => [u.code, u.name])),
+    paths: new Map(byPath.map((u) => [u.path, u.name])),
+    facilities: new Map(facilities.map((f) => [String(f.id), f.name])),
+  };
+}
+
 export async function getUnit(db: Db, scope: Scope, code: string) {
   const row = await unitInScope(db, scope, code);
   const ancestors = await q.unitsAtPaths(db, pathPrefixes(row.path).slice(0, -1));

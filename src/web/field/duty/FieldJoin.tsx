@@ -17,6 +17,8 @@ import { SKILLS } from '../../../domain/forces/schedule';
 import { ApiError } from '../../http/client';
 import { type SignupAnswer, type Skill, signUp, usePublicCallup } from '../../http/duty';
 import { errorText } from '../../http/errors';
+import { joinList, paren } from '../../i18n/punctuation';
+import { shiftLabel } from '../../modules/duty/presetText';
 import { newClientId } from '../../modules/ledger/common/uuid';
 import { FieldLangSwitch } from '../FieldLangSwitch';
 
@@ -150,7 +152,7 @@ export function FieldJoin() {
         <List.Item extra={c.endsOn ? `${c.startsOn} ~ ${c.endsOn}` : `${c.startsOn} ~`}>
           {t('duty.join.period')}
         </List.Item>
-        <List.Item extra={c.shifts.map((s) => `${s.label} ${s.start}–${s.end}`).join('，')}>
+        <List.Item extra={joinList(c.shifts.map((s) => `${shiftLabel(s.label)} ${s.start}–${s.end}`))}>
           {t('duty.join.shifts')}
         </List.Item>
         {/* places left per station and in total: only approvals take them (剩余名额) */}
@@ -187,7 +189,7 @@ export function FieldJoin() {
               ages
                 ? t('duty.join.ages', { min: c.requirements.minAge ?? '', max: c.requirements.maxAge ?? '' })
                 : '',
-              (c.requirements.skills ?? []).map((s) => t(`duty.qualification.${s}`)).join('、'),
+              joinList((c.requirements.skills ?? []).map((s) => t(`duty.qualification.${s}`))),
               c.requirements.notes ?? '',
             ]
               .filter(Boolean)
@@ -263,11 +265,12 @@ export function FieldJoin() {
               columns={1}
               options={c.places.map((p) => ({
                 value: p.facilityId,
-                label: `${p.name}（${
-                  p.next === 'full'
+                label: `${p.name}${paren(
+                  (p.next === 'full'
                     ? t('duty.join.full')
-                    : t('duty.join.remaining', { n: p.remaining, capacity: p.needed })
-                }${p.next === 'waitlist' ? ` · ${t('duty.join.waitlistShort')}` : ''}）`,
+                    : t('duty.join.remaining', { n: p.remaining, capacity: p.needed })) +
+                    (p.next === 'waitlist' ? ` · ${t('duty.join.waitlistShort')}` : ''),
+                )}`,
                 disabled: p.next === 'full',
               }))}
             />

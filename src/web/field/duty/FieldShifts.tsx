@@ -6,7 +6,10 @@ import { useNavigate } from 'react-router';
 import type { DutyState } from '../../../domain/forces/duty';
 import { checkIn, checkOut, dutyKeys, type MyShift, useMyDuty } from '../../http/duty';
 import { errorText } from '../../http/errors';
+import { paren } from '../../i18n/punctuation';
+import { shiftLabel } from '../../modules/duty/presetText';
 import { newClientId } from '../../modules/ledger/common/uuid';
+import { formatClock } from '../../shell/dates';
 
 const STATE_COLOUR: Record<DutyState, string> = {
   upcoming: 'default',
@@ -16,9 +19,7 @@ const STATE_COLOUR: Record<DutyState, string> = {
   missed: 'danger',
 };
 
-function clock(at: string) {
-  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-}
+const clock = formatClock;
 
 /** 我的班次: my published shifts, today and the week ahead, with big check-in / check-out buttons, and my hours. */
 export function FieldShifts() {
@@ -80,7 +81,8 @@ export function FieldShifts() {
                     {h}
                   </div>
                   <div style={{ color: '#888', fontSize: 13 }}>
-                    {t(`duty.field.${k}`)}（{t('duty.field.hoursUnit')}）
+                    {t(`duty.field.${k}`)}
+                    {paren(t('duty.field.hoursUnit'))}
                   </div>
                 </Grid.Item>
               ))}
@@ -97,7 +99,7 @@ export function FieldShifts() {
                   {s.day === d.today ? `${t('duty.field.today')} ` : ''}
                   {t('duty.field.at', {
                     day: s.day.slice(5),
-                    label: s.label,
+                    label: shiftLabel(s.label),
                     start: clock(s.start),
                     end: clock(s.end),
                   })}

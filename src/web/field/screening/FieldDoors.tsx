@@ -13,6 +13,7 @@ import {
   useProgress,
   type VisitStatus,
 } from '../../http/ledger';
+import { joinList } from '../../i18n/punctuation';
 import { doorText, withinText } from '../../modules/ledger/common/labels';
 import { MarkerSymbols } from '../../modules/ledger/common/MarkerSymbols';
 import { useLedgerLive } from '../../modules/ledger/common/useLedgerLive';
@@ -175,7 +176,7 @@ export function FieldDoors() {
                   }
                   description={
                     <span>
-                      {names.join('、') || t('ledger.emptyHousehold')} <MarkerSymbols markers={d.markers} />
+                      {joinList(names) || t('ledger.emptyHousehold')} <MarkerSymbols markers={d.markers} />
                     </span>
                   }
                   extra={

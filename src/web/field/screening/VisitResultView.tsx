@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { COLOURS } from '../../../domain/ledger/colours';
 import { listDoors, useProgress, type VisitResult } from '../../http/ledger';
 import { useLanguage } from '../../i18n/useLanguage';
-import { colourMeaning, colourName } from '../../modules/ledger/common/labels';
+import { colourName } from '../../modules/ledger/common/labels';
+import { useColourMeaning } from '../../modules/ledger/common/useColourMeaning';
 import { FieldProgress } from './FieldProgress';
 
 /** After a visit: the household's colour now, big, and how many doors are left. */
@@ -20,6 +21,7 @@ export function VisitResultView({
 }) {
   const { t } = useTranslation();
   const [lang] = useLanguage();
+  const meaning = useColourMeaning();
   const navigate = useNavigate();
   const progress = useProgress(campaignId);
   const next = useQuery({
@@ -52,7 +54,7 @@ export function VisitResultView({
             : t('fieldScreening.nowColour')}
         </div>
         <div style={{ fontSize: 48, fontWeight: 700, lineHeight: 1.3 }}>{colourName(colour, lang)}</div>
-        <div style={{ fontSize: 18 }}>{colourMeaning(colour, lang)}</div>
+        <div style={{ fontSize: 18 }}>{meaning(colour)}</div>
         {changed && result.colourBefore && (
           <div style={{ fontSize: 14, marginTop: 8 }}>
             {t('fieldScreening.wasColour', { colour: colourName(result.colourBefore, lang) })}

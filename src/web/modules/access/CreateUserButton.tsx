@@ -6,6 +6,7 @@ import { validatePhone } from '../../../domain/validators/phone';
 import { createUser } from '../../http/access';
 import { applyFieldErrors, errorText } from '../../http/errors';
 import type { Unit } from '../../http/types';
+import { paren } from '../../i18n/punctuation';
 import { strongPasswordRule } from '../../shell/passwordRule';
 import { testIdProps } from '../../shell/testId';
 import { UnitPicker } from '../org/UnitPicker';
@@ -125,7 +126,7 @@ export function CreateUserButton({ defaultUnit }: { defaultUnit?: Unit }) {
           </Form.Item>
           <Form.Item
             name="phone"
-            label={`${t('access.phone')}（${t('common.optional')}）`}
+            label={`${t('access.phone')}${paren(t('common.optional'))}`}
             rules={[
               {
                 validator: (_, v?: string) =>

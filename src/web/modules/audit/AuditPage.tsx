@@ -1,38 +1,68 @@
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shanghaiDay } from '../../../domain/forces/shiftPatterns';
 import { useAudit } from '../../http/audit';
 import { errorText } from '../../http/errors';
+import { useLedgerDay } from '../../http/ledger';
 import type { AuditEntry } from '../../http/types';
 import { useLanguage } from '../../i18n/useLanguage';
+import { formatDateTime } from '../../shell/dates';
 import { actionLabel, KNOWN_ACTIONS } from './actions';
 import { DetailText } from './DetailText';
-import { formatShanghai } from './time';
+import { auditSentence } from './sentence';
 
-/** 审计日志: newest first, filter by action, load more. */
+/** 审计日志: newest first, each entry a sentence with names; filter by action, load more. */
 export default function AuditPage() {
   const { t } = useTranslation();
   const [lang] = useLanguage();
   const [action, setAction] = useState<string | undefined>();
   const query = useAudit(action);
+  // the audit log keeps the true time, also when the platform replays a day (docs/architecture.md)
+  const replayed = useLedgerDay().data?.today;
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
   const columns: ColumnsType<AuditEntry> = [
-    { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at, lang) },
-    { title: t('audit.user'), dataIndex: 'username', width: 120, render: (u: string | null) => u ?? '—' },
+    {
+      title: t('audit.time'),
+      dataIndex: 'at',
+      width: 170,
+      render: (at: string) => formatDateTime(at, { seconds: true }),
+    },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 150,
       render: (a: string) => <Tag>{actionLabel(a)}</Tag>,
     },
-    { title: t('audit.target'), dataIndex: 'target', width: 200, render: (v: string | null) => v ?? '' },
-    { title: t('audit.details'), dataIndex: 'detail', render: (d: unknown) => <DetailText detail={d} /> },
+    {
+      title: t('audit.event'),
+      key: 'event',
+      render: (_, e) => (
+        <div data-testid={`audit-event-${e.id}`}>
+          <Typography.Text>{auditSentence(e, t, lang)}</Typography.Text>
+          {!(KNOWN_ACTIONS as string[]).includes(e.action) && (
+            <div>
+              <DetailText detail={e.detail} />
+            </div>
+          )}
+        </div>
+      ),
+    },
+    { title: t('audit.user'), dataIndex: 'username', width: 140, render: (u: string | null) => u ?? '—' },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '' },
   ];
   return (
     <Card title={t('audit.title')}>
-      <Space style={{ marginBottom: 16 }} wrap>
+      <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
+        {replayed && replayed !== shanghaiDay(Date.now()) && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('audit.trueTime', { today: replayed })}
+            data-testid="audit-true-time"
+          />
+        )}
         <Select
           data-testid="audit-action-filter"
           allowClear
@@ -53,7 +83,7 @@ export default function AuditPage() {
         loading={query.isFetching && !query.isFetchingNextPage}
         pagination={false}
         locale={query.isError ? { emptyText: errorText(query.error) } : undefined}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 900 }}
       />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
         {query.hasNextPage ? (

@@ -2,14 +2,14 @@ import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RosterPerson, RosterShift } from '../../http/duty';
+import { formatClock } from '../../shell/dates';
 
 // Attendance where the shift is (考勤): each person's tag says 缺岗, 迟到 5小时48分, 在岗 or 已签退, and the
 // shift's tag counts the roster before it starts and the people there from its start (满员 only by them).
 // The server reads both on the duty clock (src/domain/forces/attendance.ts).
 
-export function clock(at: string) {
-  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-}
+/** 08:05, in Asia/Shanghai. */
+export const clock = formatClock;
 
 /** 5小时48分 / 5 h 48 min; 2小时; 40分钟. */
 export function durationText(t: TFunction, minutes: number): string {

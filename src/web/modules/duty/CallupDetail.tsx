@@ -35,7 +35,10 @@ import {
   useSignups,
 } from '../../http/duty';
 import { applyFieldErrors, errorText, isStatus } from '../../http/errors';
+import { colon, joinList, paren } from '../../i18n/punctuation';
+import { formatDateTime } from '../../shell/dates';
 import { useCallupDates } from './callupDates';
+import { patternName, shiftLabel } from './presetText';
 import { useDutyMutation } from './useDutyMutation';
 
 const STATUS_COLOUR: Record<Signup['status'], string> = {
@@ -46,9 +49,7 @@ const STATUS_COLOUR: Record<Signup['status'], string> = {
 };
 
 function stamp(at: string | null) {
-  return at
-    ? new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')
-    : '';
+  return at ? formatDateTime(at) : '';
 }
 
 /** A call-up: its QR code and link, places filled per station, the sign-ups with approval, training, kit. */
@@ -119,7 +120,9 @@ export function CallupDetail() {
               <Descriptions.Item label={t('duty.callups.colUnit')}>{c.unit.name}</Descriptions.Item>
               <Descriptions.Item label={t('duty.callups.colDates')}>{dates(c)}</Descriptions.Item>
               <Descriptions.Item label={t('duty.detail.pattern')}>
-                {c.pattern.name}：{c.pattern.shifts.map((s) => `${s.label} ${s.start}–${s.end}`).join('，')}
+                {patternName(c.pattern.name)}
+                {colon()}
+                {joinList(c.pattern.shifts.map((s) => `${shiftLabel(s.label)} ${s.start}–${s.end}`))}
               </Descriptions.Item>
               {c.description && (
                 <Descriptions.Item label={t('duty.form.description')}>{c.description}</Descriptions.Item>
@@ -218,7 +221,10 @@ export function CallupDetail() {
         />
       </Card>
 
-      <Card title={`${t('duty.detail.signups')}（${signups.data?.items.length ?? 0}）`} size="small">
+      <Card
+        title={`${t('duty.detail.signups')}${paren(String(signups.data?.items.length ?? 0))}`}
+        size="small"
+      >
         <Table<Signup>
           size="small"
           rowKey="id"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { hasPermission, useMe } from '../../http/auth';
 import { type ServerEvent, useServerEvents } from '../../shell/useServerEvents';
+import { shiftLabel } from './presetText';
 
 interface AlertData {
   facility: string;
@@ -24,10 +25,11 @@ function Listener() {
     void queryClient.invalidateQueries({ queryKey: ['duty', 'alerts'] });
     const a = e.data as unknown as AlertData | undefined;
     if (!a) return;
+    const shown = { ...a, label: shiftLabel(a.label) };
     notification.warning({
       key: `duty-alert-${a.facility}-${a.day}-${a.label}-${a.kind}`,
-      title: t(a.kind === 'missed' ? 'duty.notify.missed' : 'duty.notify.understaffed', { ...a }),
-      description: t('duty.notify.detail', { ...a }),
+      title: t(a.kind === 'missed' ? 'duty.notify.missed' : 'duty.notify.understaffed', shown),
+      description: t('duty.notify.detail', shown),
       placement: 'bottomRight',
       duration: 30,
       onClick: () => navigate('/rosters?tab=alerts'),

@@ -5,6 +5,8 @@ import { QUALIFICATIONS } from '../../../domain/forces/qualifications';
 import type { ShiftNeed } from '../../../domain/forces/schedule';
 import { putPattern, type ShiftPattern, usePresets } from '../../http/duty';
 import { errorText } from '../../http/errors';
+import { joinList } from '../../i18n/punctuation';
+import { shiftLabel } from './presetText';
 import { useDutyMutation } from './useDutyMutation';
 
 /**
@@ -80,7 +82,7 @@ export function PatternDialog({
         />
         {base && (
           <Typography.Text type="secondary">
-            {base.shifts.map((s) => `${s.label} ${s.start}–${s.end}`).join('，')}
+            {joinList(base.shifts.map((s) => `${shiftLabel(s.label)} ${s.start}–${s.end}`))}
           </Typography.Text>
         )}
         <Typography.Text strong>{t('duty.roster.needs')}</Typography.Text>

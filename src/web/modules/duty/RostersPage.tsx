@@ -23,11 +23,13 @@ import {
   useRoster,
 } from '../../http/duty';
 import { useLedgerDay } from '../../http/ledger';
+import { colon, paren } from '../../i18n/punctuation';
 import { useScope } from '../../shell/ScopeContext';
 import { AlertsTab } from './AlertsTab';
 import { AutoResultModal } from './AutoResultModal';
 import { HoursTab } from './HoursTab';
 import { PatternDialog } from './PatternDialog';
+import { patternName } from './presetText';
 import { useDutyMutation } from './useDutyMutation';
 import { WeekGrid } from './WeekGrid';
 
@@ -110,7 +112,7 @@ export default function RostersPage() {
             showSearch={{ optionFilterProp: 'label' }}
             options={facilities.map((f) => ({
               value: f.id,
-              label: f.pattern ? `${f.name}（${f.pattern}）` : f.name,
+              label: f.pattern ? `${f.name}${paren(patternName(f.pattern))}` : f.name,
             }))}
             notFoundContent={t('duty.roster.noFacilities')}
           />
@@ -130,7 +132,11 @@ export default function RostersPage() {
         <>
           <Space wrap style={{ marginBottom: 12 }}>
             <Typography.Text type="secondary">
-              {t('duty.roster.pattern')}：{roster.data?.pattern?.name ?? t('duty.roster.noPattern')}
+              {t('duty.roster.pattern')}
+              {colon()}
+              {roster.data?.pattern?.name
+                ? patternName(roster.data.pattern.name)
+                : t('duty.roster.noPattern')}
             </Typography.Text>
             {canManage && (
               <>

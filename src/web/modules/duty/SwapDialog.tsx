@@ -11,7 +11,9 @@ import {
   swapAssignment,
 } from '../../http/duty';
 import { errorText } from '../../http/errors';
+import { joinList, paren } from '../../i18n/punctuation';
 import { clock } from './Attendance';
+import { shiftLabel } from './presetText';
 import { useDutyMutation } from './useDutyMutation';
 
 /** Swap a person on a shift for another (调班), take them off, or put someone on an empty place. */
@@ -48,7 +50,7 @@ export function SwapDialog({
   const remove = useDutyMutation(() => removeAssignment(person?.assignmentId ?? ''), onClose, {
     silentError: true,
   });
-  const title = `${shift.day} ${shift.label} ${clock(shift.start)}–${clock(shift.end)}`;
+  const title = `${shift.day} ${shiftLabel(shift.label)} ${clock(shift.start)}–${clock(shift.end)}`;
   return (
     <Modal
       open
@@ -63,12 +65,12 @@ export function SwapDialog({
         {person && (
           <Typography.Text>
             {person.name}
-            {person.qualification ? `（${t(`duty.qualification.${person.qualification}`)}）` : ''}
+            {person.qualification ? paren(t(`duty.qualification.${person.qualification}`)) : ''}
           </Typography.Text>
         )}
         <Typography.Text type="secondary">
           {t('duty.roster.candidate')}
-          {need ? `（${t(`duty.qualification.${need}`)}）` : ''} — {t('duty.roster.candidateHint')}
+          {need ? paren(t(`duty.qualification.${need}`)) : ''} — {t('duty.roster.candidateHint')}
         </Typography.Text>
         <Select
           showSearch={{ filterOption: false, onSearch: setQ }}
@@ -79,7 +81,7 @@ export function SwapDialog({
           data-testid="swap-candidate"
           options={(candidates.data?.items ?? []).map((c) => ({
             value: c.id,
-            label: `${c.name}${c.qualifications.length ? `（${c.qualifications.map((x) => t(`duty.qualification.${x}`)).join('、')}）` : ''}`,
+            label: `${c.name}${paren(joinList(c.qualifications.map((x) => t(`duty.qualification.${x}`))))}`,
           }))}
         />
         {error && <Alert type="error" title={error} showIcon />}

@@ -6,6 +6,7 @@ import { addDays, dutyNow } from '../../../domain/forces/duty';
 import type { FacilityRoster, RosterPerson, RosterShift } from '../../http/duty';
 import { useLedgerDay } from '../../http/ledger';
 import { clock, PersonTag, StaffingTag, staffingBackground } from './Attendance';
+import { shiftLabel } from './presetText';
 import { SwapDialog } from './SwapDialog';
 
 const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
@@ -65,7 +66,7 @@ export function WeekGrid({
             width: 110,
             render: (_, r) => (
               <div>
-                <Typography.Text strong>{r.label}</Typography.Text>
+                <Typography.Text strong>{shiftLabel(r.label)}</Typography.Text>
                 <div style={{ color: '#888', fontSize: 12 }}>{r.time}</div>
               </div>
             ),

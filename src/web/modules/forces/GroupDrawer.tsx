@@ -25,6 +25,7 @@ import {
   updateGroup,
   useGroup,
 } from '../../http/forces';
+import { joinList, paren } from '../../i18n/punctuation';
 import { useNarrowScreen } from '../../shell/useNarrowScreen';
 import { fieldsOf, StandingTags, useForcesMutation } from './common';
 import { PersonSelect } from './PersonSelect';
@@ -152,7 +153,7 @@ export function GroupDrawer({ groupId, onClose }: { groupId: string | undefined;
               {
                 key: 'place',
                 label: t('forces.groups.place'),
-                children: g.facility?.name ? `${g.facility.name}（${g.unit.name}）` : g.unit.name,
+                children: g.facility?.name ? `${g.facility.name}${paren(g.unit.name)}` : g.unit.name,
               },
               { key: 'setUp', label: t('forces.groups.setUpOn'), children: g.setUpOn },
               {
@@ -168,7 +169,7 @@ export function GroupDrawer({ groupId, onClose }: { groupId: string | undefined;
                     {
                       key: 'children',
                       label: t('forces.groups.under'),
-                      children: g.children.map((c) => c.name).join('、'),
+                      children: joinList(g.children.map((c) => c.name)),
                     },
                   ]
                 : []),

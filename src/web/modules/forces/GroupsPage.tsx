@@ -23,6 +23,7 @@ import { hasPermission, useMe } from '../../http/auth';
 import { errorText } from '../../http/errors';
 import { createGroup, type GroupNode, useGroupKinds, useGroups } from '../../http/forces';
 import { useFacilities } from '../../http/org';
+import { colon, paren } from '../../i18n/punctuation';
 import { useScope } from '../../shell/ScopeContext';
 import { UnitPicker } from '../org/UnitPicker';
 import { fieldsOf, useForcesMutation } from './common';
@@ -145,7 +146,7 @@ function CreateGroupModal({
               showSearch={{ optionFilterProp: 'label' }}
               options={(facilities.data ?? []).map((f) => ({
                 value: String(f.id),
-                label: `${f.name}（${f.unitName ?? ''}）`,
+                label: `${f.name}${paren(f.unitName)}`,
               }))}
             />
           </Form.Item>
@@ -200,7 +201,8 @@ function GroupCard({ g, onOpen }: { g: GroupNode; onOpen: (id: string) => void }
           {g.facility?.name ?? g.unit.name} · {t('forces.groups.setUpOn')} {g.setUpOn}
         </Typography.Text>
         <span>
-          {g.branch ? t('forces.groups.secretary') : t('forces.groups.leader')}：
+          {g.branch ? t('forces.groups.secretary') : t('forces.groups.leader')}
+          {colon()}
           <b data-testid={`group-head-${g.id}`}>{head?.name ?? t('forces.groups.noLeader')}</b>
           {' · '}
           <span data-testid={`group-members-${g.id}`}>
@@ -209,7 +211,10 @@ function GroupCard({ g, onOpen }: { g: GroupNode; onOpen: (id: string) => void }
         </span>
         {g.children.length > 0 && (
           <div style={{ borderTop: '1px dashed #eee', paddingTop: 6 }}>
-            <Typography.Text type="secondary">{t('forces.groups.under')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('forces.groups.under')}
+              {colon()}
+            </Typography.Text>
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               {g.children.map((c) => (
                 <Link

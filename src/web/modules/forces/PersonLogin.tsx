@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../http/access';
 import { linkUser, type Person } from '../../http/forces';
+import { paren } from '../../i18n/punctuation';
 import { useDebounced } from '../../shell/useDebounced';
 import { useForcesMutation } from './common';
 
@@ -52,7 +53,7 @@ export function PersonLogin({ person, manage }: { person: Person; manage: boolea
         placeholder={t('forces.person.loginPick')}
         loading={users.isFetching || link.isPending}
         style={{ minWidth: 220 }}
-        options={items.map((u) => ({ value: String(u.id), label: `${u.displayName}（${u.username}）` }))}
+        options={items.map((u) => ({ value: String(u.id), label: `${u.displayName}${paren(u.username)}` }))}
         optionRender={(opt) => (
           <span data-testid={`login-option-${opt.value}`}>
             {opt.label}

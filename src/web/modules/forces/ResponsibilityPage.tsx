@@ -31,6 +31,7 @@ import {
 } from '../../http/forces';
 import { useUnit } from '../../http/org';
 import type { UnitKind } from '../../http/types';
+import { colon } from '../../i18n/punctuation';
 import { CursorPager } from '../../shell/CursorPager';
 import { useScope } from '../../shell/ScopeContext';
 import { useCursorPages } from '../../shell/useCursorPages';
@@ -185,7 +186,7 @@ export function ResponsibilityPage() {
           ) : (
             name
           )}
-          <UnitKindTag kind={c.kind} />
+          <UnitKindTag kind={c.kind} name={c.name} />
         </Space>
       ),
     },
@@ -231,7 +232,7 @@ export function ResponsibilityPage() {
                 <Typography.Title level={4} style={{ margin: 0 }} data-testid="resp-title">
                   {v.unit.name}
                 </Typography.Title>
-                <UnitKindTag kind={v.unit.kind} />
+                <UnitKindTag kind={v.unit.kind} name={v.unit.name} />
               </Space>
               <div style={{ width: 240 }}>
                 <UnitPicker
@@ -243,7 +244,10 @@ export function ResponsibilityPage() {
               </div>
             </Space>
             <Space wrap>
-              <Typography.Text strong>{t('forces.resp.self')}：</Typography.Text>
+              <Typography.Text strong>
+                {t('forces.resp.self')}
+                {colon()}
+              </Typography.Text>
               {v.unit.responsible.length ? (
                 <ResponsibleList list={v.unit.responsible} canEnd={manage} />
               ) : v.unit.answerable ? (

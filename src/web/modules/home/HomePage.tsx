@@ -28,7 +28,7 @@ export default function HomePage() {
               <Typography.Text strong style={{ fontSize: 18 }} data-testid="home-scope-name">
                 {scopeUnit.name}
               </Typography.Text>
-              <UnitKindTag kind={scopeUnit.kind} />
+              <UnitKindTag kind={scopeUnit.kind} name={scopeUnit.name} />
               <Typography.Text type="secondary" copyable>
                 {scopeUnit.code}
               </Typography.Text>

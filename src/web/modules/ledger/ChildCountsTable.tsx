@@ -38,7 +38,12 @@ export function ChildCountsTable({
         </Button>
       ),
     },
-    { title: t('org.kind'), key: 'kind', width: 100, render: (_, c) => <UnitKindTag kind={c.unit.kind} /> },
+    {
+      title: t('org.kind'),
+      key: 'kind',
+      width: 100,
+      render: (_, c) => <UnitKindTag kind={c.unit.kind} name={c.unit.name} />,
+    },
     {
       title: t('ledger.households'),
       key: 'h',

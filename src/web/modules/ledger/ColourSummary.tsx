@@ -4,8 +4,9 @@ import { COLOURS, HOUSEHOLD_COLOURS, type HouseholdColour } from '../../../domai
 import { MARKERS } from '../../../domain/ledger/markers';
 import type { Counts } from '../../http/ledger';
 import { useLanguage } from '../../i18n/useLanguage';
-import { colourMeaning, colourName, markerLabel } from './common/labels';
+import { colourName, markerLabel } from './common/labels';
 import { MarkerGlyph } from './common/MarkerSymbols';
+import { useColourMeaning } from './common/useColourMeaning';
 
 interface Props {
   counts: Counts | undefined;
@@ -19,6 +20,7 @@ interface Props {
 export function ColourSummary({ counts, loading, active, onToggle }: Props) {
   const { t } = useTranslation();
   const [lang] = useLanguage();
+  const meaning = useColourMeaning();
   if (!counts)
     return <Card size="small">{loading ? <Skeleton active paragraph={{ rows: 2 }} /> : null}</Card>;
   return (
@@ -70,7 +72,7 @@ export function ColourSummary({ counts, loading, active, onToggle }: Props) {
                     textOverflow: 'ellipsis',
                   }}
                 >
-                  {colourName(c, lang)} · {colourMeaning(c, lang)}
+                  {colourName(c, lang)} · {meaning(c)}
                 </div>
                 <div style={{ fontSize: 24, fontWeight: 600 }} data-testid={`summary-${c}-households`}>
                   {tally.households}

@@ -85,7 +85,7 @@ export default function LedgerPage() {
                   <Typography.Title level={4} style={{ margin: 0 }} data-testid="ledger-title">
                     {t('ledger.title')} · {u.name}
                   </Typography.Title>
-                  <UnitKindTag kind={u.kind} />
+                  <UnitKindTag kind={u.kind} name={u.name} />
                   <ResponsibleTag code={u.code} />
                 </Space>
               </Space>

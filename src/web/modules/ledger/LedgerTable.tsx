@@ -4,6 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LedgerItem, Resident } from '../../http/ledger';
+import { paren } from '../../i18n/punctuation';
 import { useLanguage } from '../../i18n/useLanguage';
 import { ColourChip } from './common/ColourChip';
 import { entranceText, relationLabel, withinText } from './common/labels';
@@ -24,7 +25,7 @@ function ResidentLine({ r }: { r: Resident }) {
     <div style={{ lineHeight: 1.6 }} data-testid={`ledger-resident-${r.key}`}>
       <Typography.Text type={r.status === 'away' ? 'secondary' : undefined}>
         {r.name}
-        {relation && <Typography.Text type="secondary">（{relation}）</Typography.Text>}
+        {relation && <Typography.Text type="secondary">{paren(relation)}</Typography.Text>}
       </Typography.Text>
       {r.status === 'away' && (
         <Tag style={{ marginLeft: 4 }} bordered={false}>

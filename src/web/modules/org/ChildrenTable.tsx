@@ -24,7 +24,12 @@ export function ChildrenTable({ code }: { code: string }) {
       dataIndex: 'name',
       render: (name: string, u) => <Link to={`/org/${u.code}`}>{name}</Link>,
     },
-    { title: t('org.kind'), dataIndex: 'kind', width: 120, render: (_, u) => <UnitKindTag kind={u.kind} /> },
+    {
+      title: t('org.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      render: (_, u) => <UnitKindTag kind={u.kind} name={u.name} />,
+    },
     { title: t('org.code'), dataIndex: 'code', width: 180 },
     { title: t('org.childCount'), dataIndex: 'childCount', width: 100, align: 'right' },
     ...(responsible

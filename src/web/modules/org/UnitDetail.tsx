@@ -5,6 +5,7 @@ import { useUnit } from '../../http/org';
 import { ResponsibleTag } from '../forces/ResponsibleTag';
 import { ChildrenTable } from './ChildrenTable';
 import { FacilitiesPanel } from './FacilitiesPanel';
+import { kindLabel } from './kindLabel';
 import { LedgerLinks } from './LedgerLinks';
 import { UnitActions } from './UnitActions';
 import { UnitKindTag } from './UnitKindTag';
@@ -37,7 +38,7 @@ export function UnitDetail({ code }: { code: string }) {
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="unit-title">
               {unit.name}
             </Typography.Title>
-            <UnitKindTag kind={unit.kind} />
+            <UnitKindTag kind={unit.kind} name={unit.name} />
             <ResponsibleTag code={unit.code} />
           </Space>
           <Descriptions
@@ -53,7 +54,7 @@ export function UnitDetail({ code }: { code: string }) {
                   </Typography.Text>
                 ),
               },
-              { key: 'kind', label: t('org.kind'), children: t(`kind.${unit.kind}`) },
+              { key: 'kind', label: t('org.kind'), children: kindLabel(unit) },
               { key: 'children', label: t('org.childCount'), children: unit.childCount },
               ...(unit.officialName && unit.officialName !== unit.name
                 ? [{ key: 'official', label: t('org.officialName'), children: unit.officialName }]

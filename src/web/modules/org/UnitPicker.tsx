@@ -5,6 +5,7 @@ import { useUnitSearch } from '../../http/org';
 import type { Unit, UnitSearchHit } from '../../http/types';
 import { trailText } from '../../http/types';
 import { useDebounced } from '../../shell/useDebounced';
+import { kindLabel } from './kindLabel';
 
 interface Props {
   value?: string;
@@ -74,7 +75,7 @@ export function UnitPicker({
       options={units.map((u) => ({ value: u.code, label: u.name }))}
       optionRender={(opt) => {
         const u = units.find((x) => x.code === opt.value);
-        return u ? optionLabel(u, t(`kind.${u.kind}`)) : opt.label;
+        return u ? optionLabel(u, kindLabel(u)) : opt.label;
       }}
       onChange={(code: string | undefined) => {
         const u = units.find((x) => x.code === code);

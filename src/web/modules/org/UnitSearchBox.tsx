@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useUnitSearch } from '../../http/org';
 import { trailText } from '../../http/types';
 import { useDebounced } from '../../shell/useDebounced';
+import { kindLabel } from './kindLabel';
 
 /** Find a unit by name, pinyin initials (smh) or code, and open it. */
 export function UnitSearchBox() {
@@ -21,7 +22,7 @@ export function UnitSearchBox() {
     label: (
       <div data-testid={`org-search-hit-${u.code}`}>
         <div>
-          {u.name} <Typography.Text type="secondary">· {t(`kind.${u.kind}`)}</Typography.Text>
+          {u.name} <Typography.Text type="secondary">· {kindLabel(u)}</Typography.Text>
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'normal' }}>
           {trailText(u.trail) || u.code}

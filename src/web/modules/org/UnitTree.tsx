@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { getChildren, orgKeys } from '../../http/org';
 import type { Page, Unit, UnitWithAncestors } from '../../http/types';
 import { isWithin } from '../../shell/paths';
+import { kindLabel } from './kindLabel';
 
 const LIMIT = 100;
 const MORE = 'more:';
@@ -64,7 +65,7 @@ export function UnitTree({ root, selected }: Props) {
         <span data-testid={`tree-node-${u.code}`}>
           {u.name}{' '}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`kind.${u.kind}`)}
+            {kindLabel(u)}
             {u.childCount > 0 ? ` · ${u.childCount}` : ''}
           </Typography.Text>
         </span>

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { addDays, UNDERSTAFFED_GRACE_MS } from '../../../../domain/forces/duty';
+import { shiftLabelIn } from '../../../../domain/forces/presetNames';
 import { shanghaiDay } from '../../../../domain/forces/shiftPatterns';
 import { translate } from '../../../../domain/i18n/messages';
 import type { Db } from '../../../db/connection';
@@ -208,7 +209,7 @@ function alertsSql(
 }
 
 function alertMessage(locale: Actor['locale'], r: AlertRow) {
-  const base = { facility: r.facility, day: r.day, label: r.label };
+  const base = { facility: r.facility, day: r.day, label: shiftLabelIn(r.label, locale) };
   if (r.kind === 'missed') return translate(locale, 'duty.alert.missed', { ...base, name: r.person ?? '' });
   return translate(locale, 'duty.alert.understaffed', {
     ...base,

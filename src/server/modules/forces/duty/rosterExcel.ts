@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { asciiFileName, exportFileName } from '../../../../domain/exports/fileNames';
+import { shiftLabelIn } from '../../../../domain/forces/presetNames';
 import { QUALIFICATION_LABELS } from '../../../../domain/forces/qualifications';
 import type { Qualification } from '../../../../domain/forces/schedule';
 import type { Locale } from '../../../../domain/i18n/messages';
@@ -151,7 +152,7 @@ export async function prepareRosterExport(services: Services, actor: Actor, t: T
         ws.addRow({
           day: r.day,
           facility: r.facility,
-          label: r.label,
+          label: shiftLabelIn(r.label, locale),
           start: clock(r.starts_at),
           end: clock(r.ends_at),
           headcount: r.headcount,

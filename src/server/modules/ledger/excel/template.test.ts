@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../../domain/i18n/messages';
-import { HOUSEHOLD_COLOURS, parseColour } from '../../../../domain/ledger/colours';
+import { colourLabel, HOUSEHOLD_COLOURS, parseColour } from '../../../../domain/ledger/colours';
 import { MARKERS, parseMarkers } from '../../../../domain/ledger/markers';
 import { readLedgerSheet } from '../../../../domain/ledger/sheet/readLedger';
 import {
@@ -129,6 +129,21 @@ describe('buildTemplate', () => {
       const result = readLedgerSheet(sheet.rows, sheet.merges, { locale, today: new Date(2020, 0, 28) });
       expect(result.errors).toEqual([]);
       expect(result.residents).toBe(2);
+    });
+
+    it(`${locale}: names the colours after the deployment's city, as the screen does`, async () => {
+      const words = (l: string[]) => l.join(' ');
+      const lists = templateLists(locale, '4101');
+      expect(lists.colour[2]).toContain(colourLabel('yellow', locale, '4101'));
+      expect(lists.colour[3]).toContain(colourLabel('green', locale, '4101'));
+      expect(lists.colour.map((c) => parseColour(c))).toEqual([...HOUSEHOLD_COLOURS]);
+      const sheet = await readWorkbook(await buildTemplate(locale, { homeAreaCode: '4101' }), {
+        sheet: TEMPLATE_SHEETS[locale].help,
+      });
+      const text = words(sheet.rows.flat().map((c) => String(c ?? '')));
+      expect(text).toContain(colourLabel('yellow', locale, '4101'));
+      expect(text).toContain(colourLabel('green', locale, '4101'));
+      expect(text).not.toMatch(/返回无症状|未离开无症状|\{colours\}|\{green\}/);
     });
   }
 });

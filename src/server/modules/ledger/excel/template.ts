@@ -7,7 +7,7 @@
 
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../../domain/i18n/messages';
-import { COLOURS, HOUSEHOLD_COLOURS } from '../../../../domain/ledger/colours';
+import { COLOURS, colourLabel, HOUSEHOLD_COLOURS } from '../../../../domain/ledger/colours';
 import { MARKER_INFO, MARKERS, parseMarkers } from '../../../../domain/ledger/markers';
 import { FIELD_LABELS, type LedgerField, matchHeader } from '../../../../domain/ledger/sheet/headers';
 import {
@@ -99,10 +99,13 @@ function entries(
 /** The dropdown lists, each value as the importer reads it. */
 export function templateLists(
   locale: Locale,
+  homeAreaCode?: string,
 ): Record<'colour' | 'sex' | 'idType' | 'relation' | 'markers', string[]> {
   const paren = (a: string, b: string) => (locale === 'zh-CN' ? `${a}（${b}）` : `${a} (${b})`);
   return {
-    colour: HOUSEHOLD_COLOURS.map((c) => paren(COLOURS[c].name[locale], COLOURS[c].label[locale])),
+    colour: HOUSEHOLD_COLOURS.map((c) =>
+      paren(COLOURS[c].name[locale], colourLabel(c, locale, homeAreaCode)),
+    ),
     sex: (['male', 'female'] as const).flatMap((s) =>
       entries(SEX_LABELS[s], locale, (t) => parseSex(t) === s),
     ),
@@ -138,7 +141,7 @@ const TEXTS = {
       '3. “身份证号”填 18 位号码，末位的 x 大小写均可。本列已设为文本格式。从别的表格粘贴时请用“选择性粘贴 → 数值”，并检查号码没有变成 4.10105E+17 这样的科学计数法：那样后几位已经丢失，只能重新输入。',
       '4. “证件类型”不填时按居民身份证处理；护照、港澳台通行证等请选择证件类型。',
       '5. “联系电话”填 11 位手机号，或带区号的固定电话（如 0371-12345678）；多个号码用“/”隔开。',
-      '6. “颜色”（四级五色）：红（重点关注户）、橙（居家隔离户）、黄（非疫区返回无症状户）、绿（未离开无症状户）、白（空户）。同一户只能有一个颜色；不填时按排查情况确定。',
+      '6. “颜色”（四级五色）：{colours}。同一户只能有一个颜色；不填时按排查情况确定。',
       '7. 空户：填楼栋、单元、门牌号，颜色选“白（空户）”，姓名留空。',
       '8. “人员类别”用于标注：党员、楼栋长、志愿者（党旗、星星），低保、残疾、独居老人、行动不便（红心）；可填多项，用“、”隔开。',
       '9. 请不要修改第 2 行的表头；第 1 行的标题可以改成本社区的名称。',
@@ -156,7 +159,7 @@ const TEXTS = {
         '13812345678',
         '户主',
         '郑州市某单位',
-        '绿（未离开无症状户）',
+        '{green}',
         '党员',
         null,
       ],
@@ -171,7 +174,7 @@ const TEXTS = {
         '13912345678',
         '配偶',
         null,
-        '绿（未离开无症状户）',
+        '{green}',
         null,
         '1月20日从开封返回',
       ],
@@ -194,7 +197,7 @@ const TEXTS = {
       '3. ID number: the 18 characters; a final x may be either case. The column is formatted as text. When pasting from another sheet use Paste Special → Values, and check that no number became 4.10105E+17: its last digits are lost and must be typed again.',
       '4. ID type: when blank, a resident ID card; choose the type for passports and travel permits.',
       '5. Phone: an 11-digit mobile, or a landline with its area code (0371-12345678); several separated by "/".',
-      '6. Colour (four levels, five colours): red (key attention), orange (home isolation), yellow (returned from a non-epidemic area, no symptoms), green (never left, no symptoms), white (empty). One colour per household; when blank, the screening decides.',
+      '6. Colour (four levels, five colours): {colours}. One colour per household; when blank, the screening decides.',
       '7. An empty household: building, unit and door number, colour white, no name.',
       '8. Markers: party member, building leader, volunteer (flags and stars); low income, disabled, elderly living alone, immobile (hearts). Several may be given, separated by commas.',
       '9. Do not change the header in row 2; the title in row 1 may be changed to your community’s name.',
@@ -212,7 +215,7 @@ const TEXTS = {
         '13812345678',
         'head of household',
         'Zhengzhou Water Co.',
-        'green (never left, no symptoms)',
+        '{green}',
         'party member',
         null,
       ],
@@ -227,7 +230,7 @@ const TEXTS = {
         '13912345678',
         'spouse',
         null,
-        'green (never left, no symptoms)',
+        '{green}',
         null,
         'back from Kaifeng on 20 January',
       ],
@@ -259,10 +262,10 @@ const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
-function addLists(workbook: ExcelJS.Workbook, locale: Locale): Record<string, string> {
+function addLists(workbook: ExcelJS.Workbook, locale: Locale, homeAreaCode?: string): Record<string, string> {
   const sheet = workbook.addWorksheet(TEMPLATE_SHEETS[locale].lists, { state: 'hidden' });
   const refs: Record<string, string> = {};
-  Object.entries(templateLists(locale)).forEach(([key, values], i) => {
+  Object.entries(templateLists(locale, homeAreaCode)).forEach(([key, values], i) => {
     const col = columnLetter(i);
     sheet.getCell(`${col}1`).value = key;
     values.forEach((v, r) => {
@@ -324,8 +327,15 @@ function addValidations(sheet: ExcelJS.Worksheet, locale: Locale, lists: Record<
   }
 }
 
-function addHelpSheet(workbook: ExcelJS.Workbook, locale: Locale): void {
+function addHelpSheet(workbook: ExcelJS.Workbook, locale: Locale, homeAreaCode?: string): void {
   const t = TEXTS[locale];
+  // the colours in the deployment's words, as the dropdown offers them (ledger/colour/palette.ts)
+  const colours = templateLists(locale, homeAreaCode).colour;
+  const words: Record<string, string> = {
+    '{colours}': colours.join(locale === 'zh-CN' ? '、' : ', '),
+    '{green}': colours[HOUSEHOLD_COLOURS.indexOf('green')],
+  };
+  const fill = (s: string) => s.replace(/\{colours\}|\{green\}/g, (w) => words[w]);
   const sheet = workbook.addWorksheet(TEMPLATE_SHEETS[locale].help);
   TEMPLATE_FIELDS.forEach((field, i) => {
     sheet.getColumn(i + 1).width = WIDTHS[field];
@@ -333,7 +343,7 @@ function addHelpSheet(workbook: ExcelJS.Workbook, locale: Locale): void {
   const last = columnLetter(TEMPLATE_FIELDS.length - 1);
   sheet.getCell('A1').value = t.helpTitle;
   sheet.getCell('A1').font = { bold: true, size: 14 };
-  t.help.forEach((line, i) => {
+  t.help.map(fill).forEach((line, i) => {
     const r = i + 2;
     sheet.getCell(`A${r}`).value = line;
     sheet.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
@@ -355,7 +365,7 @@ function addHelpSheet(workbook: ExcelJS.Workbook, locale: Locale): void {
     const row = sheet.getRow(top + 2 + k);
     TEMPLATE_FIELDS.forEach((field, i) => {
       const cell = row.getCell(i + 1);
-      const value = field === 'idNumber' ? EXAMPLE_IDS[k] : example[i];
+      const value = field === 'idNumber' ? EXAMPLE_IDS[k] : example[i] && fill(example[i]);
       if (value !== null) cell.value = value;
       if (TEXT_FIELDS.has(field)) cell.numFmt = '@';
       cell.font = { italic: true, color: { argb: 'FF808080' } };
@@ -367,6 +377,8 @@ function addHelpSheet(workbook: ExcelJS.Workbook, locale: Locale): void {
 export interface TemplateOptions {
   /** the community named in the title (省民航社区); default a placeholder, XX社区 */
   community?: string;
+  /** the deployment's home area (ColourPolicy.homeAreaCode): the colours are named after its city */
+  homeAreaCode?: string;
 }
 
 /**
@@ -379,8 +391,8 @@ export async function buildTemplate(locale: Locale, options: TemplateOptions = {
   workbook.creator = 'Wangge';
   const t = TEXTS[locale];
   const ledger = addLedgerSheet(workbook, locale, t.title(options.community?.trim() || t.placeholder));
-  addHelpSheet(workbook, locale);
-  const lists = addLists(workbook, locale);
+  addHelpSheet(workbook, locale, options.homeAreaCode);
+  const lists = addLists(workbook, locale, options.homeAreaCode);
   addValidations(ledger, locale, lists);
   return workbookBuffer(workbook);
 }

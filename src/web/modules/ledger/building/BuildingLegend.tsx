@@ -2,13 +2,15 @@ import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLOURS, HOUSEHOLD_COLOURS } from '../../../../domain/ledger/colours';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { colourMeaning, colourName } from '../common/labels';
+import { colourName } from '../common/labels';
 import { MarkerLegend } from '../common/MarkerSymbols';
+import { useColourMeaning } from '../common/useColourMeaning';
 
 /** The legend of the wall sheet: the five colours with their counts here, and the marker symbols. */
 export function BuildingLegend({ counts, total }: { counts: Record<string, number>; total: number }) {
   const { t } = useTranslation();
   const [lang] = useLanguage();
+  const meaning = useColourMeaning();
   return (
     <Card size="small" data-testid="building-legend">
       <Space wrap size={[16, 8]}>
@@ -27,8 +29,7 @@ export function BuildingLegend({ counts, total }: { counts: Record<string, numbe
                 borderRadius: 3,
               }}
             />
-            {colourName(c, lang)} · {colourMeaning(c, lang)}{' '}
-            <Typography.Text strong>{counts[c] ?? 0}</Typography.Text>
+            {colourName(c, lang)} · {meaning(c)} <Typography.Text strong>{counts[c] ?? 0}</Typography.Text>
           </span>
         ))}
         <Typography.Text type="secondary">{t('building.totalN', { n: total })}</Typography.Text>

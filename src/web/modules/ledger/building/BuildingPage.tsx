@@ -62,7 +62,7 @@ export default function BuildingPage() {
                 <Typography.Title level={4} style={{ margin: 0 }} data-testid="building-title">
                   {t('building.title')} · {unit.data.name}
                 </Typography.Title>
-                <UnitKindTag kind={unit.data.kind} />
+                <UnitKindTag kind={unit.data.kind} name={unit.data.name} />
               </Space>
               <Space wrap>
                 {view.isSuccess && <PrintButton prepare={printBuilding} testId="building-print" />}

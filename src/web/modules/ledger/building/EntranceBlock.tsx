@@ -2,9 +2,11 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLOURS } from '../../../../domain/ledger/colours';
 import type { BuildingTile } from '../../../http/ledger';
+import { joinList } from '../../../i18n/punctuation';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { colourMeaning, colourName, entranceText } from '../common/labels';
+import { colourName, entranceText } from '../common/labels';
 import { MarkerSymbols } from '../common/MarkerSymbols';
+import { useColourMeaning } from '../common/useColourMeaning';
 import type { EntranceGrid } from './layout';
 
 const TILE_W = 88;
@@ -13,6 +15,7 @@ const TILE_H = 66;
 function Tile({ h, onOpen }: { h: BuildingTile; onOpen: (key: string) => void }) {
   const { t } = useTranslation();
   const [lang] = useLanguage();
+  const meaning = useColourMeaning();
   const info = COLOURS[h.colour];
   const anyMarker = Object.values(h.markers).some((n) => n > 0);
   return (
@@ -22,7 +25,7 @@ function Tile({ h, onOpen }: { h: BuildingTile; onOpen: (key: string) => void })
       data-colour={h.colour}
       data-door={h.door}
       aria-label={`${h.door} ${colourName(h.colour, lang)} ${t('ledger.residentsN', { n: h.residentCount })}`}
-      title={[colourMeaning(h.colour, lang), h.names.join('、'), h.override ? t('household.byHand') : '']
+      title={[meaning(h.colour), joinList(h.names), h.override ? t('household.byHand') : '']
         .filter(Boolean)
         .join('\n')}
       onClick={() => onOpen(h.key)}

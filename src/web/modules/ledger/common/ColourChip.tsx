@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react';
 import { COLOURS, type HouseholdColour } from '../../../../domain/ledger/colours';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { colourMeaning, colourName } from './labels';
+import { colourName } from './labels';
+import { useColourMeaning } from './useColourMeaning';
 
 /** A household's colour as the paper ledgers show it: the colour's own fill, its name, its meaning on hover. */
 export function ColourChip({
@@ -17,12 +18,13 @@ export function ColourChip({
   style?: CSSProperties;
 }) {
   const [lang] = useLanguage();
+  const meaning = useColourMeaning();
   const info = COLOURS[colour];
   return (
     <span
       data-testid={testId}
       data-colour={colour}
-      title={colourMeaning(colour, lang)}
+      title={meaning(colour)}
       style={{
         display: 'inline-block',
         padding: '0 8px',
@@ -36,7 +38,7 @@ export function ColourChip({
         ...style,
       }}
     >
-      {long ? colourMeaning(colour, lang) : colourName(colour, lang)}
+      {long ? meaning(colour) : colourName(colour, lang)}
     </span>
   );
 }

@@ -2,7 +2,6 @@ import {
   COLOURS,
   CONTACT_KIND_LABELS,
   type ColourReason,
-  colourLabel,
   type HouseholdColour,
   isHouseholdColour,
   REASON_TITLES,
@@ -50,11 +49,6 @@ export function stayText(s: TravelStay, lang: Language): string {
 /** 红 / red */
 export function colourName(c: HouseholdColour, lang: Language): string {
   return COLOURS[c].name[lang];
-}
-
-/** 重点关注户 / key attention (yellow and green name the city, 郑, as the reports do) */
-export function colourMeaning(c: HouseholdColour, lang: Language): string {
-  return colourLabel(c, lang, lang === 'zh-CN' ? '郑' : undefined);
 }
 
 export function markerLabel(m: Marker, lang: Language): string {

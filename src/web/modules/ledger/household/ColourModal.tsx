@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { HOUSEHOLD_COLOURS, type HouseholdColour } from '../../../../domain/ledger/colours';
 import { applyFieldErrors, errorText } from '../../../http/errors';
 import { type Household, setColour } from '../../../http/ledger';
-import { useLanguage } from '../../../i18n/useLanguage';
 import { testIdProps } from '../../../shell/testId';
 import { ColourChip } from '../common/ColourChip';
-import { colourMeaning } from '../common/labels';
+import { useColourMeaning } from '../common/useColourMeaning';
 import { useLedgerMutation } from '../useLedgerMutation';
 
 interface Props {
@@ -20,7 +19,7 @@ interface Props {
 /** Sets a household's colour by hand, or clears that; either way with the reason the history keeps. */
 export function ColourModal({ mode, household, onClose }: Props) {
   const { t } = useTranslation();
-  const [lang] = useLanguage();
+  const meaning = useColourMeaning();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ colour?: HouseholdColour; reason: string }>();
   // filled when the dialog opens, not when the household is refreshed in the background
@@ -78,8 +77,7 @@ export function ColourModal({ mode, household, onClose }: Props) {
                   data-testid={`colour-choice-${c}`}
                   style={{ display: 'flex', marginBottom: 6 }}
                 >
-                  <ColourChip colour={c} />{' '}
-                  <Typography.Text type="secondary">{colourMeaning(c, lang)}</Typography.Text>
+                  <ColourChip colour={c} /> <Typography.Text type="secondary">{meaning(c)}</Typography.Text>
                 </Radio>
               ))}
             </Radio.Group>

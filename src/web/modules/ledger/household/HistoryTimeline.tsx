@@ -5,7 +5,7 @@ import type { TravelStay } from '../../../../domain/ledger/colours';
 import type { HistoryEntry, HouseholdDetail } from '../../../http/ledger';
 import type { Language } from '../../../i18n';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { formatShanghai } from '../../audit/time';
+import { formatDateTime } from '../../../shell/dates';
 import { ColourChip } from '../common/ColourChip';
 import { colourOf, stayText } from '../common/labels';
 import { changedFieldLabel, changesOf, changeText } from './changeText';
@@ -149,7 +149,7 @@ export function HistoryTimeline({ household }: { household: HouseholdDetail }) {
               )}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatShanghai(e.at, lang)} · {e.actor ?? t('history.system')}
+                  {formatDateTime(e.at)} · {e.actor ?? t('history.system')}
                 </Typography.Text>
               </div>
             </div>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_KIND_LABELS, DEFAULT_FEVER_THRESHOLD_C } from '../../../../domain/ledger/colours';
 import { errorText } from '../../../http/errors';
 import { useLedgerDay, useVisits, type Visit } from '../../../http/ledger';
+import { joinList } from '../../../i18n/punctuation';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { formatShanghai } from '../../audit/time';
+import { formatDateTime } from '../../../shell/dates';
 import { ColourChip } from '../common/ColourChip';
 import { symptomLabel } from '../common/labels';
 
@@ -14,7 +15,7 @@ type Answer = Visit['residents'][number];
 function AnswerLine({ a, threshold }: { a: Answer; threshold: number }) {
   const { t } = useTranslation();
   const [lang] = useLanguage();
-  const list = (items: string[]) => items.join(lang === 'en' ? ', ' : '、');
+  const list = joinList;
   const presence = a.left ?? (a.present ? 'present' : 'away');
   const fever = a.temperatureC !== undefined && a.temperatureC >= threshold;
   return (
@@ -64,7 +65,6 @@ function AnswerLine({ a, threshold }: { a: Answer; threshold: number }) {
  */
 export function HouseholdVisits({ householdKey }: { householdKey: string }) {
   const { t } = useTranslation();
-  const [lang] = useLanguage();
   const query = useVisits(householdKey);
   const day = useLedgerDay();
   const threshold = day.data?.policy.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C;
@@ -130,7 +130,7 @@ export function HouseholdVisits({ householdKey }: { householdKey: string }) {
               )}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatShanghai(v.at, lang)} · {v.by?.name ?? t('find.visits.system')}
+                  {formatDateTime(v.at)} · {v.by?.name ?? t('find.visits.system')}
                 </Typography.Text>
               </div>
             </div>

@@ -26,16 +26,28 @@ interface Props {
 export function ResidentsTable({ residents, canWrite, onEdit, onStatus }: Props) {
   const { t } = useTranslation();
   const [lang] = useLanguage();
+  // Five columns fit the drawer (860 px) without scrolling: the status sits by the name, the ID number
+  // and the phone share a column, and work unit and notes take what is left (ellipsis, full on hover).
   const columns: ColumnsType<Resident> = [
     {
       title: t('resident.name'),
       key: 'name',
-      width: 130,
+      width: 170,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Text strong delete={r.status === 'moved_out' || r.status === 'deceased'}>
-            {r.name}
-          </Typography.Text>
+          <Space size={4} wrap>
+            <Typography.Text strong delete={r.status === 'moved_out' || r.status === 'deceased'}>
+              {r.name}
+            </Typography.Text>
+            <Tag
+              color={STATUS_COLOUR[r.status]}
+              bordered={false}
+              data-testid={`resident-status-${r.key}`}
+              data-status={r.status}
+            >
+              {t(`resident.statuses.${r.status}`)}
+            </Tag>
+          </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {[relationLabel(r.relation, r.relationText, lang), sexLabel(r.sex, lang), r.birthDate]
               .filter(Boolean)
@@ -45,37 +57,26 @@ export function ResidentsTable({ residents, canWrite, onEdit, onStatus }: Props)
       ),
     },
     {
-      title: t('resident.idNumber'),
+      title: `${t('resident.idNumber')} / ${t('resident.phone')}`,
       key: 'id',
       width: 230,
-      render: (_, r) => <RevealValue residentKey={r.key} field="idNumber" masked={r.idMasked} />,
-    },
-    {
-      title: t('resident.phone'),
-      key: 'phone',
-      width: 160,
-      render: (_, r) => <RevealValue residentKey={r.key} field="phone" masked={r.phoneMasked} />,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <RevealValue residentKey={r.key} field="idNumber" masked={r.idMasked} />
+          <RevealValue residentKey={r.key} field="phone" masked={r.phoneMasked} />
+        </Space>
+      ),
     },
     {
       title: t('resident.markers'),
       key: 'markers',
-      width: 150,
+      width: 130,
       render: (_, r) => <MarkerSymbols markers={r.markers} withLabels />,
-    },
-    {
-      title: t('resident.status'),
-      key: 'status',
-      width: 80,
-      render: (_, r) => (
-        <Tag color={STATUS_COLOUR[r.status]} data-testid={`resident-status-${r.key}`} data-status={r.status}>
-          {t(`resident.statuses.${r.status}`)}
-        </Tag>
-      ),
     },
     {
       title: t('resident.workUnit'),
       key: 'work',
-      width: 140,
+      ellipsis: { showTitle: true },
       render: (_, r) => [r.workUnit, r.notes].filter(Boolean).join(' · '),
     },
   ];
@@ -83,7 +84,7 @@ export function ResidentsTable({ residents, canWrite, onEdit, onStatus }: Props)
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 130,
+      width: 120,
       fixed: 'end',
       render: (_, r) => {
         const living = r.status === 'present' || r.status === 'away';
@@ -130,7 +131,7 @@ export function ResidentsTable({ residents, canWrite, onEdit, onStatus }: Props)
       columns={columns}
       dataSource={residents}
       pagination={false}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 760 }}
       locale={{ emptyText: t('ledger.emptyHousehold') }}
     />
   );

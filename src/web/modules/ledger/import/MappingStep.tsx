@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEDGER_FIELDS } from '../../../../domain/ledger/sheet/headers';
 import type { ColumnMapping, ImportPreview } from '../../../http/ledger';
+import { joinList } from '../../../i18n/punctuation';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { fieldLabel } from '../common/labels';
 
@@ -147,7 +148,7 @@ export function MappingStep({
         <Alert type="warning" showIcon title={t('importer.noHeaderRow')} data-testid="import-no-header" />
       )}
       {twice.length > 0 && (
-        <Alert type="warning" showIcon title={t('importer.mappedTwice', { fields: twice.join('、') })} />
+        <Alert type="warning" showIcon title={t('importer.mappedTwice', { fields: joinList(twice) })} />
       )}
       {found && !hasName && <Alert type="warning" showIcon title={t('importer.noNameColumn')} />}
       <Table<Row>

@@ -4,6 +4,7 @@ import type { Household, Resident } from '../../../http/ledger';
 import type { UnitWithAncestors } from '../../../http/types';
 import type { Language } from '../../../i18n';
 import i18n from '../../../i18n';
+import { paren } from '../../../i18n/punctuation';
 import { colourName, entranceText, markerLabel, relationLabel } from '../common/labels';
 
 // Cells of the printed ledger sheets, in words rather than icons: paper has no tooltips, and a
@@ -61,7 +62,7 @@ export function ResidentLines({ residents, lang }: { residents: Resident[]; lang
         return (
           <div key={r.key}>
             {r.name}
-            {relation && `（${relation}）`}
+            {paren(relation)}
             {away}
             {marks && ` [${marks}]`}
             <span style={{ fontFamily: 'monospace', marginLeft: '6pt' }}>

@@ -45,27 +45,32 @@ export function CampaignProgressCard({
         <Skeleton active />
       </Card>
     );
+  // Fits the card without scrolling from 1280 px up: the kind sits by the name, the colours take what
+  // is left, and the link to the ledger stays in view (fixed at the end when the screen is narrower).
   const columns: ColumnsType<Child> = [
     {
       title: t('ledger.childUnit'),
       key: 'name',
+      width: 160,
       render: (_, c) => (
-        <Button
-          type="link"
-          size="small"
-          style={{ padding: 0 }}
-          onClick={() => onUnit(c.unit.code)}
-          data-testid={`progress-child-${c.unit.code}`}
-        >
-          {c.unit.name}
-        </Button>
+        <Space size={4} wrap>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0 }}
+            onClick={() => onUnit(c.unit.code)}
+            data-testid={`progress-child-${c.unit.code}`}
+          >
+            {c.unit.name}
+          </Button>
+          <UnitKindTag kind={c.unit.kind} name={c.unit.name} />
+        </Space>
       ),
     },
-    { title: t('org.kind'), key: 'kind', width: 100, render: (_, c) => <UnitKindTag kind={c.unit.kind} /> },
     {
       title: t('screening.visitedOfTotal'),
       key: 'progress',
-      width: 220,
+      width: 170,
       render: (_, c) => (
         <Space orientation="vertical" size={0} style={{ width: '100%' }}>
           <Progress percent={percent(c.visited, c.total)} size="small" />
@@ -75,19 +80,24 @@ export function CampaignProgressCard({
         </Space>
       ),
     },
-    { title: t('screening.revisit'), dataIndex: 'revisit', width: 80, align: 'right' },
+    { title: t('screening.revisit'), dataIndex: 'revisit', width: 72, align: 'right' },
     {
       title: t('screening.byColour'),
       key: 'colours',
-      width: 200,
       render: (_, c) => <ColourBar tally={c} />,
     },
     {
       title: '',
       key: 'ledger',
-      width: 90,
+      width: 96,
+      fixed: 'end',
       render: (_, c) => (
-        <Link to={`/ledger?unit=${c.unit.code}&campaign=${id}`}>{t('screening.openLedger')}</Link>
+        <Link
+          to={`/ledger?unit=${c.unit.code}&campaign=${id}`}
+          data-testid={`progress-ledger-${c.unit.code}`}
+        >
+          {t('screening.openLedger')}
+        </Link>
       ),
     },
   ];
@@ -158,7 +168,7 @@ export function CampaignProgressCard({
           columns={columns}
           dataSource={p.children}
           pagination={false}
-          scroll={{ x: 800 }}
+          scroll={{ x: 600 }}
         />
       )}
     </Card>
