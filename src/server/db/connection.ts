@@ -12,7 +12,7 @@ const pools = new WeakMap<Db, pg.Pool>();
 /**
  * A pool and its Kysely. `today` is the day the platform replays (Config.today): each connection then
  * carries it as `wangge.today`, which the SQL twin of the platform clock reads (platform_now(), used by
- * column defaults; see migrations/005_platform_clock.ts and platform/clock.ts).
+ * column defaults; see migrations/006_platform_clock.ts and platform/clock.ts).
  */
 export function createDb(connectionString: string, max = 10, clock: { today?: string } = {}): Db {
   const options = clock.today ? `-c wangge.today=${clock.today}` : undefined;

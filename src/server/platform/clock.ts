@@ -7,7 +7,7 @@ import type { Config } from '../config';
 // WANGGE_TODAY; the demo city's 2020-02-05): its clock reads that day at the real time of day, as the duty
 // clock does, so that what a user sees stamped (the household history, a visit, an export's title) lies
 // on the day the city lives on, not on the machine's. Column defaults read the same clock in SQL
-// (platform_now(), migrations/005_platform_clock.ts). The audit log keeps the true time (a record of
+// (platform_now(), migrations/006_platform_clock.ts). The audit log keeps the true time (a record of
 // security events is never replayed): see docs/architecture.md.
 
 /** The instant the platform's clock reads. */
