@@ -470,6 +470,8 @@ export interface PlanRow {
   household?: { key: string; head: string | null };
   resident?: string;
   changes?: PlanChange[];
+  /** the stays (去过的地方) an update adds */
+  newStays?: TravelStay[];
 }
 
 export interface ImportPlanReport {

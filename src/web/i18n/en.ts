@@ -545,6 +545,7 @@ const en: Messages = {
       joinDetail: 'Joins the household already in the ledger (head: {{head}})',
       noHead: 'no head yet',
       unchangedDetail: 'As in the ledger: nothing to change',
+      newStays: 'Places been: adds {{list}}',
       truncated: 'Only the first {{n}} rows are listed; the counts above cover every row.',
     },
     leftOut: '{{n}} rows with errors were left out.',

@@ -540,6 +540,7 @@ const zhCN = {
       joinDetail: '加入台账中已有的这一户（户主：{{head}}）',
       noHead: '暂无户主',
       unchangedDetail: '与台账一致，不作改动',
+      newStays: '去过的地方：添加 {{list}}',
       truncated: '只列出前 {{n}} 行；上面的数目按全部行统计。',
     },
     leftOut: '{{n}} 行有错误未导入。',

@@ -25,6 +25,8 @@ export const BASE_FIELDS = [
   'markers',
   'colour',
   'empty',
+  'travelPlace',
+  'travelDate',
   'notes',
 ] as const;
 export type BaseField = (typeof BASE_FIELDS)[number];
@@ -60,6 +62,8 @@ export const PERSON_FIELDS: readonly LedgerField[] = [
   'workUnit',
   'birthDate',
   'markers',
+  'travelPlace',
+  'travelDate',
   ...MARKERS,
 ];
 
@@ -78,6 +82,8 @@ const BASE_LABELS: Record<BaseField, Record<Locale, string>> = {
   markers: { 'zh-CN': '人员类别', en: 'markers' },
   colour: { 'zh-CN': '颜色', en: 'colour' },
   empty: { 'zh-CN': '空户', en: 'empty household' },
+  travelPlace: { 'zh-CN': '去过的地方', en: 'places been' },
+  travelDate: { 'zh-CN': '返回日期', en: 'date back' },
   notes: { 'zh-CN': '备注', en: 'notes' },
 };
 
@@ -195,6 +201,35 @@ export const HEADER_SYNONYMS: Record<LedgerField, readonly string[]> = {
     'color',
   ],
   empty: ['是否空户', '空户', '空房', '是否空置', '空置', '居住状态'],
+  // 您近期去过哪? — where a resident has been (近14天旅居史), and the day they came back (返郑日期)
+  travelPlace: [
+    '去过的地方',
+    '旅居地',
+    '旅居史',
+    '近14天旅居史',
+    '旅居地点',
+    '从何地返回',
+    '从何地返郑',
+    '从何地来',
+    '来自何地',
+    '外出地点',
+    '途经地',
+    '去过哪里',
+    'placesbeen',
+    'travel',
+  ],
+  travelDate: [
+    '返回日期',
+    '返回时间',
+    '返郑日期',
+    '返郑时间',
+    '返乡日期',
+    '返乡时间',
+    '到达日期',
+    '抵达日期',
+    'dateback',
+    'returndate',
+  ],
   notes: ['备注', '说明', '情况说明', '备注说明', 'notes', 'remark', 'remarks'],
 };
 

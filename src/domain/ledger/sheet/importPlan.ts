@@ -7,6 +7,8 @@
 import type { Locale } from '../../i18n/messages';
 import { maskIdNumber } from '../../validators/idNumber';
 import { maskPhone } from '../../validators/phone';
+import type { TravelStay } from '../colour/facts';
+import type { StoredFacts } from '../household';
 import { type FieldChange, type ResidentSnapshot, residentChanges } from '../residentChanges';
 import type { ColumnRef, LedgerField } from './headers';
 import type { Household } from './households';
@@ -20,6 +22,8 @@ export type PlanAction = 'new' | 'join' | 'update' | 'unchanged';
 export interface LedgerResident extends ResidentSnapshot {
   /** the resident's record key */
   key: string;
+  /** what the ledger holds of their health and movements (the stays an update adds to) */
+  facts?: StoredFacts;
 }
 
 /** A household already in the ledger at the door a sheet household names. */
@@ -57,6 +61,8 @@ export interface PlannedResident {
   changes: FieldChange[];
   /** for update and unchanged: the resident as they will be */
   after?: ResidentSnapshot;
+  /** for update: the sheet's stays (去过的地方) the ledger does not hold yet, added to theirs */
+  newStays?: TravelStay[];
 }
 
 export interface PlannedHousehold {
@@ -80,6 +86,8 @@ export interface PlanRow {
   /** the resident already in the ledger (update, unchanged) */
   resident?: string;
   changes?: FieldChange[];
+  /** the stays an update adds */
+  newStays?: TravelStay[];
 }
 
 export interface PlanCounts {
@@ -120,6 +128,13 @@ function headWhere(locale: Locale, row: number | null): string {
  * Then one head of household (户主) per household: the ledger's head first, then the sheet's in row order;
  * every further head is refused (household.second_head, on the relation column), naming the head.
  */
+/** The sheet's stays the ledger does not hold yet: the same place ending the same day is the same stay. */
+export function staysToAdd(held: readonly TravelStay[], given: readonly TravelStay[]): TravelStay[] {
+  const same = (a: TravelStay, b: TravelStay) =>
+    a.placeCode === b.placeCode && (a.to ?? a.from) === (b.to ?? b.from);
+  return given.filter((s) => !held.some((h) => same(h, s)));
+}
+
 export function planImport(
   households: readonly Household[],
   doors: readonly (LedgerDoor | undefined)[],
@@ -179,12 +194,15 @@ export function planImport(
         claimed.add(existing.key);
         const after = sheetResident(existing, r, sealedOf(r), ctx.given);
         const changes = residentChanges(existing, after);
+        // the sheet's stays the ledger does not hold yet are added (never dropped)
+        const newStays = staysToAdd(existing.facts?.travel ?? [], r.travel ?? []);
         residents.push({
           record: r,
-          action: changes.length ? 'update' : 'unchanged',
+          action: changes.length || newStays.length ? 'update' : 'unchanged',
           existing,
           changes,
           after,
+          ...(newStays.length ? { newStays } : {}),
         });
       } else residents.push({ record: r, action: door ? 'join' : 'new', changes: [] });
     }
@@ -252,6 +270,7 @@ export function planImport(
         ...household,
         ...(r.existing ? { resident: r.existing.key } : {}),
         ...(r.action === 'update' ? { changes: r.changes } : {}),
+        ...(r.newStays ? { newStays: r.newStays } : {}),
       });
     }
   }

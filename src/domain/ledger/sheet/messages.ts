@@ -35,6 +35,11 @@ export const LEDGER_ERROR_CODES = [
   'household.empty_conflict',
   'household.second_head',
   'resident.in_household',
+  'travel.place_unknown',
+  'travel.place_ambiguous',
+  'travel.place_required',
+  'travel.date_invalid',
+  'travel.date_future',
 ] as const;
 export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
 
@@ -79,6 +84,12 @@ const zh: Record<LedgerMessageKey, string> = {
     '这一户已有户主{name}（{where}），一户只能有一位户主。请更正“与户主关系”；如户主有变，请先在台账中修改。',
   'resident.in_household':
     '这一户已登记了{name}（没有证件号码，无法核对是否同一人），不能重复登记；如是同一人，请勾选“更新台账中已有的居民”。',
+  'travel.place_unknown':
+    '无法识别去过的地方“{value}”。请写省、市或区县的名称（如“湖北省武汉市”“孝感”），多个地方用顿号隔开；没有外出请写“无”。',
+  'travel.place_ambiguous': '“{value}”有不止一处，请写上所在的省或市（如“北京市朝阳区”）。',
+  'travel.place_required': '填写了返回日期{value}，请同时填写去过的地方。',
+  'travel.date_invalid': '无法识别返回日期“{value}”，请写成 2020-01-23 这样的日期。',
+  'travel.date_future': '返回日期 {value} 晚于台账日期 {today}。',
 };
 
 const en: Record<LedgerMessageKey, string> = {
@@ -122,6 +133,13 @@ const en: Record<LedgerMessageKey, string> = {
     'This household already has a head, {name} ({where}); a household has one head. Correct the relation to the head; if the head has changed, change it in the ledger first.',
   'resident.in_household':
     '{name} is already registered in this household (without an ID number, so it cannot be checked that this is someone else) and cannot be registered twice; if it is the same person, tick "Update residents already in the ledger".',
+  'travel.place_unknown':
+    'Unknown place "{value}". Write the name of a province, city or county (湖北省武汉市, 孝感), several separated by 、; write 无 for none.',
+  'travel.place_ambiguous':
+    'There is more than one "{value}": write its province or city too (北京市朝阳区).',
+  'travel.place_required': 'A date back ({value}) is given: write where the resident has been too.',
+  'travel.date_invalid': 'Unknown date back "{value}": write a date such as 2020-01-23.',
+  'travel.date_future': 'The date back {value} is after the ledger day {today}.',
 };
 
 const catalogues: Record<Locale, Record<LedgerMessageKey, string>> = { 'zh-CN': zh, en };

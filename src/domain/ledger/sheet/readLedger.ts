@@ -4,6 +4,7 @@
 // reading (ExcelJS) hands over the sheet as a 2-D array of cell values and the list of merged ranges.
 
 import type { Locale } from '../../i18n/messages';
+import type { PlaceTable } from '../../places/placeNames';
 import { duplicateIdErrors, type IdOccurrence } from './duplicates';
 import { applyMerges, type CellRange, fillDown } from './fillDown';
 import {
@@ -35,6 +36,10 @@ export interface ReadLedgerOptions {
   mapping?: Readonly<Record<number, LedgerField | null>>;
   /** how many rows from the top to look for the header in; default 20 */
   maxScan?: number;
+  /** the country's place names, read when the sheet has a column of places been (去过的地方) */
+  places?: PlaceTable;
+  /** the ledger's day: the last day a stay can end, the day an undated one is recorded */
+  ledgerDay?: string;
 }
 
 export interface LedgerSheetResult {
@@ -124,7 +129,7 @@ export function readLedgerSheet(
   merges: readonly (string | CellRange)[],
   options: ReadLedgerOptions,
 ): LedgerSheetResult {
-  const { locale, today } = options;
+  const { locale, today, places, ledgerDay } = options;
   const maxScan = options.maxScan ?? 20;
   const sheet = Array.from(rows, (row) => row ?? []);
 
@@ -183,7 +188,15 @@ export function readLedgerSheet(
     const own = mapRow(sheet[r]);
     const result = repeated.has(r)
       ? ({ kind: 'heading' } as const)
-      : validateRow(mapRow(filled[r]), { row: r + 1, columns, locale, today, own });
+      : validateRow(mapRow(filled[r]), {
+          row: r + 1,
+          columns,
+          locale,
+          today,
+          own,
+          places,
+          ledgerDay,
+        });
     if (result.kind === 'blank') {
       pendingBlank++;
       continue;

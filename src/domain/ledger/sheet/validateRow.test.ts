@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { placeTable } from '../../places/placeNames';
 import { generateIdNumber, idNumberCheckChar } from '../../validators/idNumber';
 import { columnRefs, type MappedRow, proposeMapping } from './headers';
 import { excelShownNumber, type RowContext, type RowResult, validateRow } from './validateRow';
@@ -404,5 +405,77 @@ describe('blank rows, headings and empty households', () => {
     expect(codes(validateRow({ name: '空户' }, ctx()))).toEqual(['门牌号:location.required']);
     // a door and a colour that says people live there, but nobody named
     expect(codes(validateRow({ ...place, colour: '红' }, ctx()))).toEqual(['姓名:name.required']);
+  });
+});
+
+describe('places been and the date back (去过的地方, 返回日期)', () => {
+  const places = placeTable([
+    '420000\t湖北省',
+    '420100\t武汉市',
+    '420900\t孝感市',
+    '110105\t朝阳区',
+    '220104\t朝阳区',
+  ]);
+  const columns = columnRefs(proposeMapping(['门牌号', '姓名', '近14天旅居史', '返郑日期'], 0));
+  const travelCtx = (extra: Partial<RowContext> = {}) =>
+    ctx({ columns, places, ledgerDay: '2020-02-03', ...extra });
+  const row = (travelPlace: unknown, travelDate?: unknown): MappedRow => ({
+    door: '101',
+    name: '张伟',
+    travelPlace,
+    ...(travelDate === undefined ? {} : { travelDate }),
+  });
+
+  it('keeps a stay without dates, recorded on the ledger day, never dropped', () => {
+    const r = validateRow(row('湖北武汉'), travelCtx());
+    expect(r).toMatchObject({
+      kind: 'accepted',
+      record: {
+        travel: [
+          { placeCode: '420100', placeName: '湖北武汉', undated: 'unknown', recordedOn: '2020-02-03' },
+        ],
+      },
+    });
+  });
+
+  it('ends each stay on the date back, and reads several places', () => {
+    const r = validateRow(row('武汉、孝感', '2020.1.23'), travelCtx());
+    expect(r.kind === 'accepted' && r.record.kind === 'resident' && r.record.travel).toEqual([
+      {
+        placeCode: '420100',
+        placeName: '武汉',
+        to: '2020-01-23',
+        undated: 'unknown',
+        recordedOn: '2020-02-03',
+      },
+      {
+        placeCode: '420900',
+        placeName: '孝感',
+        to: '2020-01-23',
+        undated: 'unknown',
+        recordedOn: '2020-02-03',
+      },
+    ]);
+    const none = validateRow(row('无'), travelCtx());
+    expect(none.kind === 'accepted' && none.record.kind === 'resident' && none.record.travel).toBeUndefined();
+  });
+
+  it('refuses what it cannot read, naming the column: an unknown place, one of several, a bad or late date, a date alone', () => {
+    const err = (r: RowResult) => (r.kind === 'rejected' ? r.errors.map((e) => [e.code, e.column]) : r.kind);
+    expect(err(validateRow(row('老家'), travelCtx()))).toEqual([['travel.place_unknown', '近14天旅居史']]);
+    expect(err(validateRow(row('朝阳区'), travelCtx()))).toEqual([
+      ['travel.place_ambiguous', '近14天旅居史'],
+    ]);
+    expect(err(validateRow(row('武汉', '上个月'), travelCtx()))).toEqual([
+      ['travel.date_invalid', '返郑日期'],
+    ]);
+    expect(err(validateRow(row('武汉', '2020-02-09'), travelCtx()))).toEqual([
+      ['travel.date_future', '返郑日期'],
+    ]);
+    expect(err(validateRow(row('', '2020-01-23'), travelCtx()))).toEqual([
+      ['travel.place_required', '近14天旅居史'],
+    ]);
+    const message = validateRow(row('老家'), travelCtx());
+    expect(message.kind === 'rejected' && message.errors[0].message).toContain('老家');
   });
 });

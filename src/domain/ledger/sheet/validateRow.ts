@@ -3,10 +3,11 @@
 // message that says how to put it right. Pure, no I/O.
 
 import type { Locale } from '../../i18n/messages';
+import { type PlaceTable, readPlaces } from '../../places/placeNames';
 import { looksLikeExcelMangled, type Sex, validateIdNumber } from '../../validators/idNumber';
 import { validatePhone } from '../../validators/phone';
 import { toHalfWidth } from '../../validators/text';
-import { type HouseholdColour, parseColour } from '../colours';
+import { type HouseholdColour, parseColour, type TravelStay } from '../colours';
 import { MARKERS, type Marker, parseMarkers } from '../markers';
 import { type ColumnRef, type LedgerField, type MappedRow, PERSON_FIELDS } from './headers';
 import { type LedgerError, type LedgerErrorCode, type LedgerMessageKey, ledgerMessage } from './messages';
@@ -68,6 +69,8 @@ export interface ResidentRecord extends HouseholdPlace {
   /** the household's colour as the sheet gives it on this row */
   colour?: HouseholdColour;
   notes?: string;
+  /** where the resident has been (去过的地方), each stay ending on the date back when given (返回日期) */
+  travel?: TravelStay[];
 }
 
 export interface EmptyHouseholdRecord extends HouseholdPlace {
@@ -92,6 +95,10 @@ export interface RowContext {
    * given): whether a row is blank, or names a door of its own, is judged on what the row itself holds.
    */
   own?: MappedRow;
+  /** the country's place names, for a sheet with a column of places been (去过的地方) */
+  places?: PlaceTable;
+  /** the ledger's day 'YYYY-MM-DD': the last day a stay can end, the day an undated one is recorded */
+  ledgerDay?: string;
 }
 
 export type RowResult =
@@ -302,6 +309,51 @@ function checkPhone(check: RowChecker, cells: MappedRow): string[] {
   return phones;
 }
 
+/**
+ * Where the resident has been: each place of the places-been cell (readPlaces), ending on the date back
+ * when the sheet gives one. The first day is not asked by sheets: a stay is kept undated (日期不详) with
+ * the ledger's day as the day it was recorded, so that the rules count it through the window (TravelStay).
+ * A place that is no known one, a date back without a place, a date that is none or is after the ledger's
+ * day, are errors: a stay is never dropped.
+ */
+function checkTravel(check: RowChecker, cells: MappedRow, ctx: RowContext): TravelStay[] {
+  const placeText = freeText(cells.travelPlace);
+  const rawDate = cells.travelDate;
+  const today = ctx.ledgerDay ?? isoLocalDate(ctx.today ?? new Date());
+  let to: string | undefined;
+  if (!isBlankCell(rawDate)) {
+    to = normaliseDate(rawDate);
+    if (to === undefined || to.length !== 10) {
+      check.error('travelDate', 'travel.date_invalid', { value: cellText(rawDate) });
+      to = undefined;
+    } else if (to > today) {
+      check.error('travelDate', 'travel.date_future', { value: to, today });
+      to = undefined;
+    }
+  }
+  if (placeText === '') {
+    if (!isBlankCell(rawDate))
+      check.error(ctx.columns.travelPlace ? 'travelPlace' : 'travelDate', 'travel.place_required', {
+        value: cellText(rawDate),
+      });
+    return [];
+  }
+  if (!ctx.places) throw new Error('validateRow: a places-been column needs the place names (ctx.places)');
+  const read = readPlaces(ctx.places, placeText);
+  if (!read.ok) {
+    const code = read.reason === 'ambiguous' ? 'travel.place_ambiguous' : 'travel.place_unknown';
+    check.error('travelPlace', code, { value: read.text });
+    return [];
+  }
+  return read.places.map((p) => ({
+    placeCode: p.code,
+    placeName: p.name,
+    ...(to ? { to } : {}),
+    undated: 'unknown' as const,
+    recordedOn: today,
+  }));
+}
+
 function readMarkers(cells: MappedRow): { markers: Marker[]; tags: string[] } {
   const found = new Set<Marker>();
   for (const m of MARKERS) {
@@ -369,6 +421,7 @@ export function validateRow(cells: MappedRow, ctx: RowContext): RowResult {
   const workUnit = check.limited('workUnit', freeText(cells.workUnit), MAX_LENGTH.workUnit);
   const notes = check.limited('notes', freeText(cells.notes), MAX_LENGTH.notes);
   const { markers, tags } = readMarkers(cells);
+  const travel = checkTravel(check, cells, ctx);
   if (colourText !== '' && colour === undefined)
     check.error('colour', 'colour.invalid', { value: colourText });
   if (colour === 'white') check.error('colour', 'colour.white_with_residents');
@@ -395,5 +448,6 @@ export function validateRow(cells: MappedRow, ctx: RowContext): RowResult {
   if (tags.length > 0) record.tags = tags;
   if (colour) record.colour = colour;
   if (notes) record.notes = notes;
+  if (travel.length > 0) record.travel = travel;
   return { kind: 'accepted', record };
 }

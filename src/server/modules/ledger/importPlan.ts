@@ -1,4 +1,4 @@
-import { recordKey } from '../../../domain/ledger/household';
+import { recordKey, type StoredFacts } from '../../../domain/ledger/household';
 import {
   type Household,
   type ImportPlan,
@@ -87,6 +87,7 @@ export async function planSheet(
           notes: r.notes,
           tags: r.tags,
           markers: r.markers,
+          facts: (r.facts as StoredFacts | null) ?? {},
         })),
     });
   });

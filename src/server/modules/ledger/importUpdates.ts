@@ -1,7 +1,7 @@
 import { parseRecordKey } from '../../../domain/ledger/household';
 import type { TrackedField } from '../../../domain/ledger/residentChanges';
 import type { PlannedHousehold } from '../../../domain/ledger/sheet';
-import { personInitials } from '../../../domain/org/initials';
+import { personInitials, personPinyin } from '../../../domain/org/initials';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import type { Services } from '../../platform/services';
@@ -10,11 +10,12 @@ import * as q from './queries';
 
 // Residents already in the ledger updated by an imported sheet (更新台账中已有的居民): each resident's
 // changed fields only, and one history row per resident naming those fields with their values before and
-// after (ID numbers and phones masked, never in clear), in the import's transaction.
+// after (ID numbers and phones masked, never in clear); the sheet's stays (去过的地方) the ledger did not
+// hold added to theirs, with a travel_updated row; in the import's transaction.
 
 /** The columns each field writes. */
 const COLUMNS: Record<TrackedField, readonly string[]> = {
-  name: ['name', 'initials'],
+  name: ['name', 'initials', 'pinyin'],
   sex: ['sex'],
   birthDate: ['birth_date'],
   idType: ['id_type'],
@@ -50,6 +51,7 @@ export async function updateResidents(
       const values: Record<string, unknown> = {
         name: after.name,
         initials: personInitials(after.name),
+        pinyin: personPinyin(after.name),
         sex: after.sex,
         birth_date: after.birthDate,
         id_type: after.idType,
@@ -70,29 +72,31 @@ export async function updateResidents(
       };
       const set: Record<string, unknown> = { updated_at: new Date() };
       for (const c of changes) for (const column of COLUMNS[c.field]) set[column] = values[column];
+      // the sheet's stays the ledger did not hold are added to the resident's, never dropped
+      const stays = planned.newStays ?? [];
+      const before = existing.facts?.travel ?? [];
+      if (stays.length) set.facts = JSON.stringify({ ...existing.facts, travel: [...before, ...stays] });
       await tx
         .updateTable('residents')
         .set(set)
         .where('region_code', '=', key.regionCode)
         .where('id', '=', key.id)
         .execute();
-      history.push([
-        regionCode,
-        household.id,
-        key.id,
-        actor.userId,
-        actor.username,
-        'resident_updated',
-        null,
-        null,
-        null,
-        JSON.stringify({
-          name: after.name,
-          source: 'import',
-          row: r.row,
-          changes,
-        }),
-      ]);
+      const row = (kind: string, detail: object) =>
+        history.push([
+          regionCode,
+          household.id,
+          key.id,
+          actor.userId,
+          actor.username,
+          kind,
+          null,
+          null,
+          null,
+          JSON.stringify({ name: after.name, source: 'import', row: r.row, ...detail }),
+        ]);
+      if (changes.length) row('resident_updated', { changes });
+      if (stays.length) row('travel_updated', { before, after: [...before, ...stays] });
       touched.add(household.id);
       residents++;
     }

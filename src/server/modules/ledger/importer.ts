@@ -1,6 +1,6 @@
 import type { Locale } from '../../../domain/i18n/messages';
 import { colourLabel, type HouseholdColour } from '../../../domain/ledger/colours';
-import { parseRecordKey, summariseHousehold } from '../../../domain/ledger/household';
+import { parseRecordKey, type StoredFacts, summariseHousehold } from '../../../domain/ledger/household';
 import {
   type Household,
   type LedgerError,
@@ -9,6 +9,7 @@ import {
   type PlanCounts,
   type PlannedHousehold,
   type PlanRow,
+  type ResidentRecord,
   readLedgerSheet,
 } from '../../../domain/ledger/sheet';
 import { type BulkTransaction, bulkTransaction, nextIds } from '../../db/bulk';
@@ -21,6 +22,7 @@ import { readWorkbook, type WorkbookSheet } from './excel/readWorkbook';
 import { createMissingPlaces, type Place } from './importPlaces';
 import { planSheet, type SheetPlan } from './importPlan';
 import { updateResidents } from './importUpdates';
+import { placeNames } from './places';
 import { ledgerDay } from './policy';
 import * as q from './queries';
 import { HOUSEHOLD_PLACES } from './records';
@@ -115,6 +117,8 @@ async function readSheet(services: Services, actor: Actor, opts: Omit<ImportOpti
     locale: actor.locale,
     headerRowIndex: opts.headerRow,
     mapping: opts.mapping,
+    places: await placeNames(),
+    ledgerDay: (await ledgerDay(services)).today,
   });
   return { unit, sheet, checked };
 }
@@ -262,7 +266,7 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
           householdIds[i],
           r,
           'present',
-          {},
+          factsOf(r),
           idHmacs.get(r.row),
         );
     for (const { householdId, place, r } of joiners)
@@ -273,7 +277,7 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
         householdId,
         r,
         'present',
-        {},
+        factsOf(r),
         idHmacs.get(r.row),
       );
   };
@@ -287,7 +291,7 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
       : undefined;
   const summaries = fresh.map(({ h }) =>
     summariseHousehold(
-      h.residents.map((r) => ({ status: 'present', markers: r.markers, facts: {} })),
+      h.residents.map((r) => ({ status: 'present', markers: r.markers, facts: factsOf(r) })),
       day.policy,
       day.today,
     ),
@@ -371,6 +375,11 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
     data: { imported: counts },
   });
   return counts;
+}
+
+/** A resident's facts from the sheet: where they have been (去过的地方), kept undated when no dates. */
+function factsOf(r: ResidentRecord): StoredFacts {
+  return r.travel ? { travel: r.travel } : {};
 }
 
 function importedColourReason(locale: Locale, colour: HouseholdColour, homeAreaCode: string): string {

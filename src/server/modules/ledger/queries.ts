@@ -406,6 +406,7 @@ export interface LivingResidentRow {
   notes: string | null;
   tags: string[];
   markers: string[];
+  facts: unknown;
 }
 
 /** The living residents (present or away) of some households of one region, as an import compares them. */
@@ -434,6 +435,7 @@ export function livingResidentsOf(
       'notes',
       'tags',
       'markers',
+      'facts',
     ])
     .where('region_code', '=', regionCode)
     .where('household_id', 'in', householdIds)

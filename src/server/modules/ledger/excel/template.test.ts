@@ -12,6 +12,7 @@ import {
   RELATIONS,
 } from '../../../../domain/ledger/sheet/values';
 import { generateIdNumber } from '../../../../domain/validators/idNumber';
+import { placeNames } from '../places';
 import { loadWorkbook, workbookBuffer } from './excelJs';
 import { readWorkbook } from './readWorkbook';
 import { buildTemplate, TEMPLATE_FIELDS, TEMPLATE_ROWS, TEMPLATE_SHEETS, templateLists } from './template';
@@ -126,9 +127,18 @@ describe('buildTemplate', () => {
       expect(rows[0].getCell(1).font?.color?.argb).toBe('FF808080');
       // the examples, as a sheet of their own, would import
       const sheet = await readWorkbook(await buildTemplate(locale), { sheet: TEMPLATE_SHEETS[locale].help });
-      const result = readLedgerSheet(sheet.rows, sheet.merges, { locale, today: new Date(2020, 0, 28) });
+      const result = readLedgerSheet(sheet.rows, sheet.merges, {
+        locale,
+        today: new Date(2020, 0, 28),
+        places: await placeNames(),
+        ledgerDay: '2020-01-28',
+      });
       expect(result.errors).toEqual([]);
       expect(result.residents).toBe(2);
+      // the second has been to Kaifeng, back on 20 January: a stay with its last day
+      expect(result.records[1]).toMatchObject({
+        travel: [{ placeCode: '410200', to: '2020-01-20', undated: 'unknown' }],
+      });
     });
 
     it(`${locale}: names the colours after the deployment's city, as the screen does`, async () => {

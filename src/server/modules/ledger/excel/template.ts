@@ -37,12 +37,21 @@ export const TEMPLATE_FIELDS = [
   'workUnit',
   'colour',
   'markers',
+  'travelPlace',
+  'travelDate',
   'notes',
 ] as const satisfies readonly LedgerField[];
 type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 /** Columns Excel must keep as typed: numbers that are not quantities. */
-const TEXT_FIELDS: ReadonlySet<TemplateField> = new Set(['building', 'unit', 'door', 'idNumber', 'phone']);
+const TEXT_FIELDS: ReadonlySet<TemplateField> = new Set([
+  'building',
+  'unit',
+  'door',
+  'idNumber',
+  'phone',
+  'travelDate',
+]);
 const WIDTHS: Record<TemplateField, number> = {
   building: 9,
   unit: 8,
@@ -56,6 +65,8 @@ const WIDTHS: Record<TemplateField, number> = {
   workUnit: 20,
   colour: 18,
   markers: 14,
+  travelPlace: 18,
+  travelDate: 12,
   notes: 24,
 };
 /** the rows of the ledger sheet that get the dropdowns and text formats */
@@ -133,6 +144,8 @@ const TEXTS = {
       idType: '不填时按居民身份证处理。',
       relation: '可从列表中选，也可直接填写（如“外甥”）。',
       markers: '可填多项，用“、”隔开，如“党员、志愿者”。',
+      travelPlace: '近14天去过的省、市或区县，如“湖北省武汉市”；多个用“、”隔开；没有外出填“无”或留空。',
+      travelDate: '返回本地的日期，如 2020-01-20；记不清可留空。',
     },
     helpTitle: '填写说明',
     help: [
@@ -144,7 +157,8 @@ const TEXTS = {
       '6. “颜色”（四级五色）：{colours}。同一户只能有一个颜色；不填时按排查情况确定。',
       '7. 空户：填楼栋、单元、门牌号，颜色选“白（空户）”，姓名留空。',
       '8. “人员类别”用于标注：党员、楼栋长、志愿者（党旗、星星），低保、残疾、独居老人、行动不便（红心）；可填多项，用“、”隔开。',
-      '9. 请不要修改第 2 行的表头；第 1 行的标题可以改成本社区的名称。',
+      '9. “去过的地方”填近14天去过的省、市或区县（如“湖北省武汉市”“孝感”），多个用“、”隔开；“返回日期”填回到本地的日期，记不清可留空，导入后按“日期不详”登记，不会遗漏。',
+      '10. 请不要修改第 2 行的表头；第 1 行的标题可以改成本社区的名称。',
     ],
     examplesTitle: '示例（仅供参考，请在“入户排查台账”工作表中填写）',
     examples: [
@@ -161,6 +175,8 @@ const TEXTS = {
         '郑州市某单位',
         '{green}',
         '党员',
+        '无',
+        null,
         null,
       ],
       [
@@ -176,7 +192,9 @@ const TEXTS = {
         null,
         '{green}',
         null,
-        '1月20日从开封返回',
+        '河南省开封市',
+        '2020-01-20',
+        null,
       ],
     ],
   },
@@ -189,6 +207,9 @@ const TEXTS = {
       idType: 'When blank: resident ID card.',
       relation: 'Choose from the list, or type another word.',
       markers: 'Several may be given, separated by commas.',
+      travelPlace:
+        'Provinces, cities or counties visited in the last 14 days (湖北省武汉市), several separated by 、; 无 or blank for none.',
+      travelDate: 'The day the resident came back, such as 2020-01-20; blank when not known.',
     },
     helpTitle: 'How to fill in',
     help: [
@@ -200,7 +221,8 @@ const TEXTS = {
       '6. Colour (four levels, five colours): {colours}. One colour per household; when blank, the screening decides.',
       '7. An empty household: building, unit and door number, colour white, no name.',
       '8. Markers: party member, building leader, volunteer (flags and stars); low income, disabled, elderly living alone, immobile (hearts). Several may be given, separated by commas.',
-      '9. Do not change the header in row 2; the title in row 1 may be changed to your community’s name.',
+      '9. Places been: the provinces, cities or counties visited in the last 14 days (湖北省武汉市, 孝感), several separated by 、. Date back: the day the resident came back; when not known leave it blank: the stay is recorded with its dates unknown, never dropped.',
+      '10. Do not change the header in row 2; the title in row 1 may be changed to your community’s name.',
     ],
     examplesTitle: 'Examples (for reference only: fill in the sheet "Household ledger")',
     examples: [
@@ -217,6 +239,8 @@ const TEXTS = {
         'Zhengzhou Water Co.',
         '{green}',
         'party member',
+        '无',
+        null,
         null,
       ],
       [
@@ -232,7 +256,9 @@ const TEXTS = {
         null,
         '{green}',
         null,
-        'back from Kaifeng on 20 January',
+        '河南省开封市',
+        '2020-01-20',
+        null,
       ],
     ],
   },
@@ -311,15 +337,18 @@ function addValidations(sheet: ExcelJS.Worksheet, locale: Locale, lists: Record<
   const strict = new Set(['colour', 'sex', 'idType']);
   for (const key of Object.keys(prompts) as (keyof typeof prompts)[]) {
     const col = columnLetter(TEMPLATE_FIELDS.indexOf(key));
+    // a column without a list (places been, the date back) gets its prompt only
+    const list = lists[key];
     validations.add(`${col}${HEADER_ROW + 1}:${col}${HEADER_ROW + TEMPLATE_ROWS}`, {
-      type: 'list',
+      ...(list
+        ? { type: 'list' as const, formulae: [list] }
+        : { type: 'textLength' as const, operator: 'lessThanOrEqual' as const, formulae: [200] }),
       allowBlank: true,
-      formulae: [lists[key]],
       showInputMessage: true,
       promptTitle: templateHeader(key, locale),
       prompt: prompts[key],
       // relations and markers take other words too (外甥; '党员、志愿者'): the list only helps
-      showErrorMessage: strict.has(key),
+      showErrorMessage: strict.has(key) && !!list,
       errorStyle: 'stop',
       errorTitle: templateHeader(key, locale),
       error: prompts[key],

@@ -41,6 +41,8 @@ export function stayText(s: TravelStay, lang: Language): string {
   const place = s.placeName || s.placeCode;
   if (!s.from) {
     const said = UNDATED_STAY_LABELS[s.undated ?? 'unknown'][lang];
+    // the last day may be known without the first: the day they came back (返郑日期)
+    if (s.to) return lang === 'en' ? `${place} (${said}, back ${s.to})` : `${place}（${said}，${s.to}返回）`;
     return lang === 'en' ? `${place} (${said})` : `${place}（${said}）`;
   }
   return s.to && s.to !== s.from ? `${place} ${s.from} – ${s.to}` : `${place} ${s.from}`;

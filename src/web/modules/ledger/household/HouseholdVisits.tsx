@@ -7,7 +7,7 @@ import { joinList } from '../../../i18n/punctuation';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { formatDateTime } from '../../../shell/dates';
 import { ColourChip } from '../common/ColourChip';
-import { symptomLabel } from '../common/labels';
+import { stayText, symptomLabel } from '../common/labels';
 
 type Answer = Visit['residents'][number];
 
@@ -38,9 +38,7 @@ function AnswerLine({ a, threshold }: { a: Answer; threshold: number }) {
         <div>
           <Typography.Text type="secondary">
             {t('find.visits.travel', {
-              list: list(
-                a.travel.map((s) => `${s.placeName ?? s.placeCode} ${s.to ? `${s.from} – ${s.to}` : s.from}`),
-              ),
+              list: list(a.travel.map((s) => stayText(s, lang))),
             })}
           </Typography.Text>
         </div>

@@ -3,8 +3,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlanReport, PlanAction, PlanRow } from '../../../http/ledger';
+import { joinList } from '../../../i18n/punctuation';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { placeText } from '../common/labels';
+import { placeText, stayText } from '../common/labels';
 import { changeText } from '../household/changeText';
 
 // The import plan, row by row: a new household, joins the household already at the door (named with its
@@ -33,6 +34,11 @@ function Detail({ r }: { r: PlanRow }) {
           {changeText(c, lang)}
         </span>
       ))}
+      {r.newStays?.length ? (
+        <span data-testid="plan-change" data-field="travel">
+          {t('importer.plan.newStays', { list: joinList(r.newStays.map((s) => stayText(s, lang))) })}
+        </span>
+      ) : null}
     </Space>
   );
 }
