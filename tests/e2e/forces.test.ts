@@ -194,7 +194,7 @@ describe('the forces on the desk', () => {
     await page.goto(`${base()}/forces/responsibility`);
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-en').click();
-    await page.getByRole('tab', { name: 'Responsibility (包保)' }).waitFor();
+    await page.getByRole('tab', { name: 'Responsibility' }).waitFor();
     await page.getByRole('tab', { name: 'Registry' }).waitFor();
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-zh-CN').click();

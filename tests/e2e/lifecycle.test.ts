@@ -84,7 +84,20 @@ describe('wangge start', () => {
         expect.objectContaining({ row: e.row, code: e.code, column: e.column }),
       );
     }
-    const real = runWangge(['import', 'ledger', fixed, '--unit', '410105002008G01', '--json'], {
+    // into a grid of its own: the demo's grid 1 has households at the sheet's doors, and a second head
+    // of household at a door is refused
+    const admin = (await login(server.url, 'admin', password)).headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const created = await fetch(`${server.url}/api/org/units`, {
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ parentCode: '410105002008', kind: 'grid', name: '命令行导入网格' }),
+    });
+    expect(created.status).toBe(201);
+    const grid = ((await created.json()) as { code: string }).code;
+    const real = runWangge(['import', 'ledger', fixed, '--unit', grid, '--json'], {
       WANGGE_DATA_DIR: dataDir,
     });
     expect(await real.exited, real.output()).toBe(0);
