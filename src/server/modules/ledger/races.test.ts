@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliActor } from '../../../cli/cliActor';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
+import { seedDemoLedger } from '../../setup/demoLedger';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
 import { idNumberIndex } from './protect';
@@ -242,5 +244,23 @@ describe('a split twice at once (finding 11)', () => {
     expect(list.items.filter((x: { door: string }) => /^70[2-5]$/.test(x.door))).toHaveLength(1);
     const { kept, counted } = await countsOfCommunity();
     expect(kept).toEqual(counted);
+  });
+});
+
+describe('the demo generator on a ledger that has residents (finding 2)', () => {
+  it('a second run in a seeded county gives nobody an ID number a living resident has', async () => {
+    const before = await sql<{ n: number }>`SELECT count(*)::int AS n FROM residents`.execute(t.services.db);
+    const seeded = await seedDemoLedger(t.services, await cliActor(t.services, A), {
+      residents: 300,
+      within: [A],
+    });
+    expect(seeded.residents).toBeGreaterThan(0);
+    const after = await sql<{ n: number }>`SELECT count(*)::int AS n FROM residents`.execute(t.services.db);
+    expect(after.rows[0].n).toBeGreaterThan(before.rows[0].n);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (
+        SELECT id_hmac FROM residents WHERE id_hmac IS NOT NULL AND status IN ('present', 'away')
+        GROUP BY id_hmac HAVING count(*) > 1) d`.execute(t.services.db);
+    expect(rows[0].n).toBe(0);
   });
 });
