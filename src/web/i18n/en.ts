@@ -365,6 +365,7 @@ const en: Messages = {
     nameRequired: 'Enter the name',
     sex: 'Sex',
     birthDate: 'Date of birth',
+    bornIn: 'born {{year}}',
     birthDateHint: 'Not needed with a resident ID number: it is read from the number',
     idType: 'ID type',
     idNumber: 'ID number',

@@ -363,6 +363,7 @@ const zhCN = {
     nameRequired: '请输入姓名',
     sex: '性别',
     birthDate: '出生日期',
+    bornIn: '{{year}}年生',
     birthDateHint: '有身份证号时可不填，按身份证号推算',
     idType: '证件类型',
     idNumber: '证件号码',

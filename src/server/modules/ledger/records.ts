@@ -6,6 +6,8 @@ import { parseRecordKey, recordKey, type StoredFacts } from '../../../domain/led
 import { MARKERS, type Marker } from '../../../domain/ledger/markers';
 import { checkResidentForm, type ResidentForm } from '../../../domain/ledger/residentForm';
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
+import { shownBirth } from '../../../domain/privacy/birth';
+import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
@@ -52,15 +54,19 @@ export function toHousehold(h: q.HouseholdRow) {
 }
 export type HouseholdView = ReturnType<typeof toHousehold>;
 
-export function toResident(r: q.ResidentRow) {
+/**
+ * A resident as `scope` may see them: the ID number masked (last four), and the birth date whole only
+ * with pii.reveal where the resident lives, else its year (issue 11: the date fills the mask's gap).
+ */
+export function toResident(r: q.ResidentRow, scope: Scope) {
   return {
     key: recordKey(r.region_code, r.id),
     householdKey: recordKey(r.region_code, r.household_id),
     name: r.name,
     sex: r.sex,
-    birthDate: r.birth_date,
+    ...shownBirth(r.birth_date, scope.allows('pii.reveal', r.unit_path)),
     idType: r.id_type,
-    idMasked: r.id_masked,
+    idMasked: remaskIdNumber(r.id_masked),
     phoneMasked: r.phone_masked,
     relation: r.relation,
     relationText: r.relation_text,
@@ -135,13 +141,13 @@ export async function placesAbove(
 }
 
 /** Residents of the given households (one region each), grouped by household key. */
-export async function residentsByHousehold(db: Db, households: readonly q.HouseholdRow[]) {
+export async function residentsByHousehold(db: Db, scope: Scope, households: readonly q.HouseholdRow[]) {
   const byRegion = new Map<string, string[]>();
   for (const h of households) byRegion.set(h.region_code, [...(byRegion.get(h.region_code) ?? []), h.id]);
   const out = new Map<string, ResidentView[]>();
   for (const [region, ids] of byRegion) {
     for (const r of await q.residentsOf(db, region, ids)) {
-      const v = toResident(r);
+      const v = toResident(r, scope);
       out.set(v.householdKey, [...(out.get(v.householdKey) ?? []), v]);
     }
   }

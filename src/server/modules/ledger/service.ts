@@ -2,6 +2,7 @@ import { translate } from '../../../domain/i18n/messages';
 import type { HouseholdColour } from '../../../domain/ledger/colours';
 import { parseRecordKey, recordKey, summariseHousehold } from '../../../domain/ledger/household';
 import type { ResidentForm } from '../../../domain/ledger/residentForm';
+import { shownHistoryDetail } from '../../../domain/privacy/history';
 import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
@@ -41,7 +42,7 @@ export async function getHousehold(db: Db, scope: Scope, key: string) {
     ...toHousehold(h),
     within: within(h),
     unitPath: unit?.path,
-    residents: residents.map(toResident),
+    residents: residents.map((r) => toResident(r, scope)),
     history: history.map((e) => ({
       at: e.at,
       actor: e.actor_name,
@@ -50,7 +51,7 @@ export async function getHousehold(db: Db, scope: Scope, key: string) {
       to: e.to_colour,
       reason: e.reason,
       residentKey: e.resident_id ? recordKey(h.region_code, e.resident_id) : null,
-      detail: e.detail,
+      detail: shownHistoryDetail(e.detail, scope.allows('pii.reveal', h.unit_path)),
     })),
   };
 }
