@@ -234,6 +234,7 @@ const en: Messages = {
       'facility.updated': 'Facility changed',
       'facility.deleted': 'Facility removed',
       'pii.revealed': 'Personal data revealed',
+      'pii.matched': 'ID number met outside the jurisdiction',
       'data.exported': 'Data exported',
       'ledger.imported': 'Ledger imported',
       'forces.imported': 'People list imported',

@@ -234,6 +234,7 @@ const zhCN = {
       'facility.updated': '修改设施',
       'facility.deleted': '删除设施',
       'pii.revealed': '查看个人信息',
+      'pii.matched': '查到辖区外已登记的证件号码',
       'data.exported': '导出数据',
       'ledger.imported': '导入台账',
       'forces.imported': '导入人员名册',

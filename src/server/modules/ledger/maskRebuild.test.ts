@@ -190,6 +190,7 @@ describe('the masks already stored (migration 010)', () => {
       .set({ id_masked: `4101**********${(p.id_masked as string).slice(-4)}` })
       .where('id', '=', p.id)
       .execute();
+    await m010.down(db as never);
     await m010.up(db as never);
     const after = await db
       .selectFrom('residents')

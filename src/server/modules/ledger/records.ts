@@ -16,6 +16,7 @@ import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import { unitsAtPaths } from '../org/service';
+import { outOfScopeMatches } from './idMatches';
 import { idNumberIndex } from './protect';
 import * as q from './queries';
 import { residentRow } from './rows';
@@ -192,6 +193,9 @@ export async function checkResidents(
     .filter((r) => r.idNumber)
     .map((r) => idNumberIndex(services.protector, r.idNumber as string));
   const taken = await q.livingIdHmacs(services.db, ids);
+  // matches outside the scope: audited and limited per hour (issue 11); the answer names no place
+  const outside = [...taken.values()].filter((path) => !actor.scope.allows('ledger.read', path));
+  await outOfScopeMatches(services, actor, outside.length, 'form', outside[0] ?? '');
   records.forEach((r, i) => {
     if (r.idNumber && taken.has(idNumberIndex(services.protector, r.idNumber).toString('hex'))) {
       errors.push({
