@@ -19,6 +19,7 @@ import { screeningRoutes } from './modules/ledger/screeningRoutes';
 import { orgRoutes } from './modules/org/routes';
 import { type RouteAccess, registerAccessControl } from './platform/access';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
+import { redactingLogger, registerNoStore } from './platform/privacy';
 import { platformRoutes } from './platform/routes';
 import type { Services } from './platform/services';
 import { serveWebApp, webPageFor } from './platform/webApp';
@@ -47,7 +48,7 @@ export interface AppOptions {
 export async function buildApp(services: Services, options: AppOptions = {}) {
   const state = { ready: false };
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger ?? false),
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     trustProxy: 'loopback', // X-Forwarded-For only from a reverse proxy on this machine
     bodyLimit: 10 * 1024 * 1024,
@@ -97,6 +98,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app);
+  registerNoStore(app);
   registerAccessControl(app, services);
 
   platformRoutes(app, services, state);

@@ -13,6 +13,8 @@ const zh = {
   'error.bad_credentials': '用户名或密码错误',
   'error.locked': '登录失败次数过多，账号已临时锁定，请于 {minutes} 分钟后再试',
   'error.rate_limited': '请求过于频繁，请稍后再试',
+  'error.id_match_limit':
+    '一小时内查到本辖区以外已登记的证件号码已超过 {limit} 个，请稍后再试；如需核查大量号码，请联系上级管理员',
   'error.forbidden': '您没有执行此操作的权限',
   'error.not_found': '未找到，或不在您的管辖范围内',
   'error.internal': '服务器内部错误，请联系管理员',
@@ -75,6 +77,8 @@ const en: Record<MessageKey, string> = {
   'error.bad_credentials': 'Wrong username or password',
   'error.locked': 'Too many failed logins; the account is locked, try again in {minutes} minutes',
   'error.rate_limited': 'Too many requests, please try again later',
+  'error.id_match_limit':
+    'More than {limit} ID numbers registered outside your jurisdiction were met within an hour; try again later, or ask an administrator above you to check many numbers',
   'error.forbidden': 'You may not do this',
   'error.not_found': 'Not found, or outside your jurisdiction',
   'error.internal': 'Internal server error, please contact the administrator',

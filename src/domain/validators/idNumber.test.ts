@@ -10,6 +10,7 @@ import {
   normaliseIdNumber,
   PROVINCE_CODES,
   randomIdNumber,
+  remaskIdNumber,
   validateIdNumber,
 } from './idNumber';
 
@@ -428,8 +429,17 @@ describe('randomIdNumber', () => {
 });
 
 describe('maskIdNumber', () => {
-  it('keeps the first and last four characters', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+  it('keeps only the last four characters', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('**************002X');
     expect(maskIdNumber('E1234567')).toBe('********');
+    expect(maskIdNumber('E12345678')).toBe('*****5678');
+  });
+
+  it("remasks a mask of the older rule (first and last four) as today, and leaves today's as it is", () => {
+    expect(remaskIdNumber('1101**********002X')).toBe('**************002X');
+    expect(remaskIdNumber('**************002X')).toBe('**************002X');
+    expect(remaskIdNumber(maskIdNumber('11010519491231002X'))).toBe(maskIdNumber('11010519491231002X'));
+    expect(remaskIdNumber('********')).toBe('********');
+    expect(remaskIdNumber(null)).toBeNull();
   });
 });

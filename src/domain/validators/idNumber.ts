@@ -232,8 +232,27 @@ export function randomIdNumber(rng: () => number, options: RandomIdNumberOptions
   return generateIdNumber({ regionCode, birthDate, sequence });
 }
 
-/** Masks an ID number for lists 脱敏显示: the first four and last four characters stay (4101**********123X). */
+/** Characters of an ID number a mask shows: the last four, as banks show a card number. */
+export const ID_MASK_VISIBLE = 4;
+
+/**
+ * Masks an ID number for lists 脱敏显示: only the last four characters stay (**************123X).
+ * The first four are not shown: they name the province and city, which the household's address tells
+ * anyway, and with them and the birth date the eight hidden digits could be rebuilt (issue 11).
+ */
 export function maskIdNumber(id: string): string {
   if (id.length <= 8) return '*'.repeat(id.length);
-  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+  return `${'*'.repeat(id.length - ID_MASK_VISIBLE)}${id.slice(-ID_MASK_VISIBLE)}`;
+}
+
+/**
+ * A mask stored by an older rule (4101**********123X, kept in a history row) as today's rule shows it:
+ * every character before the last four becomes a star. A mask of eight characters or fewer stays all stars.
+ */
+export function remaskIdNumber(masked: string): string;
+export function remaskIdNumber(masked: string | null): string | null;
+export function remaskIdNumber(masked: string | null): string | null {
+  if (masked === null) return null;
+  if (masked.length <= 8) return '*'.repeat(masked.length);
+  return `${'*'.repeat(masked.length - ID_MASK_VISIBLE)}${masked.slice(-ID_MASK_VISIBLE)}`;
 }

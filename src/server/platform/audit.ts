@@ -19,6 +19,7 @@ export type AuditAction =
   | 'facility.updated'
   | 'facility.deleted'
   | 'pii.revealed'
+  | 'pii.matched'
   | 'data.exported'
   | 'ledger.imported'
   | 'forces.imported';

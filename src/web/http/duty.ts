@@ -70,6 +70,7 @@ export interface Signup {
     skills: string[];
     sex: string | null;
     birthDate: string | null;
+    birthYear: number | null;
     hasLogin: boolean;
   };
   facilityId: string | null;

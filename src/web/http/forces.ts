@@ -15,7 +15,9 @@ export interface Person {
   unit: { code: string; name: string };
   name: string;
   sex: 'M' | 'F' | null;
+  /** whole only with pii.reveal where the person serves; else null, and the year is in birthYear */
   birthDate: string | null;
+  birthYear: number | null;
   phoneMasked: string | null;
   idMasked: string | null;
   isCadre: boolean;

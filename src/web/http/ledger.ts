@@ -30,7 +30,9 @@ export interface Resident {
   householdKey: string;
   name: string;
   sex: string | null;
+  /** whole only for who may reveal the ID number (pii.reveal); else null, and the year is in birthYear */
   birthDate: string | null;
+  birthYear: number | null;
   idType: string;
   idMasked: string | null;
   phoneMasked: string | null;

@@ -82,6 +82,7 @@ const forcesEn: ForcesMessages = {
     left: 'Left',
     idNumber: 'ID number',
     birthDate: 'Birth date',
+    bornIn: '{{year}} (the full date needs the reveal permission)',
     sentDownOn: 'Sent down on',
     reportedOn: 'Reported on',
     resident: 'Ledger resident',

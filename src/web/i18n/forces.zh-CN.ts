@@ -80,6 +80,7 @@ const forcesZh = {
     left: '已离开',
     idNumber: '身份证号',
     birthDate: '出生日期',
+    bornIn: '{{year}}年生（完整日期需查看权限）',
     sentDownOn: '下沉日期',
     reportedOn: '报到日期',
     resident: '台账居民',

@@ -42,7 +42,10 @@ export interface PlanContext {
   columns: Partial<Record<LedgerField, ColumnRef>>;
   /** the fields the sheet has a column for */
   given: ReadonlySet<LedgerField>;
-  /** rows whose ID number is already a living resident's in the ledger → how to name where (the message) */
+  /**
+   * rows whose ID number is already a living resident's in the ledger → where, as the message names it:
+   * '' for a place outside the user's scope, which is never named (issue 11)
+   */
   inLedger: ReadonlyMap<number, string>;
   /** each row's ID number's blind index (hex), for the rows with one */
   idKeys: ReadonlyMap<number, string>;
@@ -178,8 +181,14 @@ export function planImport(
         existing = door?.residents.find((x) => x.idNumber?.key === idKey);
         if (!ctx.updateExisting || !existing || claimed.has(existing.key)) {
           // at this very door, the option would update them: say so
-          const here = existing && !ctx.updateExisting ? 'id.in_ledger.same_door' : 'id.in_ledger';
-          refuse(r.row, 'idNumber', 'id.in_ledger', { place: ctx.inLedger.get(r.row) ?? '' }, here);
+          const place = ctx.inLedger.get(r.row) ?? '';
+          const here =
+            existing && !ctx.updateExisting
+              ? 'id.in_ledger.same_door'
+              : place
+                ? 'id.in_ledger'
+                : 'id.in_ledger.unnamed';
+          refuse(r.row, 'idNumber', 'id.in_ledger', { place }, here);
           continue;
         }
       } else if (door) {

@@ -44,7 +44,11 @@ export const LEDGER_ERROR_CODES = [
 export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
 
 /** The message keys: the codes, and variants of a code's message for a particular case. */
-export type LedgerMessageKey = LedgerErrorCode | 'id.length.15' | 'id.in_ledger.same_door';
+export type LedgerMessageKey =
+  | LedgerErrorCode
+  | 'id.length.15'
+  | 'id.in_ledger.same_door'
+  | 'id.in_ledger.unnamed';
 
 const zh: Record<LedgerMessageKey, string> = {
   'sheet.no_header':
@@ -66,6 +70,7 @@ const zh: Record<LedgerMessageKey, string> = {
   'id.format': '证件号码格式不正确，应为 5–20 位字母或数字。',
   'id.duplicate': '身份证号与第 {rows} 行重复。',
   'id.in_ledger': '此人已登记在台账中（{place}），不能重复登记；如已搬家，请先在原住户中办理迁出。',
+  'id.in_ledger.unnamed': '此人已登记在台账中，不能重复登记；如已搬家，请先在原住户中办理迁出。',
   'id.in_ledger.same_door':
     '此人已登记在台账中的这一户，不能重复登记；如表格是台账的新版本，请勾选“更新台账中已有的居民”。',
   'id_type.invalid': '无法识别证件类型“{value}”。',
@@ -115,6 +120,8 @@ const en: Record<LedgerMessageKey, string> = {
   'id.duplicate': 'The same ID number is in row {rows}.',
   'id.in_ledger':
     'This person is already in the ledger ({place}) and cannot be registered twice; if they moved, record the move out of their old household first.',
+  'id.in_ledger.unnamed':
+    'This person is already in the ledger and cannot be registered twice; if they moved, record the move out of their old household first.',
   'id.in_ledger.same_door':
     'This person is already registered in this household and cannot be registered twice; if the sheet is a newer version of the ledger, tick "Update residents already in the ledger".',
   'id_type.invalid': 'Unknown ID type "{value}".',

@@ -8,6 +8,8 @@ import {
 import type { Availability, Skill } from '../../../domain/forces/schedule';
 import { type MessageKey, translate } from '../../../domain/i18n/messages';
 import { parseSearchText } from '../../../domain/ledger/searchText';
+import { shownBirth } from '../../../domain/privacy/birth';
+import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import { validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
 import { retrying, transaction } from '../../db/transaction';
@@ -71,15 +73,16 @@ export function fieldError(
   return fieldErrors([{ field, message: translate(actor.locale, key, params) }], code);
 }
 
-export function toPerson(r: q.PersonRow) {
+/** A person as `scope` sees them: the birth date whole only with pii.reveal where they serve, else the year. */
+export function toPerson(r: q.PersonRow, scope: Scope) {
   return {
     id: r.id,
     unit: { code: r.unit_code, name: r.unit_name },
     name: r.name,
     sex: r.sex,
-    birthDate: r.birth_date,
+    ...shownBirth(r.birth_date, scope.allows('pii.reveal', r.unit_path)),
     phoneMasked: r.phone_masked,
-    idMasked: r.id_masked,
+    idMasked: remaskIdNumber(r.id_masked),
     isCadre: r.is_cadre,
     isPartyMember: r.is_party_member,
     isVolunteer: r.is_volunteer,
@@ -168,7 +171,7 @@ export async function listPeople(services: Services, scope: Scope, query: ListPe
   const filter = await filterOf(services, scope, query);
   const cursor = query.after ? parseCursor(query.after) : undefined;
   const rows = await q.listPeople(services.db, scope, filter, cursor, query.limit + 1);
-  const items = rows.slice(0, query.limit).map(toPerson);
+  const items = rows.slice(0, query.limit).map((r) => toPerson(r, scope));
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return { items, next: last ? `${last.unit_path}~${last.id}` : null };
 }
@@ -191,7 +194,7 @@ export async function getPerson(services: Services, scope: Scope, id: string) {
     q.dutyStats(services.db, id),
   ]);
   return {
-    ...toPerson(row),
+    ...toPerson(row, scope),
     trainings: trainings.map((t) => ({
       id: t.id,
       training: t.training,
@@ -313,7 +316,7 @@ async function createPersonOnce(services: Services, actor: Actor, input: PersonI
     await publishForces(services, tx, unit.path, { person: id });
     return id;
   });
-  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow);
+  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow, actor.scope);
 }
 
 /** Changes a person: the fields given; the rest kept (the sealed phone and ID number too). */
@@ -383,7 +386,7 @@ async function updatePersonOnce(services: Services, actor: Actor, id: string, pa
       .execute();
     await publishForces(services, tx, unit.path, { person: id });
   });
-  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow);
+  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow, actor.scope);
 }
 
 /**
@@ -413,7 +416,7 @@ export async function leavePerson(services: Services, actor: Actor, id: string, 
       .execute();
     await publishForces(services, tx, row.unit_path, { person: id });
   });
-  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow);
+  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow, actor.scope);
 }
 
 /** The full phone or ID number of a person: needs pii.reveal where the person serves; audited. */
@@ -509,7 +512,7 @@ export async function linkUser(services: Services, actor: Actor, id: string, use
       .execute();
     await publishForces(services, tx, row.unit_path, { person: id });
   });
-  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow);
+  return toPerson((await q.findPerson(services.db, id)) as q.PersonRow, actor.scope);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
 import { SKILLS, type Skill } from '../../../domain/forces/schedule';
 import { type Locale, translate } from '../../../domain/i18n/messages';
 import { retrying, transaction } from '../../db/transaction';
+import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -319,7 +320,7 @@ export async function exportPeople(
       sheet.addRow([
         r.name,
         r.sex ? SEX_WORDS[r.sex][locale] : '',
-        r.id_masked ?? '',
+        remaskIdNumber(r.id_masked) ?? '',
         r.phone_masked ?? '',
         standingsText(
           { isCadre: r.is_cadre, isPartyMember: r.is_party_member, isVolunteer: r.is_volunteer },

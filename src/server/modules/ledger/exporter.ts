@@ -12,6 +12,7 @@ import {
   type Relation,
   SEX_LABELS,
 } from '../../../domain/ledger/sheet';
+import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -106,7 +107,11 @@ export async function prepareExport(
   return {
     unit,
     names,
-    write: (out: Writable) => writeExport(services, actor.locale, names.title, filter, query.full, out),
+    // the birth date in full only for who may reveal the ID numbers (else its year: issue 11)
+    write: (out: Writable) =>
+      writeExport(services, actor.locale, names.title, filter, query.full, out, {
+        birthDates: actor.scope.allows('pii.reveal', unit.path),
+      }),
   };
 }
 
@@ -117,6 +122,7 @@ async function writeExport(
   filter: q.LedgerFilter,
   full: boolean,
   out: Writable,
+  shown: { birthDates: boolean },
 ) {
   const { homeAreaCode } = (await ledgerDay(services)).policy;
   const sheet = createLedgerExport(out, { locale, title, columns: columns(locale) });
@@ -153,9 +159,9 @@ async function writeExport(
           ...base,
           name: r.name,
           sex: r.sex ? SEX_LABELS[r.sex as 'male' | 'female'][locale] : null,
-          birthDate: r.birth_date,
+          birthDate: shown.birthDates ? r.birth_date : r.birth_date?.slice(0, 4),
           idType: ID_TYPE_LABELS[r.id_type as IdType]?.[locale] ?? r.id_type,
-          idNumber: s?.id_enc ? services.protector.decrypt(s.id_enc) : r.id_masked,
+          idNumber: s?.id_enc ? services.protector.decrypt(s.id_enc) : remaskIdNumber(r.id_masked),
           phone: s?.phone_enc ? services.protector.decrypt(s.phone_enc) : r.phone_masked,
           relation: r.relation
             ? (RELATION_LABELS[r.relation as Relation]?.[locale] ?? r.relation_text)

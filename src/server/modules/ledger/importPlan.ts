@@ -14,6 +14,7 @@ import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import type { Services } from '../../platform/services';
 import { unitsAtPaths } from '../org/service';
+import { outOfScopeMatches } from './idMatches';
 import { type FoundPlaces, findPlaces, type ImportTarget, type Place } from './importPlaces';
 import { idNumberIndex, phoneIndex } from './protect';
 import * as q from './queries';
@@ -93,7 +94,7 @@ export async function planSheet(
   });
 
   // ID numbers already in the ledger (anywhere), and the phones of rows that may update someone
-  const { idHmacs, inLedger } = await idsInLedger(services, db, actor, checked);
+  const { idHmacs, inLedger } = await idsInLedger(services, db, actor, checked, unit.path);
   const phoneKeys = new Map<number, string>();
   households.forEach((h, i) => {
     if (!matched[i]) return;
@@ -124,9 +125,16 @@ export async function planSheet(
 /**
  * The blind index of every row's ID number, and the rows whose ID number is a living resident's in the
  * ledger, with where they live as the message names it: the unit's name when the actor may read it, else
- * "another jurisdiction" (nothing is said about a place out of scope).
+ * '' (the message names no place). Matches outside the scope are audited and limited (idMatches.ts),
+ * in the check (dry run) as in the import.
  */
-async function idsInLedger(services: Services, db: Db, actor: Actor, checked: LedgerSheetResult) {
+async function idsInLedger(
+  services: Services,
+  db: Db,
+  actor: Actor,
+  checked: LedgerSheetResult,
+  unitPath: string,
+) {
   const withId = checked.households.flatMap((h) => h.residents.filter((r) => r.idNumber));
   const hmacs = withId.map((r) => idNumberIndex(services.protector, r.idNumber as string));
   const idHmacs = new Map(withId.map((r, i) => [r.row, hmacs[i]]));
@@ -134,18 +142,15 @@ async function idsInLedger(services: Services, db: Db, actor: Actor, checked: Le
   const found = await q.livingIdHmacs(db, hmacs);
   if (found.size === 0) return { idHmacs, inLedger };
   const units = await unitsAtPaths(db, [...new Set(found.values())]);
+  let outside = 0;
   withId.forEach((r, i) => {
     const path = found.get(hmacs[i].toString('hex'));
     if (!path) return;
     const unit = units.find((u) => u.path === path);
-    inLedger.set(
-      r.row,
-      unit && actor.scope.allows('ledger.read', path)
-        ? unit.name
-        : actor.locale === 'en'
-          ? 'another jurisdiction'
-          : '其他辖区',
-    );
+    const seen = unit && actor.scope.allows('ledger.read', path);
+    if (!seen) outside++;
+    inLedger.set(r.row, seen ? unit.name : '');
   });
+  await outOfScopeMatches(services, actor, outside, 'import', unitPath);
   return { idHmacs, inLedger };
 }

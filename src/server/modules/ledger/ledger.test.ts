@@ -66,7 +66,7 @@ describe('households and residents', () => {
     const detail = await ok('GET', `/api/ledger/households/${key}`, admin);
     expect(detail).toMatchObject({ door: '302', floor: 3, colour: 'green', residentCount: 2 });
     expect(detail.markers).toMatchObject({ party_member: 1, low_income: 1 });
-    expect(detail.residents[0].idMasked).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
+    expect(detail.residents[0].idMasked).toBe(`**************${id.slice(-4)}`);
     expect(detail.residents[0].phoneMasked).toBe('138****5678');
     expect(JSON.stringify(detail)).not.toContain(id);
     expect(detail.history.map((h: { kind: string }) => h.kind)).toContain('created');

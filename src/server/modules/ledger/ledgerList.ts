@@ -104,7 +104,7 @@ export async function listLedger(
   const more = rows.length > query.limit;
   // a page before a row comes back in the ledger's order: its extra row (if any) is the first
   const page = start.before ? rows.slice(more ? 1 : 0) : rows.slice(0, query.limit);
-  const residents = await residentsByHousehold(services.db, page);
+  const residents = await residentsByHousehold(services.db, scope, page);
   const within = await placesAbove(services.db, scope, page);
   const first = page[0];
   const last = page[page.length - 1];
@@ -145,7 +145,7 @@ export async function buildingView(db: Db, scope: Scope, code: string) {
   const unit = await unitInScope(db, scope, code, 'ledger.read');
   const rows = await q.householdsUnder(db, unit.path, BUILDING_VIEW_LIMIT + 1);
   const page = rows.slice(0, BUILDING_VIEW_LIMIT);
-  const residents = await residentsByHousehold(db, page);
+  const residents = await residentsByHousehold(db, scope, page);
   return {
     unit: toUnit(unit),
     truncated: rows.length > BUILDING_VIEW_LIMIT,

@@ -6,6 +6,8 @@ import { parseRecordKey, recordKey, type StoredFacts } from '../../../domain/led
 import { MARKERS, type Marker } from '../../../domain/ledger/markers';
 import { checkResidentForm, type ResidentForm } from '../../../domain/ledger/residentForm';
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
+import { shownBirth } from '../../../domain/privacy/birth';
+import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
 import { uniqueViolation } from '../../db/transaction';
@@ -15,6 +17,7 @@ import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import { unitsAtPaths } from '../org/service';
+import { outOfScopeMatches } from './idMatches';
 import { idNumberIndex } from './protect';
 import * as q from './queries';
 import { residentRow } from './rows';
@@ -53,15 +56,19 @@ export function toHousehold(h: q.HouseholdRow) {
 }
 export type HouseholdView = ReturnType<typeof toHousehold>;
 
-export function toResident(r: q.ResidentRow) {
+/**
+ * A resident as `scope` may see them: the ID number masked (last four), and the birth date whole only
+ * with pii.reveal where the resident lives, else its year (issue 11: the date fills the mask's gap).
+ */
+export function toResident(r: q.ResidentRow, scope: Scope) {
   return {
     key: recordKey(r.region_code, r.id),
     householdKey: recordKey(r.region_code, r.household_id),
     name: r.name,
     sex: r.sex,
-    birthDate: r.birth_date,
+    ...shownBirth(r.birth_date, scope.allows('pii.reveal', r.unit_path)),
     idType: r.id_type,
-    idMasked: r.id_masked,
+    idMasked: remaskIdNumber(r.id_masked),
     phoneMasked: r.phone_masked,
     relation: r.relation,
     relationText: r.relation_text,
@@ -136,13 +143,13 @@ export async function placesAbove(
 }
 
 /** Residents of the given households (one region each), grouped by household key. */
-export async function residentsByHousehold(db: Db, households: readonly q.HouseholdRow[]) {
+export async function residentsByHousehold(db: Db, scope: Scope, households: readonly q.HouseholdRow[]) {
   const byRegion = new Map<string, string[]>();
   for (const h of households) byRegion.set(h.region_code, [...(byRegion.get(h.region_code) ?? []), h.id]);
   const out = new Map<string, ResidentView[]>();
   for (const [region, ids] of byRegion) {
     for (const r of await q.residentsOf(db, region, ids)) {
-      const v = toResident(r);
+      const v = toResident(r, scope);
       out.set(v.householdKey, [...(out.get(v.householdKey) ?? []), v]);
     }
   }
@@ -187,6 +194,9 @@ export async function checkResidents(
     .filter((r) => r.idNumber)
     .map((r) => idNumberIndex(services.protector, r.idNumber as string));
   const taken = await q.livingIdHmacs(services.db, ids);
+  // matches outside the scope: audited and limited per hour (issue 11); the answer names no place
+  const outside = [...taken.values()].filter((path) => !actor.scope.allows('ledger.read', path));
+  await outOfScopeMatches(services, actor, outside.length, 'form', outside[0] ?? '');
   records.forEach((r, i) => {
     if (r.idNumber && taken.has(idNumberIndex(services.protector, r.idNumber).toString('hex'))) {
       errors.push({

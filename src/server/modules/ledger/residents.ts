@@ -8,6 +8,7 @@ import { auditAs } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { checkStoredFacts } from './facts';
+import { outOfScopeMatches } from './idMatches';
 import { ledgerDay } from './policy';
 import { idNumberIndex } from './protect';
 import * as q from './queries';
@@ -81,6 +82,8 @@ export async function updateResident(services: Services, actor: Actor, key: stri
   const newIdHmac = rec.idNumber ? idNumberIndex(services.protector, rec.idNumber) : undefined;
   if (newIdHmac && !keys?.id_hmac?.equals(newIdHmac)) {
     const taken = await q.livingIdHmacs(services.db, [newIdHmac]);
+    const outside = [...taken.values()].filter((path) => !actor.scope.allows('ledger.read', path));
+    await outOfScopeMatches(services, actor, outside.length, 'form', outside[0] ?? '');
     if (taken.size) throw conflict(actor.locale, 'error.id_in_ledger', {}, 'idNumber');
   }
   const row = residentRow(

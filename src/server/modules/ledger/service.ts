@@ -3,6 +3,7 @@ import type { HouseholdColour } from '../../../domain/ledger/colours';
 import { parseRecordKey, recordKey, summariseHousehold } from '../../../domain/ledger/household';
 import type { ResidentForm } from '../../../domain/ledger/residentForm';
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
+import { shownHistoryDetail } from '../../../domain/privacy/history';
 import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
 import { transaction } from '../../db/transaction';
@@ -44,7 +45,7 @@ export async function getHousehold(db: Db, scope: Scope, key: string) {
     ...toHousehold(h),
     within: within(h),
     unitPath: unit?.path,
-    residents: residents.map(toResident),
+    residents: residents.map((r) => toResident(r, scope)),
     history: history.map((e) => ({
       at: e.at,
       actor: e.actor_name,
@@ -53,7 +54,7 @@ export async function getHousehold(db: Db, scope: Scope, key: string) {
       to: e.to_colour,
       reason: e.reason,
       residentKey: e.resident_id ? recordKey(h.region_code, e.resident_id) : null,
-      detail: e.detail,
+      detail: shownHistoryDetail(e.detail, scope.allows('pii.reveal', h.unit_path)),
     })),
   };
 }

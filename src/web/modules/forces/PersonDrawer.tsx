@@ -245,7 +245,12 @@ export function PersonDrawer({ personId, onClose }: { personId: string | undefin
                 ),
               },
               { key: 'sex', label: t('forces.form.sex'), children: p.sex ? t(`forces.sex.${p.sex}`) : '—' },
-              { key: 'birth', label: t('forces.person.birthDate'), children: p.birthDate ?? '—' },
+              {
+                key: 'birth',
+                label: t('forces.person.birthDate'),
+                children:
+                  p.birthDate ?? (p.birthYear ? t('forces.person.bornIn', { year: p.birthYear }) : '—'),
+              },
               ...(p.isCadre
                 ? [
                     { key: 'home', label: t('forces.form.homeWorkUnit'), children: p.homeWorkUnit ?? '—' },

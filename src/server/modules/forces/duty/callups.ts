@@ -14,13 +14,15 @@ import type { Availability, ShiftPattern } from '../../../../domain/forces/sched
 import { validatePattern } from '../../../../domain/forces/shiftPatterns';
 import type { Locale } from '../../../../domain/i18n/messages';
 import { isWithin } from '../../../../domain/org/units';
-import { validateIdNumber } from '../../../../domain/validators/idNumber';
+import { shownBirth } from '../../../../domain/privacy/birth';
+import { remaskIdNumber, validateIdNumber } from '../../../../domain/validators/idNumber';
 import { validatePhone } from '../../../../domain/validators/phone';
 import type { Db } from '../../../db/connection';
 import { transaction, uniqueViolation } from '../../../db/transaction';
 import type { Actor } from '../../../platform/access';
 import { AppError, notFound } from '../../../platform/errors';
 import { registerPlaceColumn } from '../../../platform/placeColumns';
+import type { Scope } from '../../../platform/scope';
 import type { Services } from '../../../platform/services';
 import * as accessService from '../../access/service';
 import { unitInScope } from '../../org/service';
@@ -231,7 +233,8 @@ export async function closeCallup(services: Services, actor: Actor, id: string) 
   return getCallup(services, actor, id);
 }
 
-function signupView(s: q.SignupRow, places: Map<string, PlaceCount>) {
+/** A sign-up as `scope` sees it: the birth date whole only with pii.reveal at the call-up, else the year. */
+function signupView(s: q.SignupRow, places: Map<string, PlaceCount>, scope: Scope) {
   return {
     id: s.id,
     callupId: s.callup_id,
@@ -239,10 +242,10 @@ function signupView(s: q.SignupRow, places: Map<string, PlaceCount>) {
       id: s.person_id,
       name: s.name,
       phoneMasked: s.phone_masked,
-      idMasked: s.id_masked,
+      idMasked: remaskIdNumber(s.id_masked),
       skills: s.skills,
       sex: s.sex,
-      birthDate: s.birth_date,
+      ...shownBirth(s.birth_date, scope.allows('pii.reveal', s.callup_path)),
       hasLogin: s.user_id !== null,
     },
     facilityId: s.facility_id,
@@ -268,7 +271,7 @@ export async function listSignups(
   await callupInScope(services.db, actor, callupId, 'forces.read');
   const rows = await q.listSignups(services.db, { callupId, ...query, limit: query.limit + 1 });
   const places = await placeCounts(services.db, callupId);
-  const items = rows.slice(0, query.limit).map((s) => signupView(s, places));
+  const items = rows.slice(0, query.limit).map((s) => signupView(s, places, actor.scope));
   return { items, next: rows.length > query.limit ? items[items.length - 1].id : null };
 }
 
@@ -280,9 +283,9 @@ async function signupInScope(db: Db, actor: Actor, id: string, permission: 'forc
   return row;
 }
 
-async function signupAfter(db: Db, id: string) {
+async function signupAfter(db: Db, actor: Actor, id: string) {
   const [row] = await q.listSignups(db, { id, limit: 1 });
-  return signupView(row, await placeCounts(db, row.callup_id));
+  return signupView(row, await placeCounts(db, row.callup_id), actor.scope);
 }
 
 /** Approve or reject a sign-up; approving may move the volunteer to another station of the call-up. */
@@ -321,7 +324,7 @@ export async function decideSignup(
       .where('id', '=', id)
       .execute();
   });
-  return signupAfter(services.db, id);
+  return signupAfter(services.db, actor, id);
 }
 
 /** Signs off the on-site training (上岗培训): the person may be put on shifts from now on. */
@@ -349,7 +352,7 @@ export async function trainSignup(services: Services, actor: Actor, id: string, 
         .execute();
     });
   }
-  return signupAfter(services.db, id);
+  return signupAfter(services.db, actor, id);
 }
 
 /** Records the kit: badge number (志愿者标志), protective gear issued, meals provided at the station. */
@@ -368,7 +371,7 @@ export async function updateSignupKit(
   if (input.meals !== undefined) set.meals = input.meals;
   if (Object.keys(set).length)
     await services.db.updateTable('callup_signups').set(set).where('id', '=', id).execute();
-  return signupAfter(services.db, id);
+  return signupAfter(services.db, actor, id);
 }
 
 /**
@@ -404,7 +407,7 @@ export async function createSignupAccount(
     .where('id', '=', s.person_id)
     .where('user_id', 'is', null)
     .execute();
-  return { userId: user.id, username: input.username, signup: await signupAfter(services.db, id) };
+  return { userId: user.id, username: input.username, signup: await signupAfter(services.db, actor, id) };
 }
 
 // ---------------------------------------------------------------------------------------------------

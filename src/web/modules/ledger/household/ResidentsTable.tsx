@@ -25,6 +25,9 @@ interface Props {
 /** The household's residents, those who left included (kept on record), masked with a reveal button. */
 export function ResidentsTable({ residents, canWrite, onEdit, onStatus }: Props) {
   const { t } = useTranslation();
+  // the whole date only for who may reveal the ID number; else the year (issue 11)
+  const birthText = (r: Resident) =>
+    r.birthDate ?? (r.birthYear ? t('resident.bornIn', { year: r.birthYear }) : null);
   const [lang] = useLanguage();
   // Five columns fit the drawer (860 px) without scrolling: the status sits by the name, the ID number
   // and the phone share a column, and work unit and notes take what is left (ellipsis, full on hover).
@@ -49,7 +52,7 @@ export function ResidentsTable({ residents, canWrite, onEdit, onStatus }: Props)
             </Tag>
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[relationLabel(r.relation, r.relationText, lang), sexLabel(r.sex, lang), r.birthDate]
+            {[relationLabel(r.relation, r.relationText, lang), sexLabel(r.sex, lang), birthText(r)]
               .filter(Boolean)
               .join(' · ')}
           </Typography.Text>
