@@ -7,6 +7,7 @@ import { auditAs, writeAudit } from '../../platform/audit';
 import { hashPassword, isStrongEnough, verifyPassword } from '../../platform/auth/password';
 import { createSession, revokeUserSessions, type SessionUser } from '../../platform/auth/sessions';
 import { AppError, notFound } from '../../platform/errors';
+import { notifySessionsChanged } from '../../platform/events';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
@@ -273,6 +274,7 @@ export async function grantRole(
     unit_path: unit.path,
     granted_by: actor.userId,
   });
+  await notifySessionsChanged(services.db, user.id);
   await auditAs(services.db, actor, 'grant.created', {
     unitPath: unit.path,
     target: `user:${user.id}`,
@@ -286,6 +288,7 @@ export async function revokeGrant(services: Services, actor: Actor, grantId: str
   if (!grant) throw notFound();
   actor.scope.check('user.manage', grant.unit_path);
   await q.revokeGrant(services.db, grantId, actor.userId);
+  await notifySessionsChanged(services.db, grant.user_id);
   const [unit] = await unitsAtPaths(services.db, [grant.unit_path]);
   const grantee = await q.findUser(services.db, grant.user_id);
   await auditAs(services.db, actor, 'grant.revoked', {
