@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { PERMISSIONS, type Permission } from '../../domain/access/roles';
+import type { Db } from '../db/connection';
 
 // Events between server processes: PostgreSQL NOTIFY on one channel, LISTEN in every process, fanned
 // out to the browsers through server-sent events (GET /api/events). A notification sent inside a
@@ -35,7 +36,7 @@ export async function publishEvent(db: Kysely<any>, event: AppEvent): Promise<vo
 }
 
 /** Tells every server process that a user's sessions or grants changed (heard after the commit). */
-export async function notifySessionsChanged(db: Kysely<any>, userId: string): Promise<void> {
+export async function notifySessionsChanged(db: Db, userId: string): Promise<void> {
   await sql`SELECT pg_notify(${SESSIONS_CHANNEL}, ${userId})`.execute(db);
 }
 
