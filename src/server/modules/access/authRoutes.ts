@@ -69,13 +69,15 @@ export function authRoutes(appBase: FastifyInstance, services: Services) {
   app.post('/api/auth/password', {
     schema: {
       tags,
-      summary: "Change one's password (ends one's other sessions)",
+      summary:
+        "Change one's password (ends one's other sessions); 400 naming newPassword when it is weak, common or holds the username; 423 after too many wrong current passwords",
       body: z.object({
         currentPassword: z.string().min(1).max(200),
         newPassword: z.string().min(1).max(200),
       }),
     },
-    config: { access: {} },
+    // guesses of the current password are also counted per user (access.changePassword)
+    config: { access: {}, rateLimit: { max: services.config.loginRateLimit, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       await access.changePassword(services, actorOf(req), req.sessionToken, req.body);
       return reply.status(204).send();
