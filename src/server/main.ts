@@ -8,7 +8,7 @@ import { scheduleDutyAlerts } from './modules/forces/duty/alertJob';
 import { scheduleRecheck } from './modules/ledger/recheck';
 import { createEvents } from './platform/events';
 import type { Services } from './platform/services';
-import { DEMO_PASSWORD } from './setup/demo';
+import { DEMO_PASSWORD, demoNotice, demoPasswordUsers } from './setup/demo';
 import { firstStart } from './setup/firstStart';
 
 // `wangge start` / `npm start`: database (embedded or DATABASE_URL), migrations, first-start setup,
@@ -98,5 +98,7 @@ export async function startServer(config: Config = loadConfig()) {
     say(`demo users (password ${DEMO_PASSWORD}):`);
     for (const u of setup.demo.users) say(`  ${u.username.padEnd(20)} ${u.role.padEnd(17)} ${u.displayName}`);
   }
+  // Whether or not this start is in demo mode: demo users with the published password are a way in.
+  for (const line of demoNotice(await demoPasswordUsers(database.db))) say(line);
   return { app, stop };
 }

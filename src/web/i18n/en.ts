@@ -59,6 +59,9 @@ const en: Messages = {
     passwordChanged: 'Password changed; your other sessions were signed out',
     fieldEntry: 'Phone version',
     deskEntry: 'Desktop version',
+    demoTitle: 'This is a demo',
+    demoNotice:
+      "The demo users' password is published: anyone can sign in, and zhihuibu (command centre) reveals ID numbers and phones and exports for the whole city. For real use, start with WANGGE_DEMO=0 on a new data directory, or disable the demo users.",
   },
   nav: {
     home: 'Home',

@@ -59,6 +59,9 @@ const zhCN = {
     passwordChanged: '密码已修改，其他设备上的登录已失效',
     fieldEntry: '手机端入口',
     deskEntry: '电脑端入口',
+    demoTitle: '这是演示系统',
+    demoNotice:
+      '演示账号的密码是公开的，任何人都能登录；zhihuibu（指挥部）可查看全市完整身份证号、手机号并导出。正式使用请以 WANGGE_DEMO=0 在新的数据目录启动，或停用演示账号。',
   },
   nav: {
     home: '工作台',

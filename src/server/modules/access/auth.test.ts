@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../setup/demo';
+import { DEMO_PASSWORD, demoNotice, demoPasswordUsers } from '../../setup/demo';
 import { cookieOf, createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
 
@@ -225,6 +225,21 @@ describe('the platform', () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('says it is a demo while demo users keep the published password, on start and to the login pages', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/demo' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ demo: true });
+    const open = await demoPasswordUsers(t.services.db);
+    expect(open).toContain('zhihuibu');
+    const notice = demoNotice(open).join('\n');
+    expect(notice).toContain('WANGGE_DEMO=0');
+    expect(notice).toContain('zhihuibu (指挥部) reveals ID numbers and phones and exports');
+    // with every demo user disabled (or given another password) nothing is said
+    await t.services.db.updateTable('users').set({ disabled: true }).where('username', 'in', open).execute();
+    expect(await demoPasswordUsers(t.services.db)).toEqual([]);
+    expect(demoNotice([])).toEqual([]);
   });
 
   it('answers unknown API paths with the one error shape', async () => {

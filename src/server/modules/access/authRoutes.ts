@@ -7,6 +7,7 @@ import { revokeSession, SESSION_COOKIE, SESSION_HOURS, userOfSession } from '../
 import { sendError, unauthenticated } from '../../platform/errors';
 import { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
+import { demoPasswordUsers } from '../../setup/demo';
 import * as access from './service';
 
 // Log in and out, change one's password, and who am I.
@@ -81,6 +82,30 @@ export function authRoutes(appBase: FastifyInstance, services: Services) {
     handler: async (req, reply) => {
       await access.changePassword(services, actorOf(req), req.sessionToken, req.body);
       return reply.status(204).send();
+    },
+  });
+
+  // Whether demo users keep the published password: the login pages then say it is a demo. Checked
+  // at most once a minute (argon2 for each demo user), whoever asks.
+  let demoCheck: { at: number; open: Promise<boolean> } | undefined;
+  app.get('/api/auth/demo', {
+    schema: {
+      tags,
+      summary: 'Whether this is a demo: demo users still sign in with the published password',
+      security: [],
+    },
+    config: { access: { public: true } },
+    handler: async () => {
+      if (!demoCheck || Date.now() - demoCheck.at > 60_000) {
+        demoCheck = {
+          at: Date.now(),
+          open: demoPasswordUsers(services.db).then(
+            (users) => users.length > 0,
+            () => false,
+          ),
+        };
+      }
+      return { demo: await demoCheck.open };
     },
   });
 
