@@ -77,6 +77,8 @@ export async function startServer(config: Config = loadConfig()) {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // Whether or not this start is in demo mode: demo users with the published password are a way in.
+  const demoOpen = await demoPasswordUsers(database.db);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   say(`Wangge 网格防控 is running at ${url} (phones: ${url}/field; API docs: ${url}/api/docs)`);
@@ -98,7 +100,6 @@ export async function startServer(config: Config = loadConfig()) {
     say(`demo users (password ${DEMO_PASSWORD}):`);
     for (const u of setup.demo.users) say(`  ${u.username.padEnd(20)} ${u.role.padEnd(17)} ${u.displayName}`);
   }
-  // Whether or not this start is in demo mode: demo users with the published password are a way in.
-  for (const line of demoNotice(await demoPasswordUsers(database.db))) say(line);
+  for (const line of demoNotice(demoOpen)) say(line);
   return { app, stop };
 }
