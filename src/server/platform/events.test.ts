@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../setup/demo';
 import { createTestApp, type TestApp } from '../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
+import { EVENTS_CHANNEL } from './events';
 
 let t: TestApp;
 let url: string;
@@ -130,6 +132,10 @@ describe('server-sent events through LISTEN/NOTIFY', () => {
         colour: 'red',
         reason: '测试',
       });
+      // an event that names no permission (an older process's) reaches nobody
+      await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ type: 'legacy.changed', unitPath: building.path })})`.execute(
+        t.services.db,
+      );
       // a change of the tree comes after, and every role of the community may hear of it
       const marker = await t.ok('POST', '/api/org/units', smh, {
         parentCode: '410105002008G01',
@@ -144,6 +150,7 @@ describe('server-sent events through LISTEN/NOTIFY', () => {
       // the volunteer may only browse the tree (org.read): nothing of the ledger reaches them
       expect(volunteer.text).not.toContain('ledger.changed');
       expect(volunteer.text).not.toContain(household.key);
+      expect(grid.text).not.toContain('legacy.changed');
     } finally {
       await volunteer.close();
       await grid.close();
