@@ -95,7 +95,11 @@ describe('desk', () => {
 
     // not empty: the server's 409 message is shown
     await page.getByTestId('delete-unit').click();
-    await page.getByTestId('delete-unit-confirm').click();
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/api/org/units/')),
+      page.getByTestId('delete-unit-confirm').click(),
+    ]);
+    expect(refused.status()).toBe(409);
     await page.locator('.ant-message').getByText('不能删除').waitFor();
 
     // move the building up to the community

@@ -2,6 +2,7 @@
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
+import { uniqueMessagesEn, uniqueMessagesZh } from './uniqueMessages';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -66,6 +67,7 @@ const zh = {
   ...forcesMessagesZh,
   ...dutyMessagesZh,
   ...findMessagesZh,
+  ...uniqueMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -134,6 +136,7 @@ const en: Record<MessageKey, string> = {
   ...forcesMessagesEn,
   ...dutyMessagesEn,
   ...findMessagesEn,
+  ...uniqueMessagesEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

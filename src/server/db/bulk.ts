@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Db, poolOf } from './connection';
 import type { Database } from './schema';
+import { type RetryOptions, retrying } from './transaction';
 
 // Bulk loads (DESIGN rule 5): a transaction on a client of its own, in which Kysely queries and COPY
 // run side by side, so that an import writes everything or nothing.
@@ -16,7 +17,16 @@ export interface BulkTransaction {
   copy(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number>;
 }
 
-export async function bulkTransaction<T>(db: Db, fn: (bulk: BulkTransaction) => Promise<T>): Promise<T> {
+/** A bulk transaction, run again after a deadlock or a serialisation failure (db/transaction.ts). */
+export function bulkTransaction<T>(
+  db: Db,
+  fn: (bulk: BulkTransaction) => Promise<T>,
+  opts: RetryOptions = {},
+): Promise<T> {
+  return retrying(() => bulkTransactionOnce(db, fn), opts);
+}
+
+async function bulkTransactionOnce<T>(db: Db, fn: (bulk: BulkTransaction) => Promise<T>): Promise<T> {
   const client = await poolOf(db).connect();
   // Kysely releases its connection after each query: hand it the client with a release that keeps it.
   const borrowed = { query: client.query.bind(client), release() {} };

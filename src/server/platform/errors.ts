@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type Locale, type MessageKey, translate } from '../../domain/i18n/messages';
+import { isRetryable, uniqueViolation } from '../db/transaction';
 
 // One error shape (DESIGN rule 6): { error: { code, message, fields? } }, message in the caller's language.
 
@@ -65,6 +66,53 @@ function zodFieldMessage(issue: { code?: string; message: string; input?: unknow
   return locale === 'zh-CN' ? `${translate(locale, 'field.invalid')}（${issue.message}）` : issue.message;
 }
 
+/**
+ * The field each unique index or constraint of the database is about (its message: `unique.<name>` in
+ * domain/i18n/uniqueMessages.ts). A request that passed its service's check but lost the race to write
+ * gets the database's refusal (23505) as this 409. uniqueConflicts.test.ts reads the database's unique
+ * indexes and fails for one missing here.
+ */
+export const UNIQUE_FIELDS: Record<string, string> = {
+  units_code_key: 'code',
+  units_path_key: 'code',
+  unit_code_counters_pkey: 'code',
+  users_username_key: 'username',
+  sessions_pkey: 'session',
+  settings_pkey: 'key',
+  households_door_uq: 'door',
+  residents_id_living_uq: 'idNumber',
+  ledger_counts_pkey: 'counts',
+  screening_targets_pkey: 'householdKey',
+  screening_visits_region_code_client_id_key: 'clientId',
+  people_user_id_key: 'userId',
+  people_phone_active_uq: 'phone',
+  people_id_active_uq: 'idNumber',
+  force_group_members_current: 'personId',
+  callups_token_key: 'token',
+  callup_places_callup_id_facility_id_key: 'places',
+  callup_signups_callup_id_person_id_key: 'phone',
+  callup_signups_callup_id_client_id_key: 'clientId',
+  shift_patterns_facility_id_key: 'facilityId',
+  duty_shifts_facility_id_starts_at_key: 'startsAt',
+  duty_assignments_shift_id_person_id_key: 'personId',
+};
+
+/**
+ * A database refusal as the one error shape: a unique violation (23505) is a 409 naming the field and
+ * what is duplicated; a deadlock or serialisation failure still there after the retries
+ * (db/transaction.ts) is a 409 asking to try again. Anything else: undefined.
+ */
+export function databaseConflict(err: unknown, locale: Locale): AppError | undefined {
+  const constraint = uniqueViolation(err);
+  if (constraint !== undefined) {
+    const path = UNIQUE_FIELDS[constraint];
+    const key = (path ? `unique.${constraint}` : 'unique.unknown') as MessageKey;
+    return new AppError('conflict', key, {}, [{ path: path ?? '', message: translate(locale, key) }]);
+  }
+  if (isRetryable(err)) return new AppError('conflict', 'error.busy');
+  return undefined;
+}
+
 export function sendError(reply: FastifyReply, locale: Locale, err: AppError) {
   const message = translate(locale, err.key, err.params);
   return reply
@@ -76,6 +124,8 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.locale;
     if (error instanceof AppError) return sendError(reply, locale, error);
+    const conflict = databaseConflict(error, locale);
+    if (conflict) return sendError(reply, locale, conflict);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => {
         const issue = {

@@ -1,14 +1,22 @@
 import { sql } from 'kysely';
-import { type DemoHousehold, generateHouseholds, IdNumberAllocator } from '../../domain/ledger/demo';
+import {
+  type DemoHousehold,
+  dayOf,
+  generateHouseholds,
+  IdNumberAllocator,
+  isoOf,
+} from '../../domain/ledger/demo';
 import { type StoredFacts, summariseHousehold } from '../../domain/ledger/household';
 import { normaliseUnitCode } from '../../domain/org/units';
 import { bulkTransaction, nextIds } from '../db/bulk';
 import type { Db } from '../db/connection';
 import { ledgerDay } from '../modules/ledger/policy';
+import { idNumberIndex } from '../modules/ledger/protect';
 import {
   HISTORY_LOAD_COLUMNS,
   HOUSEHOLD_LOAD_COLUMNS,
   type LoadRow,
+  livingIdHmacs,
   RESIDENT_LOAD_COLUMNS,
 } from '../modules/ledger/queries';
 import { householdRow, residentRow } from '../modules/ledger/rows';
@@ -80,6 +88,14 @@ export async function seedDemoLedger(
   }
   const day = await ledgerDay(services);
   const ids = new IdNumberAllocator();
+  // a ledger with residents already (an earlier run, an import) may hold numbers this run's allocator
+  // gives again: then each chunk's numbers are looked up, and those taken drawn anew (freeIdNumbers)
+  const living = await db
+    .selectFrom('residents')
+    .select('id')
+    .where('status', 'in', ['present', 'away'])
+    .limit(1)
+    .executeTakeFirst();
   // one generator per county (its residents' ID numbers carry its address code), sharing the residents
   // in proportion to its buildings
   const byRegion = new Map<string, Building[]>();
@@ -103,6 +119,7 @@ export async function seedDemoLedger(
     });
     let chunk: DemoHousehold[] = [];
     const flush = async () => {
+      if (living) await freeIdNumbers(services, ids, chunk);
       await loadChunk(services, actor, regionCode, list, chunk, day);
       households += chunk.length;
       residents += chunk.reduce((n, h) => n + h.residents.length, 0);
@@ -155,6 +172,25 @@ async function addBuildings(db: Db, actor: Actor, paths: string[], count: number
       made += n;
     }
   });
+}
+
+/**
+ * One living resident per ID number (migration 007): the chunk's numbers that a living resident already
+ * has are replaced by others from the allocator, of the same address code, sex and birth date (or the
+ * nearest earlier day with room, which becomes the resident's birth date), until none is taken.
+ */
+async function freeIdNumbers(services: Services, ids: IdNumberAllocator, chunk: DemoHousehold[]) {
+  let pending = chunk.flatMap((h) => h.residents);
+  while (pending.length) {
+    const hmacs = pending.map((p) => idNumberIndex(services.protector, p.idNumber));
+    const taken = await livingIdHmacs(services.db, hmacs);
+    pending = pending.filter((_, i) => taken.has(hmacs[i].toString('hex')));
+    for (const p of pending) {
+      const region = ids.region(p.idNumber.slice(0, 6));
+      p.idNumber = region.next(dayOf(p.birthDate), p.sex);
+      p.birthDate = isoOf(region.lastDay);
+    }
+  }
 }
 
 async function loadChunk(

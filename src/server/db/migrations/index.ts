@@ -5,6 +5,7 @@ import * as m003 from './003_forces';
 import * as m004 from './004_duty';
 import * as m005 from './005_search_pinyin';
 import * as m006 from './006_platform_clock';
+import * as m007 from './007_uniqueness';
 import * as m008 from './008_sessions';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '004_duty': m004,
   '005_search_pinyin': m005,
   '006_platform_clock': m006,
+  '007_uniqueness': m007,
   '008_sessions': m008,
 };

@@ -10,6 +10,7 @@ import { type MessageKey, translate } from '../../../domain/i18n/messages';
 import { parseSearchText } from '../../../domain/ledger/searchText';
 import { validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
+import { retrying, transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { platformToday } from '../../platform/clock';
@@ -20,7 +21,14 @@ import type { Services } from '../../platform/services';
 import * as access from '../access/service';
 import * as ledger from '../ledger/service';
 import { unitInScope } from '../org/service';
-import { insertPerson, nameColumns, personIdIndex, personPhoneIndex, sealContact } from './personRecord';
+import {
+  insertPerson,
+  lostContactRace,
+  nameColumns,
+  personIdIndex,
+  personPhoneIndex,
+  sealContact,
+} from './personRecord';
 import * as q from './queries';
 
 // The registry of people who serve (人员名册): sent-down cadres, party members reporting to their
@@ -285,13 +293,17 @@ export async function publishForces(
   await services.events.publish(db, { type: 'forces.changed', unitPath, permission: 'forces.read', data });
 }
 
-/** Registers a person in a unit of the actor's scope. */
-export async function createPerson(services: Services, actor: Actor, input: PersonInput) {
+/** Registers a person in a unit of the actor's scope (checked again when another request took the phone first). */
+export function createPerson(services: Services, actor: Actor, input: PersonInput) {
+  return retrying(() => createPersonOnce(services, actor, input), { alsoRetry: lostContactRace });
+}
+
+async function createPersonOnce(services: Services, actor: Actor, input: PersonInput) {
   const unit = await unitInScope(services.db, actor.scope, input.unitCode, 'forces.manage');
   const v = checked(services, actor, input);
   await assertContactFree(services, actor, v);
   const residentKey = await residentKeyOf(services, actor, v.residentKey);
-  const id = await services.db.transaction().execute(async (tx) => {
+  const id = await transaction(services.db, async (tx) => {
     const id = await insertPerson(tx, services.protector, {
       ...v,
       residentKey,
@@ -305,12 +317,11 @@ export async function createPerson(services: Services, actor: Actor, input: Pers
 }
 
 /** Changes a person: the fields given; the rest kept (the sealed phone and ID number too). */
-export async function updatePerson(
-  services: Services,
-  actor: Actor,
-  id: string,
-  patch: Partial<PersonInput>,
-) {
+export function updatePerson(services: Services, actor: Actor, id: string, patch: Partial<PersonInput>) {
+  return retrying(() => updatePersonOnce(services, actor, id, patch), { alsoRetry: lostContactRace });
+}
+
+async function updatePersonOnce(services: Services, actor: Actor, id: string, patch: Partial<PersonInput>) {
   const row = await personInScope(services.db, actor.scope, id, 'forces.manage');
   const sealed = await q.sealedPerson(services.db, id);
   const open = (b: Buffer | null | undefined) => (b ? services.protector.decrypt(b) : null);
@@ -345,7 +356,7 @@ export async function updatePerson(
   await assertContactFree(services, actor, v, id);
   const residentKey =
     v.residentKey === row.resident_key ? v.residentKey : await residentKeyOf(services, actor, v.residentKey);
-  await services.db.transaction().execute(async (tx) => {
+  await transaction(services.db, async (tx) => {
     await tx
       .updateTable('people')
       .set({
@@ -382,7 +393,7 @@ export async function updatePerson(
 export async function leavePerson(services: Services, actor: Actor, id: string, input: { on?: string }) {
   const row = await personInScope(services.db, actor.scope, id, 'forces.manage');
   const on = input.on ?? todayOf(services);
-  await services.db.transaction().execute(async (tx) => {
+  await transaction(services.db, async (tx) => {
     await tx
       .updateTable('people')
       .set({ status: 'left', updated_at: new Date() })
@@ -435,7 +446,7 @@ export async function addTraining(
   const row = await personInScope(services.db, actor.scope, id, 'forces.manage');
   const passedOn = input.passedOn ?? todayOf(services);
   if (passedOn > todayOf(services)) throw fieldError(actor, 'passedOn', 'forces.date_future');
-  const t = await services.db.transaction().execute(async (tx) => {
+  const t = await transaction(services.db, async (tx) => {
     const t = await tx
       .insertInto('person_trainings')
       .values({
@@ -462,7 +473,7 @@ export async function linkResident(services: Services, actor: Actor, id: string)
     actor.scope,
     services.protector.decrypt(sealed.id_enc),
   );
-  await services.db.transaction().execute(async (tx) => {
+  await transaction(services.db, async (tx) => {
     await tx
       .updateTable('people')
       .set({ resident_key: resident?.key ?? null, updated_at: new Date() })
@@ -490,7 +501,7 @@ export async function linkUser(services: Services, actor: Actor, id: string, use
       .executeTakeFirst();
     if (other) throw fieldError(actor, 'userId', 'forces.user_taken', { name: other.name }, 'conflict');
   }
-  await services.db.transaction().execute(async (tx) => {
+  await transaction(services.db, async (tx) => {
     await tx
       .updateTable('people')
       .set({ user_id: userId, updated_at: new Date() })
@@ -526,7 +537,7 @@ export async function addRecord(
     ...(input.note?.trim() ? { note: input.note.trim() } : {}),
   };
   const status = input.kind === 'party_application' || twoLists ? 'proposed' : 'approved';
-  const rec = await services.db.transaction().execute(async (tx) => {
+  const rec = await transaction(services.db, async (tx) => {
     const rec = await tx
       .insertInto('person_records')
       .values({
@@ -566,7 +577,7 @@ export async function decideRecord(
     : undefined;
   if (!rec) throw fieldError(actor, 'recordId', 'forces.record_unknown');
   if (rec.status !== 'proposed') throw fieldError(actor, 'recordId', 'forces.record_decided', {}, 'conflict');
-  await services.db.transaction().execute(async (tx) => {
+  await transaction(services.db, async (tx) => {
     await tx
       .updateTable('person_records')
       .set({ status: input.decision, decided_by: actor.userId, decided_at: new Date() })

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/forces/personSheet';
 import { SKILLS, type Skill } from '../../../domain/forces/schedule';
 import { type Locale, translate } from '../../../domain/i18n/messages';
+import { retrying, transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -16,7 +17,7 @@ import { landscapePageSetup } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
 import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage, todayOf } from './people';
-import { insertPerson, personIdIndex, personPhoneIndex } from './personRecord';
+import { insertPerson, lostContactRace, personIdIndex, personPhoneIndex } from './personRecord';
 import * as q from './queries';
 
 // People lists in Excel: the template to fill in, the import (every row checked, every bad cell reported
@@ -139,8 +140,19 @@ function rejected(locale: Locale, errors: SheetError[]): AppError {
   );
 }
 
-/** Imports a people sheet into a unit of the actor's scope: every row, or nothing. */
-export async function importPeople(
+/**
+ * Imports a people sheet into a unit of the actor's scope: every row, or nothing. When another request
+ * registered one of its people first (after the check), the import runs again and its check names them.
+ */
+export function importPeople(
+  services: Services,
+  actor: Actor,
+  input: { unitCode: string; data: Buffer },
+): Promise<ImportReport> {
+  return retrying(() => importPeopleOnce(services, actor, input), { alsoRetry: lostContactRace });
+}
+
+async function importPeopleOnce(
   services: Services,
   actor: Actor,
   input: { unitCode: string; data: Buffer },
@@ -209,7 +221,7 @@ export async function importPeople(
   }
   if (errors.length) throw rejected(actor.locale, errors);
 
-  await services.db.transaction().execute(async (tx) => {
+  await transaction(services.db, async (tx) => {
     for (const p of read.people) {
       const u = units.get(p.value.unitCode) as { id: string; path: string };
       await insertPerson(tx, services.protector, {

@@ -4,6 +4,7 @@ import { personInitials, personPinyin } from '../../../domain/org/initials';
 import { maskIdNumber } from '../../../domain/validators/idNumber';
 import { maskPhone } from '../../../domain/validators/phone';
 import type { Database } from '../../db/schema';
+import { uniqueViolation } from '../../db/transaction';
 import type { PersonalDataProtector } from '../../platform/personalData';
 
 // A row of the registry of people who serve, as stored: the phone and ID number sealed, with a blind
@@ -32,6 +33,16 @@ export interface NewPerson {
   residentKey?: string | null;
   userId?: string | null;
   notes?: string | null;
+}
+
+/**
+ * A write that lost the race for a phone or ID number: another request checked it free too and wrote
+ * first (one active person per phone and per ID number: migration 007). Run again, the check finds the
+ * other person and names the field.
+ */
+export function lostContactRace(err: unknown): boolean {
+  const index = uniqueViolation(err);
+  return index === 'people_phone_active_uq' || index === 'people_id_active_uq';
 }
 
 export function personPhoneIndex(p: PersonalDataProtector, phone: string): Buffer {

@@ -13,6 +13,7 @@ import {
   readLedgerSheet,
 } from '../../../domain/ledger/sheet';
 import { type BulkTransaction, bulkTransaction, nextIds } from '../../db/bulk';
+import { uniqueViolation } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -191,22 +192,32 @@ export async function importLedger(
     return answer(false, planned);
   }
   const day = await ledgerDay(services);
-  // planned again inside the transaction, the doors it joins locked: what was checked is what is written
-  return bulkTransaction(services.db, async ({ tx, copy }) => {
-    const planned = await planSheet(services, tx, actor, unit, checked, { updateExisting, lock: true });
-    const { households } = planned.plan;
-    if (isBlocked(planned.errors, opts.mode) || households.length === 0) return answer(false, planned);
-    // every row already as the ledger has it: imported, nothing to write
-    const work = households.some(
-      (p) => !p.door || p.residents.some((r) => r.action === 'join' || r.action === 'update'),
-    );
-    if (!work)
-      return answer(true, planned, { households: 0, residents: 0, buildings: 0, joined: 0, updated: 0 });
-    const created = await load({ services, actor, unit, planned, day, tx, copy, onStep: opts.onStep });
-    opts.onStep?.('done');
-    return answer(true, planned, created);
-  });
+  // planned again inside the transaction, the doors it joins locked: what was checked is what is written.
+  // Another import (or a form) that wrote one of its people or doors first makes the write fail on the
+  // unique index: the transaction is rolled back and run again, and the new plan refuses those rows
+  // (id.in_ledger) or joins those doors, as a check made after the other write would have.
+  return bulkTransaction(
+    services.db,
+    async ({ tx, copy }) => {
+      const planned = await planSheet(services, tx, actor, unit, checked, { updateExisting, lock: true });
+      const { households } = planned.plan;
+      if (isBlocked(planned.errors, opts.mode) || households.length === 0) return answer(false, planned);
+      // every row already as the ledger has it: imported, nothing to write
+      const work = households.some(
+        (p) => !p.door || p.residents.some((r) => r.action === 'join' || r.action === 'update'),
+      );
+      if (!work)
+        return answer(true, planned, { households: 0, residents: 0, buildings: 0, joined: 0, updated: 0 });
+      const created = await load({ services, actor, unit, planned, day, tx, copy, onStep: opts.onStep });
+      opts.onStep?.('done');
+      return answer(true, planned, created);
+    },
+    { alsoRetry: (err) => RACED_INDEXES.has(uniqueViolation(err) ?? '') },
+  );
 }
+
+/** The unique indexes an import can lose a race on; a new plan sees the rows that won. */
+const RACED_INDEXES = new Set(['residents_id_living_uq', 'households_door_uq']);
 
 interface LoadInput {
   services: Services;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { transaction } from '../../db/transaction';
 import type { Services } from '../../platform/services';
 import { ledgerDay } from './policy';
 import { refreshHouseholds } from './summary';
@@ -24,11 +25,9 @@ export async function recheckColours(services: Services): Promise<{ checked: num
     const byRegion = new Map<string, string[]>();
     for (const r of rows) byRegion.set(r.region_code, [...(byRegion.get(r.region_code) ?? []), r.id]);
     for (const [region, ids] of byRegion) {
-      const moves = await services.db
-        .transaction()
-        .execute((tx) =>
-          refreshHouseholds(tx, day, region, ids, { actorId: null, actorName: 'system' }, 'recheck'),
-        );
+      const moves = await transaction(services.db, (tx) =>
+        refreshHouseholds(tx, day, region, ids, { actorId: null, actorName: 'system' }, 'recheck'),
+      );
       changed += moves.length;
     }
     checked += rows.length;

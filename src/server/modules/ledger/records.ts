@@ -8,6 +8,7 @@ import { checkResidentForm, type ResidentForm } from '../../../domain/ledger/res
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
 import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
+import { uniqueViolation } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { AppError, type FieldError, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
@@ -202,6 +203,20 @@ export async function checkResidents(
       errors.map((e) => ({ path: e.field, message: e.message })),
     );
   return records;
+}
+
+/**
+ * Runs a write that may lose the race for an ID number (two requests checked it free, the other wrote
+ * first: residents_id_living_uq). Then `recheck`, the check made before the write, runs again and throws
+ * its 409 naming the resident's field; should it pass, the database's refusal stands (a 409 too).
+ */
+export async function namingTakenIds<T>(work: () => Promise<T>, recheck: () => Promise<unknown>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (uniqueViolation(err) === 'residents_id_living_uq') await recheck();
+    throw err;
+  }
 }
 
 export function whoOf(actor: Actor): Who {

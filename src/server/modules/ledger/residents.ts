@@ -2,6 +2,7 @@ import { stayAsRecorded, type TravelStay } from '../../../domain/ledger/colours'
 import { parseRecordKey, type StoredFacts } from '../../../domain/ledger/household';
 import { type ResidentSnapshot, residentChanges } from '../../../domain/ledger/residentChanges';
 import { checkResidentForm, type ResidentForm } from '../../../domain/ledger/residentForm';
+import { transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
@@ -17,6 +18,7 @@ import {
   history,
   householdInScope,
   moveIn,
+  namingTakenIds,
   publishChange,
   residentInScope,
   whoOf,
@@ -37,12 +39,16 @@ export async function addResident(
   const h = await householdInScope(services.db, actor.scope, householdKey, 'ledger.write');
   const records = await checkResidents(services, actor, [form], 'residents.');
   const day = await ledgerDay(services);
-  return services.db.transaction().execute(async (tx) => {
-    const [key] = await moveIn(tx, services, actor, h, records);
-    await refreshHouseholds(tx, day, h.region_code, [h.id], whoOf(actor), 'moved_in');
-    await publishChange(services, tx, h.unit_path, { household: householdKey });
-    return key;
-  });
+  return namingTakenIds(
+    () =>
+      transaction(services.db, async (tx) => {
+        const [key] = await moveIn(tx, services, actor, h, records);
+        await refreshHouseholds(tx, day, h.region_code, [h.id], whoOf(actor), 'moved_in');
+        await publishChange(services, tx, h.unit_path, { household: householdKey });
+        return key;
+      }),
+    () => checkResidents(services, actor, [form], 'residents.'),
+  );
 }
 
 /**
@@ -98,7 +104,7 @@ export async function updateResident(services: Services, actor: Actor, key: stri
   const travel = travelChange(actor, r.facts as StoredFacts, patch.travel, day.today);
   // nothing changed: nothing written, no history row
   if (changes.length === 0 && !travel) return;
-  return services.db.transaction().execute(async (tx) => {
+  return transaction(services.db, async (tx) => {
     const set: Record<string, unknown> = {};
     q.RESIDENT_LOAD_COLUMNS.forEach((c, i) => {
       if (['region_code', 'id', 'household_id', 'unit_path', 'status', 'facts'].includes(c)) return;
@@ -181,7 +187,7 @@ export async function endResidence(
 ) {
   const r = await residentInScope(services.db, actor.scope, key, 'ledger.write');
   const day = await ledgerDay(services);
-  return services.db.transaction().execute(async (tx) => {
+  return transaction(services.db, async (tx) => {
     await tx
       .updateTable('residents')
       .set({ status: input.status, updated_at: new Date() })

@@ -12,6 +12,7 @@ import { parseRecordKey, recordKey, type StoredFacts } from '../../../domain/led
 import type { ResidentForm } from '../../../domain/ledger/residentForm';
 import { isWithin } from '../../../domain/org/units';
 import type { Db } from '../../db/connection';
+import { transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { platformNow } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
@@ -22,7 +23,14 @@ import { unitInScope, unitsAtPaths } from '../org/service';
 import { checkStoredFacts, factError } from './facts';
 import { ledgerDay } from './policy';
 import * as q from './queries';
-import { checkResidents, communityPathOf, householdInScope, moveIn, placesAbove } from './records';
+import {
+  checkResidents,
+  communityPathOf,
+  householdInScope,
+  moveIn,
+  namingTakenIds,
+  placesAbove,
+} from './records';
 import { refreshHouseholds } from './summary';
 
 // Door-to-door screening (入户排查): a campaign over a subtree lists every household to visit; grid
@@ -83,7 +91,7 @@ export async function createCampaign(
   input: { unitCode: string; name: string; startsOn: string; endsOn?: string },
 ) {
   const unit = await unitInScope(services.db, actor.scope, input.unitCode, 'screening.manage');
-  return services.db.transaction().execute(async (tx) => {
+  return transaction(services.db, async (tx) => {
     const { id } = await tx
       .insertInto('screening_campaigns')
       .values({
@@ -340,77 +348,82 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
   // new residents (a tenant the register did not know) are checked now and written with the visit
   const newcomers = await checkResidents(services, actor, input.newResidents ?? [], 'newResidents.');
 
-  return services.db.transaction().execute(async (tx) => {
-    // the visit first: a replay racing the first submission finds it here and changes nothing
-    const inserted = await tx
-      .insertInto('screening_visits')
-      .values({
-        region_code: h.region_code,
-        client_id: input.clientId,
-        campaign_id: campaign.id,
-        household_id: h.id,
-        unit_path: h.unit_path,
-        visited_by: actor.userId,
-        outcome: input.outcome,
-        answers: JSON.stringify({
-          residents: answers,
-          newResidents: newcomers.length,
-          notes: input.notes ?? null,
-        }),
-        colour_before: h.colour,
-      })
-      .onConflict((oc) => oc.columns(['region_code', 'client_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) return (await previousVisit(tx, h.region_code, input.clientId)) as VisitResult;
-    for (const u of updates) {
-      await tx
-        .updateTable('residents')
-        .set({ status: u.status, facts: JSON.stringify(u.facts), updated_at: new Date() })
-        .where('region_code', '=', h.region_code)
-        .where('id', '=', u.id)
-        .execute();
-    }
-    await moveIn(tx, services, actor, h, newcomers);
-    const [move] = await refreshHouseholds(
-      tx,
-      day,
-      h.region_code,
-      [h.id],
-      { actorId: actor.userId, actorName: actor.username },
-      'screening',
-    );
-    const after = move?.to ?? h.colour;
-    await tx
-      .updateTable('screening_visits')
-      .set({ colour_after: after })
-      .where('region_code', '=', h.region_code)
-      .where('id', '=', inserted.id)
-      .execute();
-    await tx
-      .updateTable('screening_targets')
-      .set((eb) => ({
-        status: input.outcome === 'visited' ? 'visited' : 'revisit',
-        visits: eb('visits', '+', 1),
-        last_visit_at: platformNow(services.config),
-      }))
-      .where('region_code', '=', h.region_code)
-      .where('campaign_id', '=', campaign.id)
-      .where('household_id', '=', h.id)
-      .execute();
-    await services.events.publish(tx, {
-      type: 'screening.visit',
-      unitPath: h.unit_path,
-      permission: 'ledger.read',
-      data: { campaign: campaign.id, household: input.householdKey, colour: after },
-    });
-    return {
-      visit: inserted.id,
-      outcome: input.outcome,
-      colourBefore: h.colour,
-      colourAfter: after,
-    } as VisitResult;
-  });
+  // a new resident whose ID number another request wrote first: the check, again, names them
+  return namingTakenIds(
+    () =>
+      transaction(services.db, async (tx) => {
+        // the visit first: a replay racing the first submission finds it here and changes nothing
+        const inserted = await tx
+          .insertInto('screening_visits')
+          .values({
+            region_code: h.region_code,
+            client_id: input.clientId,
+            campaign_id: campaign.id,
+            household_id: h.id,
+            unit_path: h.unit_path,
+            visited_by: actor.userId,
+            outcome: input.outcome,
+            answers: JSON.stringify({
+              residents: answers,
+              newResidents: newcomers.length,
+              notes: input.notes ?? null,
+            }),
+            colour_before: h.colour,
+          })
+          .onConflict((oc) => oc.columns(['region_code', 'client_id']).doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (!inserted) return (await previousVisit(tx, h.region_code, input.clientId)) as VisitResult;
+        for (const u of updates) {
+          await tx
+            .updateTable('residents')
+            .set({ status: u.status, facts: JSON.stringify(u.facts), updated_at: new Date() })
+            .where('region_code', '=', h.region_code)
+            .where('id', '=', u.id)
+            .execute();
+        }
+        await moveIn(tx, services, actor, h, newcomers);
+        const [move] = await refreshHouseholds(
+          tx,
+          day,
+          h.region_code,
+          [h.id],
+          { actorId: actor.userId, actorName: actor.username },
+          'screening',
+        );
+        const after = move?.to ?? h.colour;
+        await tx
+          .updateTable('screening_visits')
+          .set({ colour_after: after })
+          .where('region_code', '=', h.region_code)
+          .where('id', '=', inserted.id)
+          .execute();
+        await tx
+          .updateTable('screening_targets')
+          .set((eb) => ({
+            status: input.outcome === 'visited' ? 'visited' : 'revisit',
+            visits: eb('visits', '+', 1),
+            last_visit_at: platformNow(services.config),
+          }))
+          .where('region_code', '=', h.region_code)
+          .where('campaign_id', '=', campaign.id)
+          .where('household_id', '=', h.id)
+          .execute();
+        await services.events.publish(tx, {
+          type: 'screening.visit',
+          unitPath: h.unit_path,
+          permission: 'ledger.read',
+          data: { campaign: campaign.id, household: input.householdKey, colour: after },
+        });
+        return {
+          visit: inserted.id,
+          outcome: input.outcome,
+          colourBefore: h.colour,
+          colourAfter: after,
+        } as VisitResult;
+      }),
+    () => checkResidents(services, actor, input.newResidents ?? [], 'newResidents.'),
+  );
 }
 
 interface VisitResult {

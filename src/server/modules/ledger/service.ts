@@ -2,15 +2,17 @@ import { translate } from '../../../domain/i18n/messages';
 import type { HouseholdColour } from '../../../domain/ledger/colours';
 import { parseRecordKey, recordKey, summariseHousehold } from '../../../domain/ledger/household';
 import type { ResidentForm } from '../../../domain/ledger/residentForm';
+import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
 import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
+import { transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { platformNow } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
-import { ledgerDay } from './policy';
+import { type LedgerDay, ledgerDay } from './policy';
 import * as q from './queries';
 import {
   checkResidents,
@@ -19,6 +21,7 @@ import {
   HOUSEHOLD_PLACES,
   history,
   householdInScope,
+  namingTakenIds,
   placesAbove,
   publishChange,
   toHousehold,
@@ -67,70 +70,99 @@ export interface NewHouseholdInput {
 
 /** A new household at a door, with its residents (or none: an empty household, white). */
 export async function createHousehold(services: Services, actor: Actor, input: NewHouseholdInput) {
-  const unit = await unitInScope(services.db, actor.scope, input.unitCode, 'ledger.write');
+  const unit = await householdPlace(services, actor, input.unitCode);
+  const forms = input.residents ?? [];
+  const records = await checkResidents(services, actor, forms, 'residents.');
+  const day = await ledgerDay(services);
+  const door = { entrance: (input.entrance ?? '').trim(), door: input.door.trim() };
+  return namingTakenIds(
+    async () => {
+      const h = await transaction(services.db, (tx) =>
+        insertHousehold(tx, services, actor, unit, door, records, day),
+      );
+      return h.key;
+    },
+    // lost the race for an ID number to another request: the check, again, names the resident
+    () => checkResidents(services, actor, forms, 'residents.'),
+  );
+}
+
+/** The unit a household may stand in, in the actor's scope (409 on unitCode for any other kind). */
+async function householdPlace(services: Services, actor: Actor, unitCode: string) {
+  const unit = await unitInScope(services.db, actor.scope, unitCode, 'ledger.write');
   if (!HOUSEHOLD_PLACES.has(unit.kind) || !unit.region_code) {
     throw conflict(actor.locale, 'error.household_place', { name: unit.name }, 'unitCode');
   }
-  const records = await checkResidents(services, actor, input.residents ?? [], 'residents.');
-  const day = await ledgerDay(services);
-  const entrance = (input.entrance ?? '').trim();
-  const door = input.door.trim();
+  return unit as typeof unit & { region_code: string };
+}
+
+/** Writes a household at a free door with its residents and its 'created' history row, in `tx`. */
+async function insertHousehold(
+  tx: Db,
+  services: Services,
+  actor: Actor,
+  unit: Awaited<ReturnType<typeof householdPlace>>,
+  at: { entrance: string; door: string },
+  records: readonly ResidentRecord[],
+  day: LedgerDay,
+) {
+  const { entrance, door } = at;
   const regionCode = unit.region_code;
-  return services.db.transaction().execute(async (tx) => {
-    const taken = await tx
-      .selectFrom('households')
-      .select('id')
-      .where('region_code', '=', regionCode)
-      .where('unit_id', '=', unit.id)
-      .where('entrance', '=', entrance)
-      .where('door', '=', door)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    if (taken && door !== '') throw conflict(actor.locale, 'error.door_taken', { door }, 'door');
-    const [id] = await nextIds(tx, 'households', 1);
-    const summary = summariseHousehold(
-      records.map((r) => ({ status: 'present', markers: r.markers, facts: {} })),
-      day.policy,
-      day.today,
-    );
-    const place = {
+  const taken = await tx
+    .selectFrom('households')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('unit_id', '=', unit.id)
+    .where('entrance', '=', entrance)
+    .where('door', '=', door)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (taken && door !== '') throw conflict(actor.locale, 'error.door_taken', { door }, 'door');
+  const [id] = await nextIds(tx, 'households', 1);
+  const summary = summariseHousehold(
+    records.map((r) => ({ status: 'present', markers: r.markers, facts: {} })),
+    day.policy,
+    day.today,
+  );
+  const place = {
+    regionCode,
+    unitId: unit.id,
+    unitPath: unit.path,
+    communityPath: communityPathOf(unit.path),
+  };
+  await q.insertRows(tx, 'households', q.HOUSEHOLD_LOAD_COLUMNS, [
+    householdRow({ ...place, id, entrance, door, summary }),
+  ]);
+  const residentIds = await nextIds(tx, 'residents', records.length);
+  await q.insertRows(
+    tx,
+    'residents',
+    q.RESIDENT_LOAD_COLUMNS,
+    records.map((r, i) => residentRow(services.protector, place, residentIds[i], id, r)),
+  );
+  await q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
+    [
       regionCode,
-      unitId: unit.id,
-      unitPath: unit.path,
-      communityPath: communityPathOf(unit.path),
-    };
-    await q.insertRows(tx, 'households', q.HOUSEHOLD_LOAD_COLUMNS, [
-      householdRow({ ...place, id, entrance, door, summary }),
-    ]);
-    const residentIds = await nextIds(tx, 'residents', records.length);
-    await q.insertRows(
-      tx,
-      'residents',
-      q.RESIDENT_LOAD_COLUMNS,
-      records.map((r, i) => residentRow(services.protector, place, residentIds[i], id, r)),
-    );
-    await q.insertRows(tx, 'household_history', q.HISTORY_LOAD_COLUMNS, [
-      [
-        regionCode,
-        id,
-        null,
-        actor.userId,
-        actor.username,
-        'created',
-        null,
-        summary.derived.colour,
-        null,
-        JSON.stringify({ residents: records.length }),
-      ],
-    ]);
-    await publishChange(services, tx, unit.path, { household: recordKey(regionCode, id) });
-    return recordKey(regionCode, id);
-  });
+      id,
+      null,
+      actor.userId,
+      actor.username,
+      'created',
+      null,
+      summary.derived.colour,
+      null,
+      JSON.stringify({ residents: records.length }),
+    ],
+  ]);
+  await publishChange(services, tx, unit.path, { household: recordKey(regionCode, id) });
+  return { key: recordKey(regionCode, id), regionCode, id, unitPath: unit.path };
 }
 
 /**
  * A household splits (分户): the residents named move to a new household at another door (of the same
- * place, or of another place in scope). Both keep the history.
+ * place, or of another place in scope). Both keep the history. One transaction: the household is locked
+ * and its members read again under the lock, so that a second split of the same residents sent at the
+ * same moment waits, then finds them gone (409) instead of making a household without residents.
  */
 export async function splitHousehold(
   services: Services,
@@ -140,26 +172,31 @@ export async function splitHousehold(
 ) {
   const h = await householdInScope(services.db, actor.scope, key, 'ledger.write');
   const ids = input.residentKeys.map((k) => parseRecordKey(k));
-  const members = await q.residentsOf(services.db, h.region_code, [h.id]);
-  const moving = members.filter((m) => ids.some((k) => k?.regionCode === m.region_code && k.id === m.id));
-  if (moving.length === 0 || moving.length !== input.residentKeys.length) {
-    throw conflict(actor.locale, 'error.split_residents', {}, 'residentKeys');
-  }
-  const target = await createHousehold(services, actor, {
-    unitCode: input.unitCode ?? h.unit_code,
-    entrance: input.entrance ?? h.entrance,
-    door: input.door,
-  });
-  const t = parseRecordKey(target) as { regionCode: string; id: string };
-  const targetRow = await householdInScope(services.db, actor.scope, target, 'ledger.write');
+  const unit = await householdPlace(services, actor, input.unitCode ?? h.unit_code);
   const day = await ledgerDay(services);
-  await services.db.transaction().execute(async (tx) => {
+  const reason = input.reason?.trim() || null;
+  return transaction(services.db, async (tx) => {
+    const locked = await tx
+      .selectFrom('households')
+      .select('id')
+      .where('region_code', '=', h.region_code)
+      .where('id', '=', h.id)
+      .where('status', '=', 'active')
+      .forUpdate()
+      .executeTakeFirst();
+    const members = locked ? await q.residentsOf(tx, h.region_code, [h.id]) : [];
+    const moving = members.filter((m) => ids.some((k) => k?.regionCode === m.region_code && k.id === m.id));
+    if (moving.length === 0 || moving.length !== input.residentKeys.length) {
+      throw conflict(actor.locale, 'error.split_residents', {}, 'residentKeys');
+    }
+    const door = { entrance: (input.entrance ?? h.entrance).trim(), door: input.door.trim() };
+    const t = await insertHousehold(tx, services, actor, unit, door, [], day);
     await tx
       .updateTable('residents')
       .set({
         household_id: t.id,
         region_code: t.regionCode,
-        unit_path: targetRow.unit_path,
+        unit_path: t.unitPath,
         updated_at: new Date(),
       })
       .where('region_code', '=', h.region_code)
@@ -175,21 +212,16 @@ export async function splitHousehold(
       .where('region_code', '=', t.regionCode)
       .where('id', '=', t.id)
       .execute();
+    const target = { region_code: t.regionCode, id: t.id };
     for (const m of moving) {
-      await history(tx, actor, h, m.id, 'split_out', input.reason?.trim() || null, {
-        name: m.name,
-        to: target,
-      });
-      await history(tx, actor, targetRow, m.id, 'split_in', input.reason?.trim() || null, {
-        name: m.name,
-        from: key,
-      });
+      await history(tx, actor, h, m.id, 'split_out', reason, { name: m.name, to: t.key });
+      await history(tx, actor, target, m.id, 'split_in', reason, { name: m.name, from: key });
     }
     await refreshHouseholds(tx, day, h.region_code, [h.id], whoOf(actor), 'split');
     await refreshHouseholds(tx, day, t.regionCode, [t.id], whoOf(actor), 'split');
     await publishChange(services, tx, h.unit_path, { household: key });
+    return t.key;
   });
-  return target;
 }
 
 /** Sets the colour by hand, with the mandatory reason; null clears the override (the rules decide again). */
@@ -206,7 +238,7 @@ export async function setColourOverride(
       { path: 'reason', message: translate(actor.locale, 'error.override_reason') },
     ]);
   }
-  return services.db.transaction().execute(async (tx) => {
+  return transaction(services.db, async (tx) => {
     const colour = input.colour ?? (h.derived_colour as HouseholdColour);
     await tx
       .updateTable('households')

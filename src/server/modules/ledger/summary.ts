@@ -35,6 +35,7 @@ export async function refreshHouseholds(
     .select(['id', 'colour', 'override_colour'])
     .where('region_code', '=', regionCode)
     .where('id', 'in', householdIds)
+    .orderBy('id') // locked in one order: two refreshes of the same households never wait on each other in a circle
     .forUpdate()
     .execute();
   const inputs = await q.summaryInputs(tx, regionCode, householdIds);

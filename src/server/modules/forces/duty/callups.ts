@@ -17,6 +17,7 @@ import { isWithin } from '../../../../domain/org/units';
 import { validateIdNumber } from '../../../../domain/validators/idNumber';
 import { validatePhone } from '../../../../domain/validators/phone';
 import type { Db } from '../../../db/connection';
+import { transaction, uniqueViolation } from '../../../db/transaction';
 import type { Actor } from '../../../platform/access';
 import { AppError, notFound } from '../../../platform/errors';
 import { registerPlaceColumn } from '../../../platform/placeColumns';
@@ -515,84 +516,89 @@ export async function publicSignup(
     sex = id.sex === 'male' ? 'M' : 'F';
   }
   const skills = [...new Set((input.skills ?? []).filter(isSkill))];
-  return services.db.transaction().execute(async (tx) => {
-    // one sign-up at a time per call-up: the capacity check and the insert see the same counts
-    const c = await tx
-      .selectFrom('callups')
-      .selectAll()
-      .where('token', '=', token)
-      .forUpdate()
-      .executeTakeFirst();
-    if (c?.status !== 'open') throw notFound();
-    const replay = await tx
-      .selectFrom('callup_signups')
-      .select('id')
-      .where('callup_id', '=', c.id)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
-    if (replay) return { ...(await answerOf(tx, replay.id, false)), created: false };
-    const req = c.requirements as Requirements;
-    if (birthDate && (req.minAge || req.maxAge)) {
-      const age = ageOn(birthDate, today);
-      if ((req.minAge && age < req.minAge) || (req.maxAge && age > req.maxAge))
-        throw fieldError(locale, 'idNumber', 'duty.age_out_of_range', {
-          min: req.minAge ?? 0,
-          max: req.maxAge ?? 100,
-        });
-    }
-    let personId = await personIdByPhone(tx, services.protector, phone.value);
-    if (personId) {
-      const before = await tx
+  // two sign-ups with one new phone at once (two call-ups): the one that loses runs again and finds the person
+  return transaction(
+    services.db,
+    async (tx) => {
+      // one sign-up at a time per call-up: the capacity check and the insert see the same counts
+      const c = await tx
+        .selectFrom('callups')
+        .selectAll()
+        .where('token', '=', token)
+        .forUpdate()
+        .executeTakeFirst();
+      if (c?.status !== 'open') throw notFound();
+      const replay = await tx
         .selectFrom('callup_signups')
         .select('id')
         .where('callup_id', '=', c.id)
-        .where('person_id', '=', personId)
+        .where('client_id', '=', input.clientId)
         .executeTakeFirst();
-      if (before) return { ...(await answerOf(tx, before.id, true)), created: false };
-    }
-    const places = await q.placeProgress(tx, c.id);
-    const choice = placeSignup(places.map(countOf), input.facilityId);
-    if (!choice.ok) {
-      if (choice.reason === 'not_in_callup')
-        throw fieldError(locale, 'facilityId', 'duty.place_not_in_callup');
-      if (choice.reason === 'place_full') {
-        const facility = places.find((p) => p.facility_id === choice.facilityId)?.name ?? '';
-        throw conflictError(locale, 'facilityId', 'duty.place_full', { facility });
+      if (replay) return { ...(await answerOf(tx, replay.id, false)), created: false };
+      const req = c.requirements as Requirements;
+      if (birthDate && (req.minAge || req.maxAge)) {
+        const age = ageOn(birthDate, today);
+        if ((req.minAge && age < req.minAge) || (req.maxAge && age > req.maxAge))
+          throw fieldError(locale, 'idNumber', 'duty.age_out_of_range', {
+            min: req.minAge ?? 0,
+            max: req.maxAge ?? 100,
+          });
       }
-      const capacity = places.reduce((n, p) => n + p.needed, 0);
-      throw new AppError('conflict', 'duty.callup_full', { capacity });
-    }
-    const facilityId = choice.facilityId;
-    if (personId) {
-      await tx
-        .updateTable('people')
-        .set({
-          is_volunteer: true,
-          skills: sql<string[]>`ARRAY(SELECT DISTINCT unnest(skills || ${skills}::text[]))`,
-          ...(input.availability ? { availability: JSON.stringify(input.availability) } : {}),
-          updated_at: new Date(),
-        })
-        .where('id', '=', personId)
-        .execute();
-    } else {
-      personId = await insertPerson(tx, services.protector, {
-        unitId: c.unit_id,
-        unitPath: c.unit_path,
-        name: input.name.trim(),
-        phone: phone.value,
-        idNumber,
-        birthDate,
-        sex,
-        isVolunteer: true,
-        skills,
-        availability: input.availability ?? {},
-      });
-    }
-    const row = await tx
-      .insertInto('callup_signups')
-      .values({ callup_id: c.id, person_id: personId, facility_id: facilityId, client_id: input.clientId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { ...(await answerOf(tx, row.id, false)), created: true };
-  });
+      let personId = await personIdByPhone(tx, services.protector, phone.value);
+      if (personId) {
+        const before = await tx
+          .selectFrom('callup_signups')
+          .select('id')
+          .where('callup_id', '=', c.id)
+          .where('person_id', '=', personId)
+          .executeTakeFirst();
+        if (before) return { ...(await answerOf(tx, before.id, true)), created: false };
+      }
+      const places = await q.placeProgress(tx, c.id);
+      const choice = placeSignup(places.map(countOf), input.facilityId);
+      if (!choice.ok) {
+        if (choice.reason === 'not_in_callup')
+          throw fieldError(locale, 'facilityId', 'duty.place_not_in_callup');
+        if (choice.reason === 'place_full') {
+          const facility = places.find((p) => p.facility_id === choice.facilityId)?.name ?? '';
+          throw conflictError(locale, 'facilityId', 'duty.place_full', { facility });
+        }
+        const capacity = places.reduce((n, p) => n + p.needed, 0);
+        throw new AppError('conflict', 'duty.callup_full', { capacity });
+      }
+      const facilityId = choice.facilityId;
+      if (personId) {
+        await tx
+          .updateTable('people')
+          .set({
+            is_volunteer: true,
+            skills: sql<string[]>`ARRAY(SELECT DISTINCT unnest(skills || ${skills}::text[]))`,
+            ...(input.availability ? { availability: JSON.stringify(input.availability) } : {}),
+            updated_at: new Date(),
+          })
+          .where('id', '=', personId)
+          .execute();
+      } else {
+        personId = await insertPerson(tx, services.protector, {
+          unitId: c.unit_id,
+          unitPath: c.unit_path,
+          name: input.name.trim(),
+          phone: phone.value,
+          idNumber,
+          birthDate,
+          sex,
+          isVolunteer: true,
+          skills,
+          availability: input.availability ?? {},
+        });
+      }
+      const row = await tx
+        .insertInto('callup_signups')
+        .values({ callup_id: c.id, person_id: personId, facility_id: facilityId, client_id: input.clientId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { ...(await answerOf(tx, row.id, false)), created: true };
+    },
+    { alsoRetry: (err) => uniqueViolation(err) === 'people_phone_active_uq' },
+  );
 }
