@@ -63,7 +63,7 @@ describe('logging in', () => {
     expect(broken.json().error.code).toBe('validation');
   });
 
-  it('locks an account after five failures in a row, even against the right password', async () => {
+  it('locks a username from an address after five failures in a row, even against the right password', async () => {
     for (let i = 0; i < 4; i++) expect((await login('huaihe_caiyang', 'not-it-1')).statusCode).toBe(401);
     const fifth = await login('huaihe_caiyang', 'not-it-1');
     expect(fifth.statusCode).toBe(423);
