@@ -128,7 +128,10 @@ const user = program.command('user').description('users');
 user
   .command('add <username>')
   .description('add a user with a role on a unit')
-  .requiredOption('--password <password>', 'initial password (8+ characters, letters and digits)')
+  .requiredOption(
+    '--password <password>',
+    'initial password (8+ characters with letters and digits, not a common one, not holding the username)',
+  )
   .requiredOption(
     '--role <role>',
     'system_admin, command, unit_admin, grid_worker, building_leader, checkpoint_staff, sampler, volunteer',

@@ -1,7 +1,6 @@
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/database';
-import type { Events } from '../server/platform/events';
-import { publishEvent } from '../server/platform/events';
+import { publishOnly } from '../server/platform/events';
 import type { Services } from '../server/platform/services';
 
 /** Runs a CLI command against the deployment's database, then closes what it opened. */
@@ -9,9 +8,8 @@ export async function withDatabase<T>(fn: (services: Services) => Promise<T>): P
   const config = loadConfig();
   const database = await openDatabase(config, (m) => console.error(`[wangge] ${m}`));
   // Commands only publish: the server processes listening on the database hear it.
-  const events: Events = { publish: publishEvent, subscribe: () => () => {}, close: async () => {} };
   try {
-    return await fn({ db: database.db, protector: database.protector, events, config });
+    return await fn({ db: database.db, protector: database.protector, events: publishOnly, config });
   } finally {
     await database.close();
   }

@@ -24,6 +24,8 @@ export interface Config {
   today: string | undefined;
   /** how often missed and understaffed shifts are looked for and pushed to the offices (seconds) */
   dutySweepSeconds: number;
+  /** how often open event streams are checked against their sessions and grants (seconds) */
+  streamRecheckSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(env.WANGGE_LOGIN_RATE_LIMIT ?? 30),
     today: todayOf(env, databaseUrl),
     dutySweepSeconds: Math.max(1, Number(env.WANGGE_DUTY_SWEEP_SECONDS ?? 300) || 300),
+    streamRecheckSeconds: Math.max(1, Number(env.WANGGE_STREAM_RECHECK_SECONDS ?? 15) || 15),
   };
 }
 

@@ -8,7 +8,7 @@ import { scheduleDutyAlerts } from './modules/forces/duty/alertJob';
 import { scheduleRecheck } from './modules/ledger/recheck';
 import { createEvents } from './platform/events';
 import type { Services } from './platform/services';
-import { DEMO_PASSWORD } from './setup/demo';
+import { DEMO_PASSWORD, demoNotice, demoPasswordUsers } from './setup/demo';
 import { firstStart } from './setup/firstStart';
 
 // `wangge start` / `npm start`: database (embedded or DATABASE_URL), migrations, first-start setup,
@@ -77,6 +77,8 @@ export async function startServer(config: Config = loadConfig()) {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // Whether or not this start is in demo mode: demo users with the published password are a way in.
+  const demoOpen = await demoPasswordUsers(database.db);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   say(`Wangge 网格防控 is running at ${url} (phones: ${url}/field; API docs: ${url}/api/docs)`);
@@ -98,5 +100,6 @@ export async function startServer(config: Config = loadConfig()) {
     say(`demo users (password ${DEMO_PASSWORD}):`);
     for (const u of setup.demo.users) say(`  ${u.username.padEnd(20)} ${u.role.padEnd(17)} ${u.displayName}`);
   }
+  for (const line of demoNotice(demoOpen)) say(line);
   return { app, stop };
 }

@@ -42,6 +42,8 @@ describe('the foundation in the browser', () => {
 
     await page.goto(`${base}/login`);
     await expect(byTestId(page, 'login-submit').innerText()).resolves.toMatch(/登\s*录/);
+    // the demo's users share a published password: the page says this is a demo
+    await expect(byTestId(page, 'demo-notice').innerText()).resolves.toContain('WANGGE_DEMO=0');
     await screenshot(page, 'login');
     await deskLogin(page, 'admin', ADMIN_PASSWORD);
 
@@ -100,6 +102,15 @@ describe('the foundation in the browser', () => {
     const worker = await workerContext.newPage();
     await deskLogin(worker, 'zhang_min', 'Wangge2021ok');
     await expect.poll(() => byTestId(worker, 'home-scope-name').innerText()).toContain('第五网格');
+    // a common password is refused by the server, and the form shows why under the field
+    await byTestId(worker, 'user-menu').click();
+    await byTestId(worker, 'menu-change-password').click();
+    await byTestId(worker, 'password-current').fill('Wangge2021ok');
+    await byTestId(worker, 'password-new').fill('password1');
+    await byTestId(worker, 'password-confirm').fill('password1');
+    await byTestId(worker, 'password-submit').click();
+    await worker.locator('.ant-form-item-explain-error', { hasText: '太常见' }).waitFor();
+    await worker.keyboard.press('Escape');
     await worker.goto(`${base}/org/${gridCode}`);
     await byTestId(worker, 'children-table').getByText('民航路1号楼').waitFor();
     expect((await worker.request.get(`${base}/api/org/units/410103001001`)).status()).toBe(404);
@@ -114,6 +125,7 @@ describe('the foundation in the browser', () => {
     const phone = await browser.newContext(PHONE);
     const field = await phone.newPage();
     await field.goto(`${base}/field/login`);
+    await byTestId(field, 'demo-notice').waitFor();
     await byTestId(field, 'login-username').fill('zhang_min');
     await byTestId(field, 'login-password').fill('Wangge2021ok');
     await byTestId(field, 'login-submit').click();

@@ -39,6 +39,10 @@ describe('wangge start', () => {
     const password = /password: (\S+)/.exec(readFileSync(file, 'utf8'))?.[1] as string;
     expect(server.output()).toContain(password);
     expect(server.output()).toContain('smh_admin');
+    // demo users with the published password: the start says plainly that this is a demo
+    expect(server.output()).toContain('THIS IS A DEMO');
+    expect(server.output()).toContain('WANGGE_DEMO=0');
+    expect(server.output()).toContain('zhihuibu (指挥部) reveals');
     expect((await login(server.url, 'admin', password)).status).toBe(200);
 
     const second = runWangge(['start'], { WANGGE_DATA_DIR: dataDir, PORT: String(await freePort()) });

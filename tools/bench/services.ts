@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/server/config';
 import type { Db } from '../../src/server/db/connection';
 import type { Actor } from '../../src/server/platform/access';
-import { publishEvent } from '../../src/server/platform/events';
+import { publishOnly } from '../../src/server/platform/events';
 import { createProtector } from '../../src/server/platform/personalData';
 import { Scope } from '../../src/server/platform/scope';
 import type { Services } from '../../src/server/platform/services';
@@ -12,8 +12,7 @@ import type { Services } from '../../src/server/platform/services';
 
 export function benchServices(db: Db, today = '2020-02-05'): Services {
   const config = { ...loadConfig({ WANGGE_TODAY: today }), region: '4101' };
-  const events = { publish: publishEvent, subscribe: () => () => {}, close: async () => {} };
-  return { db, protector: createProtector(randomBytes(32)), events, config };
+  return { db, protector: createProtector(randomBytes(32)), events: publishOnly, config };
 }
 
 export async function rootActor(db: Db): Promise<Actor> {

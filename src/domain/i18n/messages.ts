@@ -11,7 +11,7 @@ const zh = {
   'error.validation': '输入有误：{detail}',
   'error.unauthenticated': '请先登录',
   'error.bad_credentials': '用户名或密码错误',
-  'error.locked': '登录失败次数过多，账号已临时锁定，请于 {minutes} 分钟后再试',
+  'error.locked': '登录失败次数过多，请于 {minutes} 分钟后再试',
   'error.rate_limited': '请求过于频繁，请稍后再试',
   'error.id_match_limit':
     '一小时内查到本辖区以外已登记的证件号码已超过 {limit} 个，请稍后再试；如需核查大量号码，请联系上级管理员',
@@ -28,6 +28,9 @@ const zh = {
   'error.grant_not_allowed': '您不能授予“{role}”角色',
   'error.wrong_password': '当前密码不正确',
   'error.weak_password': '新密码至少 8 位，且需同时包含字母和数字',
+  'error.common_password': '这个密码太常见、容易被猜中（如 password1、qq123456），请换一个',
+  'error.password_has_username': '密码不能包含用户名',
+  'error.password_change_locked': '当前密码错误次数过多，请于 {minutes} 分钟后再试',
   'field.required': '必填',
   'field.invalid': '格式不正确',
   'field.phone': '手机号格式不正确',
@@ -75,7 +78,7 @@ const en: Record<MessageKey, string> = {
   'error.validation': 'Invalid input: {detail}',
   'error.unauthenticated': 'Please log in',
   'error.bad_credentials': 'Wrong username or password',
-  'error.locked': 'Too many failed logins; the account is locked, try again in {minutes} minutes',
+  'error.locked': 'Too many failed logins; try again in {minutes} minutes',
   'error.rate_limited': 'Too many requests, please try again later',
   'error.id_match_limit':
     'More than {limit} ID numbers registered outside your jurisdiction were met within an hour; try again later, or ask an administrator above you to check many numbers',
@@ -92,6 +95,10 @@ const en: Record<MessageKey, string> = {
   'error.grant_not_allowed': 'You may not grant the role "{role}"',
   'error.wrong_password': 'The current password is wrong',
   'error.weak_password': 'The new password needs at least 8 characters with letters and digits',
+  'error.common_password':
+    'This password is too common and easy to guess (like password1 or qq123456); choose another',
+  'error.password_has_username': 'The password must not contain the username',
+  'error.password_change_locked': 'Too many wrong current passwords; try again in {minutes} minutes',
   'field.required': 'required',
   'field.invalid': 'invalid format',
   'field.phone': 'not a valid mobile number',

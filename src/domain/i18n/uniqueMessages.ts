@@ -11,6 +11,7 @@ export const uniqueMessagesZh = {
   'unique.unit_code_counters_pkey': '单位编号正在被同时分配，请重试',
   'unique.users_username_key': '该用户名已被使用',
   'unique.sessions_pkey': '会话已存在，请重新登录',
+  'unique.login_failures_pkey': '登录失败记录已存在，请重试',
   'unique.settings_pkey': '该设置已存在',
   'unique.households_door_uq': '该门牌已有住户',
   'unique.residents_id_living_uq': '该证件号码已登记在台账中（在住或外出），不能重复登记',
@@ -38,6 +39,7 @@ export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
   'unique.unit_code_counters_pkey': 'Unit codes were being given out at the same moment; please try again',
   'unique.users_username_key': 'This username is taken',
   'unique.sessions_pkey': 'This session exists already; please log in again',
+  'unique.login_failures_pkey': 'This failed login is being counted already; please try again',
   'unique.settings_pkey': 'This setting exists already',
   'unique.households_door_uq': 'This door already has a household',
   'unique.residents_id_living_uq':

@@ -51,8 +51,6 @@ export interface UsersTable {
   phone_masked: string | null;
   locale: Generated<string>;
   disabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   password_changed_at: Generated<Date>;
   created_at: Generated<Date>;
 }
@@ -67,6 +65,15 @@ export interface RoleGrantsTable {
   granted_at: Generated<Date>;
   revoked_by: string | null;
   revoked_at: Date | null;
+}
+
+export interface LoginFailuresTable {
+  kind: 'login' | 'password';
+  subject: string;
+  address: string;
+  failures: number;
+  locked_until: Date | null;
+  last_failed_at: Generated<Date>;
 }
 
 export interface SessionsTable {
@@ -430,6 +437,7 @@ export interface Database {
   users: UsersTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   households: HouseholdsTable;
   residents: ResidentsTable;

@@ -7,6 +7,7 @@ export type AuditAction =
   | 'auth.login_failed'
   | 'auth.logout'
   | 'auth.password_changed'
+  | 'auth.password_change_failed'
   | 'user.created'
   | 'user.updated'
   | 'user.sessions_revoked'

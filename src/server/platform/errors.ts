@@ -78,6 +78,7 @@ export const UNIQUE_FIELDS: Record<string, string> = {
   unit_code_counters_pkey: 'code',
   users_username_key: 'username',
   sessions_pkey: 'session',
+  login_failures_pkey: 'username',
   settings_pkey: 'key',
   households_door_uq: 'door',
   residents_id_living_uq: 'idNumber',

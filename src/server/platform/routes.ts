@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { currentUser } from './access';
+import { tokenHash } from './auth/sessions';
+import { createEventStreams, type EventStreams } from './eventStreams';
 import type { Services } from './services';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the open event streams of this process (re-checked against sessions and grants) */
+    eventStreams: EventStreams;
+  }
+}
 
 // Platform endpoints: health, readiness, and the server-sent event stream.
 export function platformRoutes(app: FastifyInstance, services: Services, state: { ready: boolean }) {
@@ -22,9 +31,18 @@ export function platformRoutes(app: FastifyInstance, services: Services, state: 
     state.ready ? { status: 'ready' } : reply.status(503).send({ status: 'starting' }),
   );
 
-  // Server-sent events: only the events about units in the caller's scope.
+  const streams = createEventStreams(services.db, services.events, {
+    recheckSeconds: services.config.streamRecheckSeconds,
+    log: (msg, err) => app.log.error({ err }, msg),
+  });
+  app.decorate('eventStreams', streams);
+  app.addHook('onClose', async () => streams.close());
+
+  // Server-sent events: only the events about units in the caller's scope, each where the caller holds
+  // the permission that guards its data; the stream ends with the session (see eventStreams.ts).
   app.get('/api/events', { config: { access: {} }, schema: { tags: ['platform'] } }, (request, reply) => {
     const user = currentUser(request);
+    const scope = request.scope;
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -35,14 +53,27 @@ export function platformRoutes(app: FastifyInstance, services: Services, state: 
     });
     res.write(`event: hello\ndata: ${JSON.stringify({ user: user.username })}\n\n`);
     const unsubscribe = services.events.subscribe((event) => {
-      if (request.scope.allows('org.read', event.unitPath)) {
-        res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      if (scope.allows(event.permission, event.unitPath)) {
+        const { type, unitPath, data } = event;
+        res.write(`event: ${type}\ndata: ${JSON.stringify({ type, unitPath, data })}\n\n`);
       }
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-    request.raw.on('close', () => {
+    let removeStream = () => {};
+    const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      removeStream();
+    };
+    removeStream = streams.add({
+      userId: user.id,
+      session: request.sessionToken ? tokenHash(request.sessionToken).toString('hex') : '',
+      grants: user.grants.map((g) => g.id).sort(),
+      end: () => {
+        stop();
+        res.end();
+      },
     });
+    request.raw.on('close', stop);
   });
 }

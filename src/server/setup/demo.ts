@@ -1,9 +1,11 @@
 import type { Role } from '../../domain/access/roles';
 import type { FacilityKind, LocalKind } from '../../domain/org/units';
+import type { Db } from '../db/connection';
 import * as access from '../modules/access/service';
 import { ledgerDay } from '../modules/ledger/policy';
 import { createCampaign } from '../modules/ledger/screening';
 import * as org from '../modules/org/service';
+import { verifyPassword } from '../platform/auth/password';
 import type { Scope as ScopeType } from '../platform/scope';
 import { Scope } from '../platform/scope';
 import type { Services } from '../platform/services';
@@ -152,6 +154,46 @@ export async function seedDemo(
   await seedDemoForces(services, actor);
   await seedDemoDuty(services, actor);
   return { seeded: true, units, users, ledger };
+}
+
+/**
+ * The demo users who can still log in with the published demo password (not disabled). While there
+ * are any, anyone who has read the README can sign in as them: `zhihuibu` reveals ID numbers and
+ * phones and exports across the whole city.
+ */
+export async function demoPasswordUsers(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['username', 'password_hash'])
+    .where(
+      'username',
+      'in',
+      demoUsers().map((u) => u.username),
+    )
+    .where('disabled', '=', false)
+    .orderBy('username')
+    .execute();
+  const open: string[] = [];
+  for (const r of rows) if (await verifyPassword(r.password_hash, DEMO_PASSWORD)) open.push(r.username);
+  return open;
+}
+
+/** What the server prints on start while demo users keep the published password (both languages). */
+export function demoNotice(users: string[]): string[] {
+  if (!users.length) return [];
+  const bar = '='.repeat(78);
+  return [
+    bar,
+    `这是演示系统 — THIS IS A DEMO. The demo users' password (${DEMO_PASSWORD}) is published:`,
+    `anyone can sign in as ${users.join(', ')}.`,
+    ...(users.includes('zhihuibu')
+      ? ['zhihuibu (指挥部) reveals ID numbers and phones and exports lists for the whole city.']
+      : []),
+    '演示账号的密码是公开的，任何人都能登录；zhihuibu 可查看全市完整身份证号、手机号并导出。',
+    'For real use start with WANGGE_DEMO=0 on a new data directory (WANGGE_DATA_DIR), or disable',
+    'these users. 正式使用请以 WANGGE_DEMO=0 在新的数据目录启动，或停用这些演示账号。',
+    bar,
+  ];
 }
 
 async function adminId(services: Services) {

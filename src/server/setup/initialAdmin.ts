@@ -39,7 +39,6 @@ export async function ensureInitialAdmin(
         phone_enc: null,
         phone_hmac: null,
         phone_masked: null,
-        locked_until: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import type { Db } from '../db/connection';
-import { type Events, publishEvent } from '../platform/events';
+import { type Events, publishOnly } from '../platform/events';
 import { createProtector } from '../platform/personalData';
 import type { Services } from '../platform/services';
 
@@ -8,11 +8,7 @@ import type { Services } from '../platform/services';
 export const TEST_DATA_KEY = Buffer.alloc(32, 7);
 export const TEST_ADMIN_PASSWORD = 'Admin2020pw';
 
-export const publishOnlyEvents: Events = {
-  publish: publishEvent,
-  subscribe: () => () => {},
-  close: async () => {},
-};
+export const publishOnlyEvents: Events = publishOnly;
 
 /** The configuration of the tests: the demo city, on its day (2020-02-05). */
 export function testConfig() {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, NoticeBar, Space } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { login } from '../http/auth';
+import { login, useDemo } from '../http/auth';
 import { errorText } from '../http/errors';
 import { safeNext } from '../shell/paths';
 import { FieldInput } from './FieldInput';
@@ -19,6 +19,7 @@ export function FieldLogin() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
+  const demo = useDemo();
   const mutation = useMutation({
     mutationFn: (v: Values) => login((v.username ?? '').trim(), v.password ?? ''),
     onSuccess: async () => {
@@ -36,6 +37,18 @@ export function FieldLogin() {
     >
       <h1 style={{ color: '#fff', margin: '0 0 24px', fontSize: 24 }}>{t('field.loginTitle')}</h1>
       <div style={{ background: '#fff', borderRadius: 8, overflow: 'hidden' }}>
+        {demo.data?.demo && (
+          <NoticeBar
+            data-testid="demo-notice"
+            color="alert"
+            content={
+              <span>
+                <b>{t('auth.demoTitle')}</b> {t('auth.demoNotice')}
+              </span>
+            }
+            wrap
+          />
+        )}
         {mutation.isError && (
           <NoticeBar data-testid="login-error" color="error" content={errorText(mutation.error)} wrap />
         )}

@@ -28,3 +28,13 @@ export function useMe() {
 export function hasPermission(me: Me | undefined, permission: string): boolean {
   return !!me?.permissions?.includes(permission);
 }
+
+/** Whether this is a demo whose users' password is published (the login pages say so). */
+export function useDemo() {
+  return useQuery({
+    queryKey: ['auth', 'demo'],
+    queryFn: ({ signal }) => get<{ demo: boolean }>('/api/auth/demo', undefined, signal),
+    staleTime: 60_000,
+    retry: false,
+  });
+}

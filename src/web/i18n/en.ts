@@ -59,6 +59,9 @@ const en: Messages = {
     passwordChanged: 'Password changed; your other sessions were signed out',
     fieldEntry: 'Phone version',
     deskEntry: 'Desktop version',
+    demoTitle: 'This is a demo',
+    demoNotice:
+      "The demo users' password is published: anyone can sign in, and zhihuibu (command centre) reveals ID numbers and phones and exports for the whole city. For real use, start with WANGGE_DEMO=0 on a new data directory, or disable the demo users.",
   },
   nav: {
     home: 'Home',
@@ -222,6 +225,7 @@ const en: Messages = {
       'auth.login_failed': 'Failed sign-in',
       'auth.logout': 'Sign-out',
       'auth.password_changed': 'Password changed',
+      'auth.password_change_failed': 'Wrong current password',
       'user.created': 'User created',
       'user.updated': 'User changed',
       'user.sessions_revoked': 'Sessions revoked',
@@ -252,6 +256,7 @@ const en: Messages = {
       'auth.login_failed': 'Failed sign-in as {{username}}: {{reason}}',
       'auth.logout': '{{actor}} signed out',
       'auth.password_changed': '{{actor}} changed their password',
+      'auth.password_change_failed': '{{actor}} gave a wrong current password when changing their password',
       'user.created': '{{actor}} created the user {{user}}',
       'user.updated': '{{actor}} changed the {{fields}} of {{user}}',
       'user.sessions_revoked': '{{actor}} signed {{user}} out everywhere ({{n}} sessions)',

@@ -59,6 +59,9 @@ const zhCN = {
     passwordChanged: '密码已修改，其他设备上的登录已失效',
     fieldEntry: '手机端入口',
     deskEntry: '电脑端入口',
+    demoTitle: '这是演示系统',
+    demoNotice:
+      '演示账号的密码是公开的，任何人都能登录；zhihuibu（指挥部）可查看全市完整身份证号、手机号并导出。正式使用请以 WANGGE_DEMO=0 在新的数据目录启动，或停用演示账号。',
   },
   nav: {
     home: '工作台',
@@ -222,6 +225,7 @@ const zhCN = {
       'auth.login_failed': '登录失败',
       'auth.logout': '退出登录',
       'auth.password_changed': '修改密码',
+      'auth.password_change_failed': '当前密码错误',
       'user.created': '新建用户',
       'user.updated': '修改用户',
       'user.sessions_revoked': '强制下线',
@@ -251,6 +255,7 @@ const zhCN = {
       'auth.login_failed': '以 {{username}} 登录失败：{{reason}}',
       'auth.logout': '{{actor}} 退出登录',
       'auth.password_changed': '{{actor}} 修改了自己的密码',
+      'auth.password_change_failed': '{{actor}} 修改密码时当前密码输入错误',
       'user.created': '{{actor}} 新建了用户 {{user}}',
       'user.updated': '{{actor}} 修改了 {{user}} 的{{fields}}',
       'user.sessions_revoked': '{{actor}} 让 {{user}} 在所有设备下线（{{n}} 个会话）',

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { login } from '../http/auth';
+import { login, useDemo } from '../http/auth';
 import { errorText } from '../http/errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { safeNext } from './paths';
@@ -19,6 +19,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
+  const demo = useDemo();
   const mutation = useMutation({
     mutationFn: (v: Values) => login(v.username.trim(), v.password),
     onSuccess: async () => {
@@ -50,6 +51,15 @@ export function LoginPage() {
             </div>
             <LanguageSwitch size="small" />
           </div>
+          {demo.data?.demo && (
+            <Alert
+              data-testid="demo-notice"
+              type="warning"
+              showIcon
+              title={t('auth.demoTitle')}
+              description={t('auth.demoNotice')}
+            />
+          )}
           {mutation.isError && (
             <Alert data-testid="login-error" type="error" showIcon title={errorText(mutation.error)} />
           )}

@@ -6,6 +6,7 @@ import * as m004 from './004_duty';
 import * as m005 from './005_search_pinyin';
 import * as m006 from './006_platform_clock';
 import * as m007 from './007_uniqueness';
+import * as m008 from './008_sessions';
 import * as m010 from './010_masks';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '005_search_pinyin': m005,
   '006_platform_clock': m006,
   '007_uniqueness': m007,
+  '008_sessions': m008,
   '010_masks': m010,
 };

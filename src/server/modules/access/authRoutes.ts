@@ -7,6 +7,7 @@ import { revokeSession, SESSION_COOKIE, SESSION_HOURS, userOfSession } from '../
 import { sendError, unauthenticated } from '../../platform/errors';
 import { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
+import { demoPasswordUsers } from '../../setup/demo';
 import * as access from './service';
 
 // Log in and out, change one's password, and who am I.
@@ -69,16 +70,42 @@ export function authRoutes(appBase: FastifyInstance, services: Services) {
   app.post('/api/auth/password', {
     schema: {
       tags,
-      summary: "Change one's password (ends one's other sessions)",
+      summary:
+        "Change one's password (ends one's other sessions); 400 naming newPassword when it is weak, common or holds the username; 423 after too many wrong current passwords",
       body: z.object({
         currentPassword: z.string().min(1).max(200),
         newPassword: z.string().min(1).max(200),
       }),
     },
-    config: { access: {} },
+    // guesses of the current password are also counted per user (access.changePassword)
+    config: { access: {}, rateLimit: { max: services.config.loginRateLimit, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       await access.changePassword(services, actorOf(req), req.sessionToken, req.body);
       return reply.status(204).send();
+    },
+  });
+
+  // Whether demo users keep the published password: the login pages then say it is a demo. Checked
+  // at most once a minute (argon2 for each demo user), whoever asks.
+  let demoCheck: { at: number; open: Promise<boolean> } | undefined;
+  app.get('/api/auth/demo', {
+    schema: {
+      tags,
+      summary: 'Whether this is a demo: demo users still sign in with the published password',
+      security: [],
+    },
+    config: { access: { public: true } },
+    handler: async () => {
+      if (!demoCheck || Date.now() - demoCheck.at > 60_000) {
+        demoCheck = {
+          at: Date.now(),
+          open: demoPasswordUsers(services.db).then(
+            (users) => users.length > 0,
+            () => false,
+          ),
+        };
+      }
+      return { demo: await demoCheck.open };
     },
   });
 

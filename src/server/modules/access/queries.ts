@@ -91,7 +91,7 @@ export function insertUser(
 ) {
   return db
     .insertInto('users')
-    .values({ ...u, locked_until: null })
+    .values(u)
     .onConflict((oc) => oc.column('username').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -141,19 +141,69 @@ export function revokeGrant(db: Db, id: string, by: string | null) {
     .execute();
 }
 
-/** A failed login: count it, and lock the account for a while after too many in a row. */
-export function recordFailedLogin(db: Db, id: string, maxFailures: number, lockMinutes: number) {
-  return db
-    .updateTable('users')
-    .set({
-      failed_logins: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN 0 ELSE failed_logins + 1 END`,
-      locked_until: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN now() + make_interval(mins => ${lockMinutes}) ELSE locked_until END`,
-    })
-    .where('id', '=', id)
-    .returning(['locked_until'])
+export type FailureKind = 'login' | 'password';
+
+/** The lock on a login (username, address) or on a user's password change, when there is one now. */
+export async function activeLock(db: Db, kind: FailureKind, subject: string, address: string) {
+  const row = await db
+    .selectFrom('login_failures')
+    .select('locked_until')
+    .where('kind', '=', kind)
+    .where('subject', '=', subject)
+    .where('address', '=', address)
+    .where('locked_until', '>', sql<Date>`now()`)
     .executeTakeFirst();
+  return row?.locked_until ?? null;
 }
 
-export function recordSuccessfulLogin(db: Db, id: string) {
-  return db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+/**
+ * A failure: counted in a row (a day without one starts again), and locked for as long as `lockMinutes`
+ * says for the new count. Answers the lock, if any. Rows a day old are forgotten on the way.
+ */
+export async function recordFailure(
+  db: Db,
+  kind: FailureKind,
+  subject: string,
+  address: string,
+  lockMinutes: (failures: number) => number,
+  forgetHours: number,
+): Promise<Date | null> {
+  const forget = sql<Date>`now() - make_interval(hours => ${forgetHours})`;
+  await db
+    .deleteFrom('login_failures')
+    .where('last_failed_at', '<', forget)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]))
+    .execute();
+  const { failures } = await db
+    .insertInto('login_failures')
+    .values({ kind, subject, address, failures: 1, locked_until: null })
+    .onConflict((oc) =>
+      oc.columns(['kind', 'subject', 'address']).doUpdateSet({
+        failures: sql`CASE WHEN login_failures.last_failed_at < ${forget} THEN 1 ELSE login_failures.failures + 1 END`,
+        last_failed_at: sql`now()`,
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  const minutes = lockMinutes(failures);
+  if (!minutes) return null;
+  const row = await db
+    .updateTable('login_failures')
+    .set({ locked_until: sql`now() + make_interval(mins => ${minutes})` })
+    .where('kind', '=', kind)
+    .where('subject', '=', subject)
+    .where('address', '=', address)
+    .returning('locked_until')
+    .executeTakeFirst();
+  return row?.locked_until ?? null;
+}
+
+/** A success clears the count. */
+export function clearFailures(db: Db, kind: FailureKind, subject: string, address: string) {
+  return db
+    .deleteFrom('login_failures')
+    .where('kind', '=', kind)
+    .where('subject', '=', subject)
+    .where('address', '=', address)
+    .execute();
 }

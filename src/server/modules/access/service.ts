@@ -1,12 +1,15 @@
+import { FAILURES_FORGOTTEN_HOURS, lockMinutesAfter } from '../../../domain/access/lockout';
+import { passwordProblem } from '../../../domain/access/passwordStrength';
 import { type Permission, permissionsOf, ROLE_DEFINITIONS, type Role } from '../../../domain/access/roles';
 import { type Locale, translate } from '../../../domain/i18n/messages';
 import { maskPhone, validatePhone } from '../../../domain/validators/phone';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { auditAs, writeAudit } from '../../platform/audit';
-import { hashPassword, isStrongEnough, verifyPassword } from '../../platform/auth/password';
+import { hashPassword, verifyPassword } from '../../platform/auth/password';
 import { createSession, revokeUserSessions, type SessionUser } from '../../platform/auth/sessions';
 import { AppError, notFound } from '../../platform/errors';
+import { notifySessionsChanged } from '../../platform/events';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
@@ -16,21 +19,26 @@ import * as q from './queries';
 registerPlaceColumn({ table: 'users', column: 'home_unit_path', what: 'what.users' });
 registerPlaceColumn({ table: 'role_grants', column: 'unit_path', what: 'what.users' });
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-
 // A dummy hash to spend the same time on unknown usernames as on wrong passwords.
 let dummyHash: Promise<string> | undefined;
 
 export type LoginResult = { ok: true; token: string; userId: string } | { ok: false; error: AppError };
 
-/** Checks a password; counts failures and locks the account after MAX_FAILED_LOGINS in a row. Audited. */
+const minutesUntil = (t: Date) => Math.max(1, Math.ceil((t.getTime() - Date.now()) / 60_000));
+
+/**
+ * Checks a password. Failures are counted per (username, address), for unknown usernames exactly as for
+ * known ones, and lock that pair with back-off (domain/access/lockout.ts): nobody can lock a user out
+ * from another address, and the answers never tell whether a username exists. Audited.
+ */
 export async function login(
   services: Services,
   input: { username: string; password: string; ip: string; userAgent?: string; requestId?: string },
 ): Promise<LoginResult> {
   const { db } = services;
-  const user = await q.findUserByUsername(db, input.username.trim());
+  const username = input.username.trim();
+  const subject = username.toLowerCase();
+  const user = await q.findUserByUsername(db, username);
   const fail = async (error: AppError) => {
     await writeAudit(db, {
       action: 'auth.login_failed',
@@ -43,24 +51,32 @@ export async function login(
     });
     return { ok: false as const, error };
   };
-  if (!user) {
+  const lockedUntil = await q.activeLock(db, 'login', subject, input.ip);
+  if (lockedUntil) {
+    return fail(new AppError('locked', 'error.locked', { minutes: minutesUntil(lockedUntil) }));
+  }
+  let right: boolean;
+  if (user) {
+    right = await verifyPassword(user.password_hash, input.password);
+  } else {
     dummyHash ??= hashPassword('not a password 0');
     await verifyPassword(await dummyHash, input.password);
+    right = false;
+  }
+  if (!user || !right) {
+    const locked = await q.recordFailure(
+      db,
+      'login',
+      subject,
+      input.ip,
+      lockMinutesAfter,
+      FAILURES_FORGOTTEN_HOURS,
+    );
+    if (locked) return fail(new AppError('locked', 'error.locked', { minutes: minutesUntil(locked) }));
     return fail(new AppError('unauthenticated', 'error.bad_credentials'));
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    return fail(new AppError('locked', 'error.locked', { minutes }));
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const r = await q.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-    if (r?.locked_until && r.locked_until > new Date()) {
-      return fail(new AppError('locked', 'error.locked', { minutes: LOCK_MINUTES }));
-    }
-    return fail(new AppError('unauthenticated', 'error.bad_credentials'));
-  }
+  await q.clearFailures(db, 'login', subject, input.ip);
   if (user.disabled) return fail(new AppError('unauthenticated', 'error.disabled'));
-  await q.recordSuccessfulLogin(db, user.id);
   const token = await createSession(db, user.id, input.ip, input.userAgent);
   await writeAudit(db, {
     action: 'auth.login',
@@ -97,31 +113,60 @@ export async function me(db: Db, user: SessionUser, scope: Scope) {
   };
 }
 
+/**
+ * Changes one's password. Wrong guesses of the current one are counted for the user and lock the form
+ * with the same back-off as logins; the new one must pass the password rules (domain/access/passwordStrength.ts).
+ */
 export async function changePassword(
   services: Services,
   actor: Actor & { userId: string },
   sessionToken: string | undefined,
   input: { currentPassword: string; newPassword: string },
 ) {
-  const user = await q.findUser(services.db, actor.userId);
+  const { db } = services;
+  const lockedUntil = await q.activeLock(db, 'password', actor.userId, '');
+  if (lockedUntil) {
+    throw new AppError('locked', 'error.password_change_locked', { minutes: minutesUntil(lockedUntil) });
+  }
+  const user = await q.findUser(db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    const locked = await q.recordFailure(
+      db,
+      'password',
+      actor.userId,
+      '',
+      lockMinutesAfter,
+      FAILURES_FORGOTTEN_HOURS,
+    );
+    if (user) await auditAs(db, actor, 'auth.password_change_failed', { unitPath: user.home_unit_path });
+    if (locked) {
+      throw new AppError('locked', 'error.password_change_locked', { minutes: minutesUntil(locked) });
+    }
     throw new AppError('validation', 'error.wrong_password', {}, [
       { path: 'currentPassword', message: translate(actor.locale, 'error.wrong_password') },
     ]);
   }
-  if (!isStrongEnough(input.newPassword)) throw weakPassword(actor.locale, 'newPassword');
-  await q.updateUser(services.db, actor.userId, {
+  await q.clearFailures(db, 'password', actor.userId, '');
+  checkNewPassword(actor.locale, 'newPassword', input.newPassword, user);
+  await q.updateUser(db, actor.userId, {
     password_hash: await hashPassword(input.newPassword),
     password_changed_at: new Date(),
   });
-  await revokeUserSessions(services.db, actor.userId, sessionToken);
-  await auditAs(services.db, actor, 'auth.password_changed', { unitPath: user.home_unit_path });
+  await revokeUserSessions(db, actor.userId, sessionToken);
+  await auditAs(db, actor, 'auth.password_changed', { unitPath: user.home_unit_path });
 }
 
-function weakPassword(locale: Locale, path: string) {
-  return new AppError('validation', 'error.weak_password', {}, [
-    { path, message: translate(locale, 'error.weak_password') },
-  ]);
+/** Refuses a new password that the rules refuse, naming the field, in the caller's language. */
+function checkNewPassword(
+  locale: Locale,
+  path: string,
+  password: string,
+  user: { username: string; display_name: string },
+) {
+  const problem = passwordProblem(password, { username: user.username, displayName: user.display_name });
+  if (problem) {
+    throw new AppError('validation', problem, {}, [{ path, message: translate(locale, problem) }]);
+  }
 }
 
 function protectPhone(services: Services, locale: Locale, phone: string | null | undefined) {
@@ -208,7 +253,10 @@ export async function createUser(
   },
 ) {
   const home = await unitInScope(services.db, actor.scope, input.homeUnitCode, 'user.manage');
-  if (!isStrongEnough(input.password)) throw weakPassword(actor.locale, 'password');
+  checkNewPassword(actor.locale, 'password', input.password, {
+    username: input.username.trim(),
+    display_name: input.displayName.trim(),
+  });
   const row = await q.insertUser(services.db, {
     username: input.username.trim(),
     display_name: input.displayName.trim(),
@@ -273,6 +321,7 @@ export async function grantRole(
     unit_path: unit.path,
     granted_by: actor.userId,
   });
+  await notifySessionsChanged(services.db, user.id);
   await auditAs(services.db, actor, 'grant.created', {
     unitPath: unit.path,
     target: `user:${user.id}`,
@@ -286,6 +335,7 @@ export async function revokeGrant(services: Services, actor: Actor, grantId: str
   if (!grant) throw notFound();
   actor.scope.check('user.manage', grant.unit_path);
   await q.revokeGrant(services.db, grantId, actor.userId);
+  await notifySessionsChanged(services.db, grant.user_id);
   const [unit] = await unitsAtPaths(services.db, [grant.unit_path]);
   const grantee = await q.findUser(services.db, grant.user_id);
   await auditAs(services.db, actor, 'grant.revoked', {

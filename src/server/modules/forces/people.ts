@@ -293,7 +293,7 @@ export async function publishForces(
   unitPath: string,
   data: Record<string, unknown>,
 ) {
-  await services.events.publish(db, { type: 'forces.changed', unitPath, data });
+  await services.events.publish(db, { type: 'forces.changed', unitPath, permission: 'forces.read', data });
 }
 
 /** Registers a person in a unit of the actor's scope (checked again when another request took the phone first). */

@@ -383,6 +383,7 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
   await services.events.publish(tx, {
     type: 'ledger.changed',
     unitPath: unit.path,
+    permission: 'ledger.read',
     data: { imported: counts },
   });
   return counts;

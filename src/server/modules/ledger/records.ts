@@ -239,7 +239,7 @@ export async function publishChange(
   unitPath: string,
   data: Record<string, unknown>,
 ) {
-  await services.events.publish(tx, { type: 'ledger.changed', unitPath, data });
+  await services.events.publish(tx, { type: 'ledger.changed', unitPath, permission: 'ledger.read', data });
 }
 
 /** The community (社区/村) of a path: its first five labels (province.city.county.town.village). */

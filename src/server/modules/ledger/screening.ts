@@ -109,7 +109,12 @@ export async function createCampaign(
       INSERT INTO screening_targets (region_code, campaign_id, household_id, unit_path)
       SELECT region_code, ${id}, id, unit_path FROM households
       WHERE ${inSubtree('unit_path', unit.path)} AND status = 'active'`.execute(tx);
-    await services.events.publish(tx, { type: 'screening.created', unitPath: unit.path, data: { id } });
+    await services.events.publish(tx, {
+      type: 'screening.created',
+      unitPath: unit.path,
+      permission: 'ledger.read',
+      data: { id },
+    });
     return { id, households: Number(numAffectedRows ?? 0) };
   });
 }
@@ -407,6 +412,7 @@ export async function recordVisit(services: Services, actor: Actor, input: Visit
         await services.events.publish(tx, {
           type: 'screening.visit',
           unitPath: h.unit_path,
+          permission: 'ledger.read',
           data: { campaign: campaign.id, household: input.householdKey, colour: after },
         });
         return {

@@ -226,7 +226,12 @@ export async function createUnitIn(
       initials: pinyinInitials(name),
       search_text: unitSearchText(name),
     });
-    await services.events.publish(tx, { type: 'unit.created', unitPath: path, data: { code } });
+    await services.events.publish(tx, {
+      type: 'unit.created',
+      unitPath: path,
+      permission: 'org.read',
+      data: { code },
+    });
     await auditAs(tx, actor, 'unit.created', {
       unitPath: path,
       target: `unit:${code}`,
@@ -278,7 +283,12 @@ export async function updateUnit(
       await movePlacePaths(tx, unit.path, newPath);
     }
     const row = (await q.findUnit(tx, unit.code)) as q.UnitRow;
-    await services.events.publish(tx, { type: 'unit.updated', unitPath: row.path, data: { code: row.code } });
+    await services.events.publish(tx, {
+      type: 'unit.updated',
+      unitPath: row.path,
+      permission: 'org.read',
+      data: { code: row.code },
+    });
     await auditAs(tx, actor, 'unit.updated', {
       unitPath: row.path,
       target: `unit:${row.code}`,
@@ -307,6 +317,7 @@ export async function deleteUnit(services: Services, actor: Actor, code: string)
     await services.events.publish(tx, {
       type: 'unit.deleted',
       unitPath: unit.path,
+      permission: 'org.read',
       data: { code: unit.code },
     });
     await auditAs(tx, actor, 'unit.deleted', {

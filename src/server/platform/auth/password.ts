@@ -15,7 +15,4 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-/** At least 8 characters with letters and digits. */
-export function isStrongEnough(password: string): boolean {
-  return password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password);
-}
+// The rules a new password must pass are in domain/access/passwordStrength.ts.

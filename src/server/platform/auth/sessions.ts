@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../../domain/access/roles';
 import type { Db } from '../../db/connection';
+import { notifySessionsChanged } from '../events';
 import type { Grant } from '../scope';
 
 // Sessions live in PostgreSQL; the cookie holds a random token of which only the SHA-256 is kept.
@@ -17,7 +18,7 @@ export interface SessionUser {
   grants: Grant[];
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest();
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest();
 
 export async function createSession(db: Db, userId: string, ip: string, userAgent: string | undefined) {
   const token = randomBytes(32).toString('base64url');
@@ -79,12 +80,55 @@ export async function userOfSession(db: Db, token: string): Promise<SessionUser 
   };
 }
 
+/**
+ * Which of these sessions (by token hash) can still be used, with their user's active grants now.
+ * Read-only: an open event stream checks its session without keeping it alive.
+ */
+export async function sessionsStillValid(
+  db: Db,
+  hashes: Buffer[],
+): Promise<Map<string, { userId: string; grants: string[] }>> {
+  const out = new Map<string, { userId: string; grants: string[] }>();
+  if (!hashes.length) return out;
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.token_hash', 'sessions.user_id'])
+    .where('sessions.token_hash', 'in', hashes)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', new Date())
+    .where('sessions.last_seen_at', '>', new Date(Date.now() - SESSION_HOURS * 3_600_000))
+    .where('users.disabled', '=', false)
+    .execute();
+  const userIds = [...new Set(rows.map((r) => r.user_id))];
+  const grants = userIds.length
+    ? await db
+        .selectFrom('role_grants')
+        .select(['id', 'user_id'])
+        .where('user_id', 'in', userIds)
+        .where('revoked_at', 'is', null)
+        .execute()
+    : [];
+  for (const r of rows) {
+    out.set(r.token_hash.toString('hex'), {
+      userId: r.user_id,
+      grants: grants
+        .filter((g) => g.user_id === r.user_id)
+        .map((g) => g.id)
+        .sort(),
+    });
+  }
+  return out;
+}
+
 export async function revokeSession(db: Db, token: string) {
-  await db
+  const row = await db
     .updateTable('sessions')
     .set({ revoked_at: new Date() })
     .where('token_hash', '=', tokenHash(token))
-    .execute();
+    .returning('user_id')
+    .executeTakeFirst();
+  if (row) await notifySessionsChanged(db, row.user_id);
 }
 
 /** Ends every session of a user (except, optionally, the one in use). */
@@ -96,5 +140,6 @@ export async function revokeUserSessions(db: Db, userId: string, exceptToken?: s
     .where('revoked_at', 'is', null);
   if (exceptToken) q = q.where('token_hash', '!=', tokenHash(exceptToken));
   const r = await q.executeTakeFirst();
+  await notifySessionsChanged(db, userId);
   return Number(r.numUpdatedRows);
 }

@@ -49,6 +49,7 @@ export function auditSentence(e: AuditEntry, t: TFunction, lang: Language): stri
     case 'auth.login':
     case 'auth.logout':
     case 'auth.password_changed':
+    case 'auth.password_change_failed':
       return t(`audit.says.${e.action}`, { actor });
     case 'auth.login_failed': {
       const reason = str(d.reason)?.replace(/^error\./, '') ?? 'other';

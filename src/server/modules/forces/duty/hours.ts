@@ -310,6 +310,7 @@ export async function sweepDutyAlerts(services: Services, since: number, now: nu
     await services.events.publish(db, {
       type: 'duty.alert',
       unitPath: r.unit_path,
+      permission: 'forces.read',
       data: {
         shiftId: r.shift_id,
         facility: r.facility,
