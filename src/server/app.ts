@@ -19,6 +19,7 @@ import { screeningRoutes } from './modules/ledger/screeningRoutes';
 import { orgRoutes } from './modules/org/routes';
 import { type RouteAccess, registerAccessControl } from './platform/access';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
+import { registerInputTextCheck } from './platform/inputText';
 import { platformRoutes } from './platform/routes';
 import type { Services } from './platform/services';
 import { serveWebApp, webPageFor } from './platform/webApp';
@@ -98,6 +99,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
 
   registerErrorHandling(app);
   registerAccessControl(app, services);
+  registerInputTextCheck(app);
 
   platformRoutes(app, services, state);
   authRoutes(app, services);

@@ -1,7 +1,9 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
+import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
+import { textMessagesEn, textMessagesZh } from '../validators/textMessages';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -63,6 +65,8 @@ const zh = {
   ...forcesMessagesZh,
   ...dutyMessagesZh,
   ...findMessagesZh,
+  ...textMessagesZh,
+  ...signupProofMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -127,6 +131,8 @@ const en: Record<MessageKey, string> = {
   ...forcesMessagesEn,
   ...dutyMessagesEn,
   ...findMessagesEn,
+  ...textMessagesEn,
+  ...signupProofMessagesEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

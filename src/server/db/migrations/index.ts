@@ -5,6 +5,7 @@ import * as m003 from './003_forces';
 import * as m004 from './004_duty';
 import * as m005 from './005_search_pinyin';
 import * as m006 from './006_platform_clock';
+import * as m011 from './011_callup_proof';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_duty': m004,
   '005_search_pinyin': m005,
   '006_platform_clock': m006,
+  '011_callup_proof': m011,
 };

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATTERN_PRESETS } from '../../../../domain/forces/shiftPatterns';
 import { createTestApp, type TestApp } from '../../../testing/app';
+import { signUpWithCode } from '../../../testing/callups';
 import { TEST_ADMIN_PASSWORD } from '../../../testing/services';
 
 // The places of a call-up under a crowd: sign-ups and approvals sent all at once (several requests in
@@ -38,8 +39,7 @@ const pattern = {
   shifts: PATTERN_PRESETS.two_day.shifts.map((s) => ({ ...s, needs: [{ qualification: null, count: 1 }] })),
 };
 
-const signUp = (body: Record<string, unknown>) =>
-  t.call('POST', `/api/public/callups/${token}/signups`, undefined, body);
+const signUp = (body: Record<string, unknown> & { phone: string }) => signUpWithCode(t, token, body);
 
 async function signups(): Promise<Signup[]> {
   return (await t.ok('GET', `/api/forces/callups/${callupId}/signups`, office)).items;

@@ -27,6 +27,7 @@ import { insertPerson, personIdByPhone } from '../personRecord';
 import { conflictError, fieldError } from './errors';
 import { patternError } from './patterns';
 import * as q from './queries';
+import { checkSignupCode, spendSignupCode } from './signupProof';
 
 // Call-ups (招募令): "252 volunteers for 42 stations, six per station, two shifts 8:00–18:00". A call-up
 // at a unit has places per facility, dates, a shift pattern and requirements; a public link (token) for
@@ -465,6 +466,8 @@ export interface SignupInput {
   skills?: string[];
   availability?: Availability;
   facilityId?: string | null;
+  /** the code sent to the phone (signupProof.ts): the proof of a person behind a public sign-up */
+  code?: string;
 }
 
 export interface SignupAnswer {
@@ -501,6 +504,8 @@ export async function publicSignup(
   token: string,
   input: SignupInput,
   today: string,
+  /** 'seeded': the demo city's own sign-ups, made on first start without a phone to prove */
+  proof: 'code' | 'seeded' = 'code',
 ): Promise<SignupAnswer & { created: boolean }> {
   const phone = validatePhone(input.phone);
   if (!phone.ok) throw fieldError(locale, 'phone', 'field.phone');
@@ -515,6 +520,13 @@ export async function publicSignup(
     sex = id.sex === 'male' ? 'M' : 'F';
   }
   const skills = [...new Set((input.skills ?? []).filter(isSkill))];
+  // the proof of a person: the code sent to this phone (checked before the lock, one try counted);
+  // a replayed sign-up (its code already spent) answers as before without one
+  const open = await openCallupByToken(services.db, token);
+  const codeId =
+    proof === 'seeded' || (await q.signupByClientId(services.db, open.id, input.clientId))
+      ? null
+      : await checkSignupCode(services, locale, open.id, phone.value, input.code ?? '');
   return services.db.transaction().execute(async (tx) => {
     // one sign-up at a time per call-up: the capacity check and the insert see the same counts
     const c = await tx
@@ -524,13 +536,10 @@ export async function publicSignup(
       .forUpdate()
       .executeTakeFirst();
     if (c?.status !== 'open') throw notFound();
-    const replay = await tx
-      .selectFrom('callup_signups')
-      .select('id')
-      .where('callup_id', '=', c.id)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
+    const replay = await q.signupByClientId(tx, c.id, input.clientId);
     if (replay) return { ...(await answerOf(tx, replay.id, false)), created: false };
+    if (codeId !== null) await spendSignupCode(tx, locale, codeId);
+    else if (proof !== 'seeded') throw fieldError(locale, 'code', 'duty.code_expired');
     const req = c.requirements as Requirements;
     if (birthDate && (req.minAge || req.maxAge)) {
       const age = ageOn(birthDate, today);
