@@ -90,10 +90,18 @@ describe('places and the waiting list under parallel sign-ups', () => {
       facilityId: i < 3 ? station : null,
     }));
     const [first, second] = people;
+    // each phone has its code first (the proof of a person), then every form is sent at once
+    const codes = new Map<string, string>();
+    for (const p of people) {
+      const sent = await t.call('POST', `/api/public/callups/${token}/codes`, undefined, { phone: p.phone });
+      codes.set(p.phone, sent.json().devCode);
+    }
+    const send = (p: (typeof people)[number]) =>
+      t.call('POST', `/api/public/callups/${token}/signups`, undefined, { ...p, code: codes.get(p.phone) });
     const all = await Promise.all([
-      ...people.map((p) => signUp(p)),
-      signUp(first), // the same form sent twice (a retry): the same sign-up
-      signUp({ ...second, clientId: randomUUID() }), // the same phone again: the same sign-up
+      ...people.map((p) => send(p)),
+      send(first), // the same form sent twice (a retry): the same sign-up
+      send({ ...second, clientId: randomUUID() }), // the same phone again: the same sign-up
     ]);
     expect(all.map((r) => r.statusCode).every((c) => c === 200 || c === 201)).toBe(true);
     const answers: Answer[] = all.map((r) => r.json());

@@ -538,8 +538,7 @@ export async function publicSignup(
     if (c?.status !== 'open') throw notFound();
     const replay = await q.signupByClientId(tx, c.id, input.clientId);
     if (replay) return { ...(await answerOf(tx, replay.id, false)), created: false };
-    if (codeId !== null) await spendSignupCode(tx, locale, codeId);
-    else if (proof !== 'seeded') throw fieldError(locale, 'code', 'duty.code_expired');
+    if (codeId === null && proof !== 'seeded') throw fieldError(locale, 'code', 'duty.code_expired');
     const req = c.requirements as Requirements;
     if (birthDate && (req.minAge || req.maxAge)) {
       const age = ageOn(birthDate, today);
@@ -572,6 +571,8 @@ export async function publicSignup(
       throw new AppError('conflict', 'duty.callup_full', { capacity });
     }
     const facilityId = choice.facilityId;
+    // the code is spent by the sign-up it proves (the same phone again, above, needs no second one)
+    if (codeId !== null) await spendSignupCode(tx, locale, codeId);
     if (personId) {
       await tx
         .updateTable('people')
