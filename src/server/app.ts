@@ -20,6 +20,7 @@ import { orgRoutes } from './modules/org/routes';
 import { type RouteAccess, registerAccessControl } from './platform/access';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
 import { redactingLogger, registerNoStore } from './platform/privacy';
+import { registerInputTextCheck } from './platform/inputText';
 import { platformRoutes } from './platform/routes';
 import type { Services } from './platform/services';
 import { serveWebApp, webPageFor } from './platform/webApp';
@@ -100,6 +101,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   registerErrorHandling(app);
   registerNoStore(app);
   registerAccessControl(app, services);
+  registerInputTextCheck(app);
 
   platformRoutes(app, services, state);
   authRoutes(app, services);

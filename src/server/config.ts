@@ -26,6 +26,15 @@ export interface Config {
   dutySweepSeconds: number;
   /** how often open event streams are checked against their sessions and grants (seconds) */
   streamRecheckSeconds: number;
+  /**
+   * How the codes that prove a person behind a public call-up sign-up reach the phone (platform/sms.ts):
+   * `webhook` posts them to the operator's SMS gateway (WANGGE_SMS_WEBHOOK_URL); `console` writes them to
+   * the server log; `dev` also shows them on the sign-up page (demo and tests). WANGGE_SMS; demo: dev.
+   */
+  smsSender: 'webhook' | 'console' | 'dev';
+  smsWebhookUrl: string | undefined;
+  /** codes one call-up may send in a minute, from all addresses together (WANGGE_CALLUP_CODES_PER_MINUTE) */
+  callupCodesPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,7 +55,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today: todayOf(env, databaseUrl),
     dutySweepSeconds: Math.max(1, Number(env.WANGGE_DUTY_SWEEP_SECONDS ?? 300) || 300),
     streamRecheckSeconds: Math.max(1, Number(env.WANGGE_STREAM_RECHECK_SECONDS ?? 15) || 15),
+    ...smsOf(env, databaseUrl),
+    callupCodesPerMinute: Math.max(1, Number(env.WANGGE_CALLUP_CODES_PER_MINUTE ?? 60) || 60),
   };
+}
+
+function smsOf(env: NodeJS.ProcessEnv, databaseUrl: string | undefined) {
+  const smsWebhookUrl = env.WANGGE_SMS_WEBHOOK_URL?.trim() || undefined;
+  const given = env.WANGGE_SMS?.trim();
+  if (given && !['webhook', 'console', 'dev'].includes(given))
+    throw new Error(`WANGGE_SMS must be webhook, console or dev, not '${given}'`);
+  const demo = env.WANGGE_DEMO ? env.WANGGE_DEMO !== '0' : !databaseUrl;
+  const smsSender = (given ?? (smsWebhookUrl ? 'webhook' : demo ? 'dev' : 'console')) as Config['smsSender'];
+  if (smsSender === 'webhook' && !smsWebhookUrl)
+    throw new Error('WANGGE_SMS=webhook needs WANGGE_SMS_WEBHOOK_URL');
+  return { smsSender, smsWebhookUrl };
 }
 
 /** The demo city lives in February 2020; a real deployment lives today (see Config.today). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dutyNow, mondayOf } from '../../src/domain/forces/duty';
 import { shanghaiDay } from '../../src/domain/forces/shiftPatterns';
@@ -50,6 +50,20 @@ interface RosterShift {
 let today: string;
 let station: string;
 
+/**
+ * The proof of a person: asks the code for the phone typed, and types the code the phone received. The
+ * demo has no SMS gateway (WANGGE_SMS=dev): the page shows the code where a real phone gets a text.
+ */
+async function enterCode(page: Page) {
+  await page.getByTestId('join-send-code').click();
+  await poll(async () => (await page.getByTestId('join-dev-code').textContent()) ?? '').toMatch(/\d{6}/);
+  const text = (await page.getByTestId('join-dev-code').textContent()) ?? '';
+  await page
+    .getByTestId('join-code')
+    .locator('input')
+    .fill(text.match(/\d{6}/)?.[0] ?? '');
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   admin = await login('admin', ADMIN_PASSWORD);
@@ -99,10 +113,10 @@ describe('call-ups and duty', () => {
       // a pending sign-up takes no place: the places left stay 3 until the office approves
       expect(await page.getByTestId(`join-place-${station}`).textContent()).toContain('剩余名额 3 / 3');
       if (i === 0) {
-        // a wrong phone number is named on its field
+        // a wrong phone number is named on its field (no code is sent to it)
         await page.getByTestId('join-name').locator('input').fill(v.name);
         await page.getByTestId('join-phone').locator('input').fill('12345');
-        await page.getByTestId('join-submit').click();
+        await page.getByTestId('join-send-code').click();
         await poll(() => page.locator('.adm-form-item-feedback-error').first().textContent()).toContain(
           '手机号',
         );
@@ -110,6 +124,7 @@ describe('call-ups and duty', () => {
       }
       await page.getByTestId('join-name').locator('input').fill(v.name);
       await page.getByTestId('join-phone').locator('input').fill(v.phone);
+      await enterCode(page);
       await page.getByTestId('join-submit').click();
       await page.getByTestId('join-done').waitFor();
       expect(await page.getByTestId('join-done').textContent()).toContain('报名成功');
@@ -120,6 +135,7 @@ describe('call-ups and duty', () => {
     expect(await page.getByTestId('join-waitlist-hint').textContent()).toContain('3 人报名待审核');
     await page.getByTestId('join-name').locator('input').fill(WAITING.name);
     await page.getByTestId('join-phone').locator('input').fill(WAITING.phone);
+    await enterCode(page);
     await page.getByTestId('join-submit').click();
     await page.getByTestId('join-waitlist').waitFor();
     expect(await page.getByTestId('join-done').textContent()).toContain('已进入候补名单');
@@ -292,10 +308,18 @@ describe('call-ups and duty', () => {
     ];
     const assignmentOf = new Map<string, string>();
     for (const p of people) {
+      const { devCode } = await api<{ devCode: string }>(
+        'POST',
+        `/api/public/callups/${callup.token}/codes`,
+        {
+          phone: p.phone,
+        },
+      );
       const signup = await api<{ id: string }>('POST', `/api/public/callups/${callup.token}/signups`, {
         clientId: randomUUID(),
         name: p.name,
         phone: p.phone,
+        code: devCode,
       });
       await api('POST', `/api/forces/signups/${signup.id}/decision`, { decision: 'approved' });
       await api('POST', `/api/forces/signups/${signup.id}/training`, {});

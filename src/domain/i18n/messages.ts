@@ -1,8 +1,10 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
+import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
 import { uniqueMessagesEn, uniqueMessagesZh } from './uniqueMessages';
+import { textMessagesEn, textMessagesZh } from '../validators/textMessages';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -70,6 +72,8 @@ const zh = {
   ...dutyMessagesZh,
   ...findMessagesZh,
   ...uniqueMessagesZh,
+  ...textMessagesZh,
+  ...signupProofMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -141,6 +145,8 @@ const en: Record<MessageKey, string> = {
   ...dutyMessagesEn,
   ...findMessagesEn,
   ...uniqueMessagesEn,
+  ...textMessagesEn,
+  ...signupProofMessagesEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

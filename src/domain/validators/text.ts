@@ -22,3 +22,24 @@ const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
 export function removeSpaces(s: string): string {
   return s.replace(SPACES, '');
 }
+
+/**
+ * What makes a string unfit to be stored or shown, or undefined when it is fit: a C0 control character
+ * (U+0000–U+001F) other than tab, line feed and carriage return, which notes may hold; or half of a
+ * surrogate pair without its other half (which no keyboard makes, and which PostgreSQL refuses in JSON).
+ */
+export function textProblem(s: string): 'control' | 'surrogate' | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return 'control';
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return 'surrogate';
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return 'surrogate';
+    }
+  }
+  return undefined;
+}

@@ -364,6 +364,18 @@ export interface CallupPlacesTable {
   needed: number;
 }
 
+/** A code sent to a phone to prove a person behind a public sign-up (migration 011). */
+export interface CallupCodesTable {
+  id: Generated<string>;
+  callup_id: string;
+  phone_hmac: Buffer;
+  code_hmac: Buffer;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface CallupSignupsTable {
   id: Generated<string>;
   callup_id: string;
@@ -456,6 +468,7 @@ export interface Database {
   callups: CallupsTable;
   callup_places: CallupPlacesTable;
   callup_signups: CallupSignupsTable;
+  callup_codes: CallupCodesTable;
   shift_patterns: ShiftPatternsTable;
   duty_shifts: DutyShiftsTable;
   duty_assignments: DutyAssignmentsTable;

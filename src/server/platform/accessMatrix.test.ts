@@ -3,6 +3,7 @@ import { ROLE_DEFINITIONS, ROLES, type Role } from '../../domain/access/roles';
 import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
+import { signUpWithCode } from '../testing/callups';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
 import type { ResourceKind } from './access';
 
@@ -162,7 +163,7 @@ async function dutyCallup(side: Side): Promise<{ id: string; token: string; faci
 }
 
 async function dutySignup(c: { token: string }): Promise<string> {
-  const res = await call('POST', `/api/public/callups/${c.token}/signups`, undefined, {
+  const res = await signUpWithCode(t, c.token, {
     clientId: crypto.randomUUID(),
     name: `矩阵志愿者${++seq}`,
     phone: `139${String(++seq).padStart(8, '0')}`,

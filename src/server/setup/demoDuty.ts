@@ -93,6 +93,7 @@ export async function seedDemoDuty(services: Services, actor: Actor): Promise<{ 
         callup.token,
         { clientId: randomUUID(), name, phone, skills: skills as never, facilityId: station },
         today,
+        'seeded',
       );
       signups.push(s.id);
     } catch {

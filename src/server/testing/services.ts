@@ -18,6 +18,7 @@ export function testConfig() {
     demo: true,
     dataDir: '/nonexistent',
     loginRateLimit: 10_000,
+    smsSender: 'dev' as const, // the sign-up codes come back in the answer (testing/callups.ts)
   };
 }
 

@@ -132,6 +132,16 @@ export interface SignupInput {
   skills?: Skill[];
   availability?: Availability;
   facilityId?: string | null;
+  /** the code sent to the phone (sendSignupCode) */
+  code: string;
+}
+
+/** A code sent to the phone about to sign up; `devCode` only from the demo's dev sender. */
+export interface CodeAnswer {
+  sentTo: string;
+  expiresInSeconds: number;
+  resendInSeconds: number;
+  devCode?: string;
 }
 
 export interface SignupAnswer {
@@ -450,6 +460,9 @@ export function usePublicCallup(token: string) {
     retry: false,
   });
 }
+
+export const sendSignupCode = (token: string, phone: string) =>
+  post<CodeAnswer>(`/api/public/callups/${enc(token)}/codes`, { phone }, { noAuthRedirect: true });
 
 export const signUp = (token: string, body: SignupInput) =>
   post<SignupAnswer>(`/api/public/callups/${enc(token)}/signups`, body, { noAuthRedirect: true });

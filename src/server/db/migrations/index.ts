@@ -8,6 +8,7 @@ import * as m006 from './006_platform_clock';
 import * as m007 from './007_uniqueness';
 import * as m008 from './008_sessions';
 import * as m010 from './010_masks';
+import * as m011 from './011_callup_proof';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_uniqueness': m007,
   '008_sessions': m008,
   '010_masks': m010,
+  '011_callup_proof': m011,
 };

@@ -10,12 +10,19 @@ import {
   Selector,
   Tag,
 } from 'antd-mobile';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { SKILLS } from '../../../domain/forces/schedule';
 import { ApiError } from '../../http/client';
-import { type SignupAnswer, type Skill, signUp, usePublicCallup } from '../../http/duty';
+import {
+  type CodeAnswer,
+  type SignupAnswer,
+  type Skill,
+  sendSignupCode,
+  signUp,
+  usePublicCallup,
+} from '../../http/duty';
 import { errorText } from '../../http/errors';
 import { joinList, paren } from '../../i18n/punctuation';
 import { shiftLabel } from '../../modules/duty/presetText';
@@ -29,6 +36,7 @@ interface Values {
   skills?: Skill[];
   parts?: Array<'day' | 'night'>;
   station?: string[];
+  code: string;
 }
 
 /**
@@ -44,6 +52,14 @@ export function FieldJoin() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<SignupAnswer | null>(null);
+  // the code sent to the phone (the proof of a person), and the seconds before another may be asked
+  const [sent, setSent] = useState<CodeAnswer | null>(null);
+  const [wait, setWait] = useState(0);
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [wait]);
 
   if (callup.isPending)
     return (
@@ -54,6 +70,38 @@ export function FieldJoin() {
   if (callup.isError || !callup.data)
     return <ErrorBlock status="empty" title={t('duty.join.closed')} description="" fullPage />;
   const c = callup.data;
+
+  /** Errors naming fields of the form go on them; any other is shown below the form. */
+  const showError = (err: unknown) => {
+    if (err instanceof ApiError && err.fields.length) {
+      const known = new Set(['name', 'phone', 'idNumber', 'facilityId', 'code']);
+      const fields = err.fields.filter((f) => known.has(f.path.split('.')[0]));
+      form.setFields(
+        fields.map((f) => ({
+          name: f.path === 'facilityId' ? 'station' : f.path.split('.')[0],
+          errors: [f.message],
+        })),
+      );
+      if (!fields.length) setError(errorText(err));
+    } else setError(errorText(err));
+  };
+
+  const askCode = async () => {
+    const phone = (form.getFieldValue('phone') as string | undefined)?.trim();
+    if (!phone) {
+      form.setFields([{ name: 'phone', errors: [t('duty.join.phoneFirst')] }]);
+      return;
+    }
+    setError(null);
+    form.setFields([{ name: 'phone', errors: [] }]);
+    try {
+      const answer = await sendSignupCode(token, phone);
+      setSent(answer);
+      setWait(answer.resendInSeconds);
+    } catch (err) {
+      showError(err);
+    }
+  };
 
   const submit = async (v: Values) => {
     setSending(true);
@@ -67,20 +115,11 @@ export function FieldJoin() {
         skills: v.skills ?? [],
         availability: v.parts?.length ? { parts: v.parts } : undefined,
         facilityId: v.station?.[0] || null,
+        code: v.code,
       });
       setDone(answer);
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length) {
-        const known = new Set(['name', 'phone', 'idNumber', 'facilityId']);
-        const fields = err.fields.filter((f) => known.has(f.path.split('.')[0]));
-        form.setFields(
-          fields.map((f) => ({
-            name: f.path === 'facilityId' ? 'station' : f.path.split('.')[0],
-            errors: [f.message],
-          })),
-        );
-        if (!fields.length) setError(errorText(err));
-      } else setError(errorText(err));
+      showError(err);
     } finally {
       setSending(false);
     }
@@ -237,6 +276,47 @@ export function FieldJoin() {
             placeholder={t('duty.join.phonePlaceholder')}
             maxLength={20}
             data-testid="join-phone"
+          />
+        </Form.Item>
+        <Form.Item
+          name="code"
+          label={t('duty.join.code')}
+          rules={[{ required: true, message: t('duty.join.required', { field: t('duty.join.code') }) }]}
+          extra={
+            <Button
+              size="small"
+              color="primary"
+              fill="outline"
+              disabled={wait > 0 || full}
+              onClick={() => void askCode()}
+              data-testid="join-send-code"
+            >
+              {wait > 0 ? t('duty.join.resendIn', { s: wait }) : t('duty.join.sendCode')}
+            </Button>
+          }
+          description={
+            sent && (
+              <span data-testid="join-code-sent">
+                {t('duty.join.codeSent', { to: sent.sentTo })}
+                {sent.devCode && (
+                  <>
+                    <br />
+                    <span style={{ color: '#d46b08' }} data-testid="join-dev-code">
+                      {t('duty.join.devCode', { code: sent.devCode })}
+                    </span>
+                  </>
+                )}
+              </span>
+            )
+          }
+        >
+          <Input
+            type="tel"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            placeholder={t('duty.join.codePlaceholder')}
+            maxLength={6}
+            data-testid="join-code"
           />
         </Form.Item>
         <Form.Item name="idNumber" label={t('duty.join.idNumber')}>

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATTERN_PRESETS } from '../../../../domain/forces/shiftPatterns';
 import { createTestApp, type TestApp } from '../../../testing/app';
+import { signUpWithCode } from '../../../testing/callups';
 import { TEST_ADMIN_PASSWORD } from '../../../testing/services';
 
 // The places of a call-up under a crowd: sign-ups and approvals sent all at once (several requests in
@@ -38,8 +39,7 @@ const pattern = {
   shifts: PATTERN_PRESETS.two_day.shifts.map((s) => ({ ...s, needs: [{ qualification: null, count: 1 }] })),
 };
 
-const signUp = (body: Record<string, unknown>) =>
-  t.call('POST', `/api/public/callups/${token}/signups`, undefined, body);
+const signUp = (body: Record<string, unknown> & { phone: string }) => signUpWithCode(t, token, body);
 
 async function signups(): Promise<Signup[]> {
   return (await t.ok('GET', `/api/forces/callups/${callupId}/signups`, office)).items;
@@ -90,10 +90,18 @@ describe('places and the waiting list under parallel sign-ups', () => {
       facilityId: i < 3 ? station : null,
     }));
     const [first, second] = people;
+    // each phone has its code first (the proof of a person), then every form is sent at once
+    const codes = new Map<string, string>();
+    for (const p of people) {
+      const sent = await t.call('POST', `/api/public/callups/${token}/codes`, undefined, { phone: p.phone });
+      codes.set(p.phone, sent.json().devCode);
+    }
+    const send = (p: (typeof people)[number]) =>
+      t.call('POST', `/api/public/callups/${token}/signups`, undefined, { ...p, code: codes.get(p.phone) });
     const all = await Promise.all([
-      ...people.map((p) => signUp(p)),
-      signUp(first), // the same form sent twice (a retry): the same sign-up
-      signUp({ ...second, clientId: randomUUID() }), // the same phone again: the same sign-up
+      ...people.map((p) => send(p)),
+      send(first), // the same form sent twice (a retry): the same sign-up
+      send({ ...second, clientId: randomUUID() }), // the same phone again: the same sign-up
     ]);
     expect(all.map((r) => r.statusCode).every((c) => c === 200 || c === 201)).toBe(true);
     const answers: Answer[] = all.map((r) => r.json());

@@ -30,6 +30,7 @@ import { insertPerson, personIdByPhone } from '../personRecord';
 import { conflictError, fieldError } from './errors';
 import { patternError } from './patterns';
 import * as q from './queries';
+import { checkSignupCode, spendSignupCode } from './signupProof';
 
 // Call-ups (招募令): "252 volunteers for 42 stations, six per station, two shifts 8:00–18:00". A call-up
 // at a unit has places per facility, dates, a shift pattern and requirements; a public link (token) for
@@ -469,6 +470,8 @@ export interface SignupInput {
   skills?: string[];
   availability?: Availability;
   facilityId?: string | null;
+  /** the code sent to the phone (signupProof.ts): the proof of a person behind a public sign-up */
+  code?: string;
 }
 
 export interface SignupAnswer {
@@ -505,6 +508,8 @@ export async function publicSignup(
   token: string,
   input: SignupInput,
   today: string,
+  /** 'seeded': the demo city's own sign-ups, made on first start without a phone to prove */
+  proof: 'code' | 'seeded' = 'code',
 ): Promise<SignupAnswer & { created: boolean }> {
   const phone = validatePhone(input.phone);
   if (!phone.ok) throw fieldError(locale, 'phone', 'field.phone');
@@ -519,6 +524,13 @@ export async function publicSignup(
     sex = id.sex === 'male' ? 'M' : 'F';
   }
   const skills = [...new Set((input.skills ?? []).filter(isSkill))];
+  // the proof of a person: the code sent to this phone (checked before the lock, one try counted);
+  // a replayed sign-up (its code already spent) answers as before without one
+  const open = await openCallupByToken(services.db, token);
+  const codeId =
+    proof === 'seeded' || (await q.signupByClientId(services.db, open.id, input.clientId))
+      ? null
+      : await checkSignupCode(services, locale, open.id, phone.value, input.code ?? '');
   // two sign-ups with one new phone at once (two call-ups): the one that loses runs again and finds the person
   return transaction(
     services.db,
@@ -531,13 +543,9 @@ export async function publicSignup(
         .forUpdate()
         .executeTakeFirst();
       if (c?.status !== 'open') throw notFound();
-      const replay = await tx
-        .selectFrom('callup_signups')
-        .select('id')
-        .where('callup_id', '=', c.id)
-        .where('client_id', '=', input.clientId)
-        .executeTakeFirst();
+      const replay = await q.signupByClientId(tx, c.id, input.clientId);
       if (replay) return { ...(await answerOf(tx, replay.id, false)), created: false };
+      if (codeId === null && proof !== 'seeded') throw fieldError(locale, 'code', 'duty.code_expired');
       const req = c.requirements as Requirements;
       if (birthDate && (req.minAge || req.maxAge)) {
         const age = ageOn(birthDate, today);
@@ -570,6 +578,8 @@ export async function publicSignup(
         throw new AppError('conflict', 'duty.callup_full', { capacity });
       }
       const facilityId = choice.facilityId;
+      // the code is spent by the sign-up it proves (the same phone again, above, needs no second one)
+      if (codeId !== null) await spendSignupCode(tx, locale, codeId);
       if (personId) {
         await tx
           .updateTable('people')

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dutyNow } from '../../../../domain/forces/duty';
 import { PATTERN_PRESETS, shanghaiDay } from '../../../../domain/forces/shiftPatterns';
 import { createTestApp, type TestApp } from '../../../testing/app';
+import { signUpWithCode } from '../../../testing/callups';
 import { TEST_ADMIN_PASSWORD } from '../../../testing/services';
 
 // Call-ups, rosters and duty through the API on a real PostgreSQL: a call-up and its public sign-ups
@@ -42,11 +43,8 @@ const volunteerPattern = {
   })),
 };
 
-function signup(body: Record<string, unknown>) {
-  return call('POST', `/api/public/callups/${token}/signups`, undefined, {
-    clientId: randomUUID(),
-    ...body,
-  });
+function signup(body: Record<string, unknown> & { phone: string }) {
+  return signUpWithCode(t, token, { clientId: randomUUID(), ...body });
 }
 
 beforeAll(async () => {
@@ -138,18 +136,14 @@ describe('call-ups and public sign-ups', () => {
     expect(badPhone.json().error.fields[0].path).toBe('phone');
 
     const clientId = randomUUID();
-    const first = await call('POST', `/api/public/callups/${token}/signups`, undefined, {
-      clientId,
-      name: '王芳',
-      phone: '13800138001',
-      skills: ['registration'],
-    });
+    const { devCode } = (
+      await call('POST', `/api/public/callups/${token}/codes`, undefined, { phone: '13800138001' })
+    ).json();
+    const body = { clientId, name: '王芳', phone: '13800138001', skills: ['registration'], code: devCode };
+    const first = await call('POST', `/api/public/callups/${token}/signups`, undefined, body);
     expect(first.statusCode).toBe(201);
-    const replay = await call('POST', `/api/public/callups/${token}/signups`, undefined, {
-      clientId,
-      name: '王芳',
-      phone: '13800138001',
-    });
+    // sent again (the answer was lost): its code is spent, and the first answer comes back
+    const replay = await call('POST', `/api/public/callups/${token}/signups`, undefined, body);
     expect(replay.statusCode).toBe(200);
     expect(replay.json().id).toBe(first.json().id);
     const samePhone = await signup({ name: '王芳', phone: '138 0013 8001' });
@@ -228,11 +222,7 @@ describe('call-ups and public sign-ups', () => {
       places: [{ facilityId: facility, needed: 1 }],
     });
     const join = (name: string, phone: string) =>
-      call('POST', `/api/public/callups/${small.token}/signups`, undefined, {
-        clientId: randomUUID(),
-        name,
-        phone,
-      });
+      signUpWithCode(t, small.token, { clientId: randomUUID(), name, phone });
     const first = (await join('钱敏', '13800138011')).json().id;
     const second = await join('冯涛', '13800138012'); // one place, one pending before: the waiting list
     expect(second.statusCode).toBe(201);

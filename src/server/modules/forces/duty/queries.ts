@@ -237,3 +237,101 @@ export async function assignmentsOfShifts(db: Db, shiftIds: string[]): Promise<A
     ORDER BY a.shift_id, a.id`.execute(db);
   return rows;
 }
+
+// ---- the proof of a person behind a public sign-up (callup_codes, migration 011)
+
+/** The codes already sent for a call-up, as the limits need them (domain/forces/signupProof.ts). */
+export async function codeHistory(db: Db, callupId: string, phoneHmac: Buffer) {
+  const row = await db
+    .selectFrom('callup_codes')
+    .select([
+      sql<number>`count(*) FILTER (WHERE created_at > now() - interval '1 minute')::int`.as('callup_minute'),
+      sql<number>`count(*) FILTER (WHERE phone_hmac = ${phoneHmac})::int`.as('phone_hour'),
+      sql<
+        number | null
+      >`extract(epoch FROM now() - max(created_at) FILTER (WHERE phone_hmac = ${phoneHmac} AND used_at IS NULL))::float8`.as(
+        'since_last',
+      ),
+    ])
+    .where('callup_id', '=', callupId)
+    .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirstOrThrow();
+  return {
+    callupLastMinute: row.callup_minute,
+    phoneLastHour: row.phone_hour,
+    sinceLastForPhone: row.since_last === null ? null : Number(row.since_last),
+  };
+}
+
+export async function insertCode(
+  db: Db,
+  row: { callupId: string; phoneHmac: Buffer; codeHmac: Buffer; ttlSeconds: number },
+): Promise<string> {
+  // codes older than a day are of no use to anyone: the call-up's are cleared as new ones are made
+  await db
+    .deleteFrom('callup_codes')
+    .where('callup_id', '=', row.callupId)
+    .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
+  const { id } = await db
+    .insertInto('callup_codes')
+    .values({
+      callup_id: row.callupId,
+      phone_hmac: row.phoneHmac,
+      code_hmac: row.codeHmac,
+      expires_at: sql<Date>`now() + make_interval(secs => ${row.ttlSeconds})`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function deleteCode(db: Db, id: string) {
+  await db.deleteFrom('callup_codes').where('id', '=', id).execute();
+}
+
+/**
+ * One try at the phone's newest live code for a call-up: counts the attempt (kept whatever the sign-up
+ * does next) and answers the code's hash, or nothing when no code is live or its tries are spent.
+ */
+export function tryCode(db: Db, callupId: string, phoneHmac: Buffer, attempts: number) {
+  return db
+    .updateTable('callup_codes')
+    .set({ attempts: sql`attempts + 1` })
+    .where(
+      'id',
+      '=',
+      db
+        .selectFrom('callup_codes')
+        .select('id')
+        .where('callup_id', '=', callupId)
+        .where('phone_hmac', '=', phoneHmac)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', sql<Date>`now()`)
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    )
+    .where('attempts', '<', attempts)
+    .returning(['id', 'code_hmac'])
+    .executeTakeFirst();
+}
+
+/** Spends a code; false when another request spent it first. */
+export async function spendCode(db: Db, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('callup_codes')
+    .set({ used_at: sql`now()` })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function signupByClientId(db: Db, callupId: string, clientId: string) {
+  return db
+    .selectFrom('callup_signups')
+    .select('id')
+    .where('callup_id', '=', callupId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}

@@ -5,9 +5,11 @@ import type { Services } from '../../../platform/services';
 import { ledgerDay } from '../../ledger/policy';
 import * as callups from './callups';
 import { availabilitySchema, dbId, skillsSchema } from './schemas';
+import * as proof from './signupProof';
 
 // The public side of a call-up: what the link and QR code show, and the sign-up from a phone. No login;
-// rate-limited per address; a closed or unknown call-up answers 404.
+// rate-limited per address; a closed or unknown call-up answers 404. A sign-up needs the code sent to
+// its phone (signupProof.ts), and a call-up sends a limited number of codes a minute.
 
 const tags = ['forces: call-ups (public)'];
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
@@ -34,11 +36,29 @@ export function signupRoutes(appBase: FastifyInstance, services: Services) {
     handler: (req) => callups.publicCallup(services, req.params.token),
   });
 
+  app.post('/api/public/callups/:token/codes', {
+    schema: {
+      tags,
+      summary:
+        'Send a code by SMS to the phone about to sign up (the proof of a person); limited per phone and per call-up',
+      params: tokenParam,
+      body: z.object({ phone: z.string().trim().min(1).max(30) }),
+    },
+    config: {
+      access: { public: true },
+      rateLimit: { max: perMinute(services, 30), timeWindow: '1 minute' },
+    },
+    handler: async (req, reply) =>
+      reply
+        .status(202)
+        .send(await proof.sendSignupCode(services, req.locale, req.params.token, req.body, req.log)),
+  });
+
   app.post('/api/public/callups/:token/signups', {
     schema: {
       tags,
       summary:
-        'Sign up (replay-safe by clientId; one per phone); beyond the places left it joins the waiting list; refused when approvals fill it',
+        'Sign up with the code sent to the phone (replay-safe by clientId; one per phone); beyond the places left it joins the waiting list; refused when approvals fill it',
       params: tokenParam,
       body: z.object({
         clientId: z.uuid(),
@@ -48,6 +68,8 @@ export function signupRoutes(appBase: FastifyInstance, services: Services) {
         skills: skillsSchema.optional(),
         availability: availabilitySchema.optional(),
         facilityId: dbId.nullish(),
+        /** the code sent to the phone (POST …/codes): the proof of a person */
+        code: z.string().trim().min(1).max(12),
       }),
     },
     config: {
