@@ -3,8 +3,8 @@ import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
 import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
-import { uniqueMessagesEn, uniqueMessagesZh } from './uniqueMessages';
 import { textMessagesEn, textMessagesZh } from '../validators/textMessages';
+import { uniqueMessagesEn, uniqueMessagesZh } from './uniqueMessages';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];

@@ -9,8 +9,8 @@ import {
 } from '../../../domain/forces/personSheet';
 import { SKILLS, type Skill } from '../../../domain/forces/schedule';
 import { type Locale, translate } from '../../../domain/i18n/messages';
-import { retrying, transaction } from '../../db/transaction';
 import { remaskIdNumber } from '../../../domain/validators/idNumber';
+import { retrying, transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
