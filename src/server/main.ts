@@ -8,6 +8,7 @@ import { scheduleDutyAlerts } from './modules/forces/duty/alertJob';
 import { scheduleRecheck } from './modules/ledger/recheck';
 import { createEvents } from './platform/events';
 import type { Services } from './platform/services';
+import { smsNotice } from './platform/sms';
 import { DEMO_PASSWORD, demoNotice, demoPasswordUsers } from './setup/demo';
 import { firstStart } from './setup/firstStart';
 
@@ -101,5 +102,6 @@ export async function startServer(config: Config = loadConfig()) {
     for (const u of setup.demo.users) say(`  ${u.username.padEnd(20)} ${u.role.padEnd(17)} ${u.displayName}`);
   }
   for (const line of demoNotice(demoOpen)) say(line);
+  for (const line of smsNotice(config.smsSender)) say(line);
   return { app, stop };
 }

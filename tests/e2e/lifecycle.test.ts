@@ -42,6 +42,8 @@ describe('wangge start', () => {
     // demo users with the published password: the start says plainly that this is a demo
     expect(server.output()).toContain('THIS IS A DEMO');
     expect(server.output()).toContain('WANGGE_DEMO=0');
+    // and that the call-up codes are shown on the page, no proof of a person
+    expect(server.output()).toContain('WANGGE_SMS=dev');
     expect(server.output()).toContain('zhihuibu (指挥部) reveals');
     expect((await login(server.url, 'admin', password)).status).toBe(200);
 

@@ -51,3 +51,16 @@ export function smsSenderOf(config: Config): SmsSender {
   }
   return sender;
 }
+
+/** What the start says of the sender when the codes reach no phone (console, dev); nothing for a gateway. */
+export function smsNotice(kind: Config['smsSender']): string[] {
+  if (kind === 'webhook') return [];
+  if (kind === 'console')
+    return [
+      'call-up sign-up codes: written to the server log, not sent (WANGGE_SMS=console); set WANGGE_SMS_WEBHOOK_URL to send them by SMS',
+    ];
+  return [
+    'call-up sign-up codes: SHOWN ON THE SIGN-UP PAGE (WANGGE_SMS=dev): no proof of a person, for the demo and tests only;',
+    'set WANGGE_SMS_WEBHOOK_URL for real use. 报名验证码直接显示在页面上，仅供演示；正式使用请配置短信网关。',
+  ];
+}
