@@ -14,7 +14,7 @@ import { ADMIN_PASSWORD } from './server';
 // grid (one absent, one late by hours). Logins for the volunteers are opened through the API as the
 // administrator.
 
-const VOLUNTEER_PASSWORD = 'Volunteer2020';
+const VOLUNTEER_PASSWORD = 'Jinshui-Zhiyuan-28';
 const SMH = '410105002008'; // 省民航社区: smh_admin's community
 
 let browser: Browser;
