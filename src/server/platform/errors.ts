@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'too_large'
   | 'locked'
   | 'rate_limited'
   | 'internal';
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   locked: 423,
   rate_limited: 429,
   internal: 500,
