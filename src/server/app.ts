@@ -18,6 +18,7 @@ import { ledgerRoutes } from './modules/ledger/routes';
 import { screeningRoutes } from './modules/ledger/screeningRoutes';
 import { orgRoutes } from './modules/org/routes';
 import { type RouteAccess, registerAccessControl } from './platform/access';
+import { registerBodyLimit } from './platform/bodyLimit';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
 import { platformRoutes } from './platform/routes';
 import type { Services } from './platform/services';
@@ -97,6 +98,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app);
+  registerBodyLimit(app);
   registerAccessControl(app, services);
 
   platformRoutes(app, services, state);

@@ -11,6 +11,12 @@ export const UPLOAD_LIMITS = {
   ledgerBytes: 60 * MiB,
   /** the body of a people import (力量名册) */
   peopleBytes: 10 * MiB,
+  /**
+   * a body over its route's limit is answered 413 at once and then read and thrown away up to this many
+   * bytes, so that the client, still sending, is not cut off before it reads the answer; past it the
+   * connection is closed
+   */
+  drainBytes: 256 * MiB,
   /** the worksheet's XML, inflated (a 100,000-row, 12-column ledger is 30–70 MB) */
   sheetXmlBytes: 160 * MiB,
   /** any other part read whole, inflated: shared strings, styles, the workbook, notes */

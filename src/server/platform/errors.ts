@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type Locale, type MessageKey, translate } from '../../domain/i18n/messages';
+import { bodyTooLargeAnswer } from './bodyLimit';
 
 // One error shape (DESIGN rule 6): { error: { code, message, fields? } }, message in the caller's language.
 
@@ -94,6 +95,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (error.statusCode === 429)
       return sendError(reply, locale, new AppError('rate_limited', 'error.rate_limited'));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return bodyTooLargeAnswer(request.server, request, reply);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, unsupported media type, body too large…
       const fields = [{ path: 'body', message: error.message }];

@@ -19,5 +19,3 @@ export const tooManyMergedCells = () =>
 /** A part of the file (xl/sharedStrings.xml) that inflates past its limit. */
 export const partTooLarge = (part: string, limit: number) =>
   new AppError('too_large', 'upload.limit.part', { part, limit: bytesText(limit) });
-export const bodyTooLarge = (limit: number) =>
-  new AppError('too_large', 'upload.too_large_body', { limit: bytesText(limit) });
