@@ -1,5 +1,4 @@
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
@@ -112,38 +111,60 @@ describe('hostile sheets (bounded work, read off the event loop)', () => {
 });
 
 describe('a body over the limit (413, read by the client)', () => {
-  /** A raw HTTP request: the status and body the client reads, or the socket error it gets. */
+  /**
+   * A raw HTTP request sent as a browser sends an upload: the whole body first, reading nothing until it
+   * is sent, then the answer. Answers the status and body read, or the socket error met. A server that
+   * answers early and closes the connection resets it under the client still sending, and the answer is lost.
+   */
   function rawPost(port: number, body: Buffer, chunked: boolean) {
     return new Promise<{ status?: number; body?: string; error?: string }>((resolve) => {
-      const req = httpRequest({
-        port,
-        method: 'POST',
-        path: `/api/ledger/import/preview?unit=${A}`,
-        headers: {
-          'content-type': XLSX_TYPE,
-          'accept-language': 'en',
-          ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': body.length }),
-        },
-      });
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-        res.on('error', (e) => resolve({ error: e.message }));
-      });
-      req.on('error', (e) => resolve({ error: (e as NodeJS.ErrnoException).code ?? e.message }));
-      // sent in pieces, as a browser does, so that the server answers while the body is still coming
-      const piece = 1024 * 1024;
-      let at = 0;
-      const next = () => {
-        while (at < body.length) {
-          const ok = req.write(body.subarray(at, at + piece));
-          at += piece;
-          if (!ok) return void req.once('drain', next);
-        }
-        req.end();
+      const socket = connect(port, '127.0.0.1');
+      socket.pause();
+      let received = Buffer.alloc(0);
+      const answer = () => {
+        const text = received.toString('latin1');
+        const end = text.indexOf('\r\n\r\n');
+        if (end === -1) return undefined;
+        const length = Number(/content-length:\s*(\d+)/i.exec(text.slice(0, end))?.[1] ?? 0);
+        if (received.length < end + 4 + length) return undefined;
+        return {
+          status: Number(text.slice(9, 12)),
+          body: received.subarray(end + 4, end + 4 + length).toString('utf8'),
+        };
       };
-      next();
+      socket.on('data', (c: Buffer) => {
+        received = Buffer.concat([received, c]);
+        const a = answer();
+        if (a) {
+          socket.destroy();
+          resolve(a);
+        }
+      });
+      socket.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+      socket.on('close', () => resolve(answer() ?? { error: 'closed before an answer' }));
+      const head =
+        `POST /api/ledger/import/preview?unit=${A} HTTP/1.1\r\nHost: localhost\r\n` +
+        `Content-Type: ${XLSX_TYPE}\r\nAccept-Language: en\r\n` +
+        (chunked ? 'Transfer-Encoding: chunked\r\n\r\n' : `Content-Length: ${body.length}\r\n\r\n`);
+      const piece = 1024 * 1024;
+      const pieces: Buffer[] = [Buffer.from(head)];
+      for (let at = 0; at < body.length; at += piece) {
+        const part = body.subarray(at, at + piece);
+        pieces.push(
+          chunked
+            ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')])
+            : part,
+        );
+      }
+      if (chunked) pieces.push(Buffer.from('0\r\n\r\n'));
+      const send = async () => {
+        for (const p of pieces) {
+          if (socket.destroyed) return;
+          if (!socket.write(p)) await new Promise((r) => socket.once('drain', r));
+        }
+        socket.resume(); // all sent: now read the answer
+      };
+      void send();
     });
   }
 
