@@ -34,6 +34,8 @@ describe('what a file is that is not a spreadsheet', () => {
     expect(zipKind(['xl/workbook.bin'])).toBe('xlsb');
     expect(zipKind(['mimetype', 'content.xml', 'META-INF/manifest.xml'])).toBe('opendocument');
     expect(zipKind(['photo.jpg'])).toBe('archive');
+    // a workbook's parts that could not be read: a damaged .xlsx, for the reader to say so
+    expect(zipKind(['[Content_Types].xml', 'xl/workbook.xml'])).toBeUndefined();
   });
 
   it('tells a Word or PowerPoint 97–2003 file from an .xls in the same container', () => {

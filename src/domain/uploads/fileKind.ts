@@ -76,15 +76,16 @@ export function sniffNotSheet(bytes: Uint8Array): NotSheetKind | undefined {
 }
 
 /**
- * What a zip file is that holds no workbook, from the names of its entries: a Word document, a
+ * What a zip file is whose workbook could not be read, from the names of its entries: a Word document, a
  * PowerPoint presentation, an Excel binary workbook (.xlsb), an OpenDocument file (LibreOffice; WPS
- * can save them), or a zip archive.
+ * can save them), or a zip archive; undefined when it has a workbook's parts (xl/…): a damaged .xlsx.
  */
-export function zipKind(names: readonly string[]): NotSheetKind {
+export function zipKind(names: readonly string[]): NotSheetKind | undefined {
   const lower = names.map((n) => n.toLowerCase());
   if (lower.some((n) => n.startsWith('word/'))) return 'word';
   if (lower.some((n) => n.startsWith('ppt/'))) return 'powerpoint';
   if (lower.some((n) => n.endsWith('workbook.bin'))) return 'xlsb';
+  if (lower.some((n) => n.startsWith('xl/'))) return undefined;
   if (lower.includes('mimetype') && lower.includes('content.xml')) return 'opendocument';
   return 'archive';
 }

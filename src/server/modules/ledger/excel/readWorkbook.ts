@@ -117,7 +117,8 @@ async function readXlsx(buf: Buffer, options: ReadWorkbookOptions): Promise<Work
   } catch (e) {
     if (e instanceof AppError) throw e;
     // a zip without a workbook: a Word document, a presentation, an archive of files
-    throw notSheet(zipKind([...zip.entries.keys()]));
+    const kind = zipKind([...zip.entries.keys()]);
+    throw kind ? notSheet(kind) : notXlsx();
   }
   if (parts.sheets.length === 0) throw notXlsx();
   const sheetNames = parts.sheets.map((s) => s.name);
