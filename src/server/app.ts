@@ -18,6 +18,7 @@ import { ledgerRoutes } from './modules/ledger/routes';
 import { screeningRoutes } from './modules/ledger/screeningRoutes';
 import { orgRoutes } from './modules/org/routes';
 import { type RouteAccess, registerAccessControl } from './platform/access';
+import { registerBodyLimit } from './platform/bodyLimit';
 import { notFound, registerErrorHandling, sendError } from './platform/errors';
 import { registerInputTextCheck } from './platform/inputText';
 import { redactingLogger, registerNoStore } from './platform/privacy';
@@ -100,6 +101,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
 
   registerErrorHandling(app);
   registerNoStore(app);
+  registerBodyLimit(app);
   registerAccessControl(app, services);
   registerInputTextCheck(app);
 

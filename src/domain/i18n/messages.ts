@@ -3,6 +3,7 @@ import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
 import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
+import { uploadMessagesEn, uploadMessagesZh } from '../uploads/uploadMessages';
 import { textMessagesEn, textMessagesZh } from '../validators/textMessages';
 import { uniqueMessagesEn, uniqueMessagesZh } from './uniqueMessages';
 
@@ -10,6 +11,7 @@ export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 const zh = {
+  ...uploadMessagesZh,
   'error.validation': '输入有误：{detail}',
   'error.unauthenticated': '请先登录',
   'error.bad_credentials': '用户名或密码错误',
@@ -79,6 +81,7 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...uploadMessagesEn,
   'error.validation': 'Invalid input: {detail}',
   'error.unauthenticated': 'Please log in',
   'error.bad_credentials': 'Wrong username or password',

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type Locale, type MessageKey, translate } from '../../domain/i18n/messages';
 import { isRetryable, uniqueViolation } from '../db/transaction';
+import { bodyTooLargeAnswer } from './bodyLimit';
 
 // One error shape (DESIGN rule 6): { error: { code, message, fields? } }, message in the caller's language.
 
@@ -11,6 +12,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'too_large'
   | 'locked'
   | 'rate_limited'
   | 'internal';
@@ -21,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   locked: 423,
   rate_limited: 429,
   internal: 500,
@@ -143,6 +146,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (error.statusCode === 429)
       return sendError(reply, locale, new AppError('rate_limited', 'error.rate_limited'));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return bodyTooLargeAnswer(request.server, request, reply);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, unsupported media type, body too large…
       const fields = [{ path: 'body', message: error.message }];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMerges, fillBlanksDown, fillDown, mergedColumns, parseRange } from './fillDown';
+import { applyMerges, type CellRange, fillBlanksDown, fillDown, mergedColumns, parseRange } from './fillDown';
 import { isBlankCell } from './normalise';
 
 describe('parseRange', () => {
@@ -125,5 +125,50 @@ describe('fillDown', () => {
       ['1号楼', '2单元', '201', '王五'],
       ['2号楼', '2单元', '201', '赵六'],
     ]);
+  });
+});
+
+describe('merges filled in one sweep per column', () => {
+  /** The merges filled range by range, top to bottom, as before the sweep: the reference. */
+  function naive(rows: unknown[][], ranges: CellRange[]): unknown[][] {
+    const out = rows.map((r) => [...r]);
+    for (const { top, bottom, left } of [...ranges].sort((a, b) => a.top - b.top)) {
+      if (top >= out.length) continue;
+      const v = out[top][left];
+      if (isBlankCell(v)) continue;
+      for (let r = top + 1; r <= Math.min(bottom, out.length - 1); r++)
+        if (isBlankCell(out[r][left])) out[r][left] = v;
+    }
+    return out;
+  }
+
+  it('gives what filling the ranges one by one gives, overlapping ones too', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(null, 'a', 'b', ''), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.array(fc.record({ top: fc.nat(14), height: fc.nat(14), left: fc.nat(2), width: fc.nat(2) }), {
+          maxLength: 8,
+        }),
+        (rows, specs) => {
+          const ranges = specs.map((s) => ({
+            top: s.top,
+            bottom: s.top + s.height,
+            left: s.left,
+            right: s.left + s.width,
+          }));
+          expect(applyMerges(rows, ranges)).toEqual(naive(rows, ranges));
+        },
+      ),
+    );
+  });
+
+  it('fills 40,000 tall overlapping ranges over 150,000 rows by visiting each row once per column', () => {
+    const rows: unknown[][] = Array.from({ length: 150_000 }, (_, r) => (r < 1001 ? ['x'] : []));
+    const ranges = Array.from({ length: 40_000 }, (_, i) => `A${2 + (i % 1000)}:A150000`);
+    const out = applyMerges(rows, ranges);
+    expect(out[149_999][0]).toBe('x');
   });
 });

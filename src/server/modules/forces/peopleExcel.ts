@@ -8,7 +8,8 @@ import {
   type SheetError,
 } from '../../../domain/forces/personSheet';
 import { SKILLS, type Skill } from '../../../domain/forces/schedule';
-import { type Locale, translate } from '../../../domain/i18n/messages';
+import { type Locale, type MessageKey, translate } from '../../../domain/i18n/messages';
+import { sniffNotSheet } from '../../../domain/uploads/fileKind';
 import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import { retrying, transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
@@ -16,6 +17,9 @@ import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { landscapePageSetup } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
+import type { WorkbookSheet } from '../ledger/excel/readWorkbook';
+import { inSheetWorker } from '../ledger/excel/worker/pool';
+import { looksLikeZip } from '../ledger/excel/zip';
 import { unitInScope } from '../org/service';
 import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage, todayOf } from './people';
 import { insertPerson, lostContactRace, personIdIndex, personPhoneIndex } from './personRecord';
@@ -27,8 +31,6 @@ import * as q from './queries';
 
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_EXPORT_ROWS = 20_000;
-
-type XlsxInput = Parameters<ExcelJS.Xlsx['load']>[0];
 
 const SEX_WORDS = { M: { 'zh-CN': '男', en: 'male' }, F: { 'zh-CN': '女', en: 'female' } } as const;
 
@@ -90,31 +92,34 @@ export async function buildPeopleTemplate(locale: Locale): Promise<Buffer> {
   return (await wb.xlsx.writeBuffer()) as unknown as Buffer;
 }
 
-function notXlsx(locale: Locale) {
+function notXlsx(locale: Locale, key: MessageKey = 'error.import_not_xlsx', params = {}) {
   return new AppError('validation', 'error.validation', { detail: 'file' }, [
-    { path: 'file', message: translate(locale, 'error.import_not_xlsx') },
+    { path: 'file', message: translate(locale, key, params) },
   ]);
 }
 
-/** The first worksheet with data, as rows of cell values (rows[0] is sheet row 1, rows[r][0] column A). */
+/**
+ * The first worksheet with data, as rows of cell values (rows[0] is sheet row 1, rows[r][0] column A):
+ * an .xlsx read by the ledger's reader in a sheet worker, with the same limits (UPLOAD_LIMITS), and no
+ * more rows than an import takes.
+ */
 async function readRows(data: Buffer, locale: Locale): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as XlsxInput);
-  } catch {
-    throw notXlsx(locale);
+  if (!looksLikeZip(data)) {
+    const kind = sniffNotSheet(data);
+    throw kind ? notXlsx(locale, `upload.not_sheet.${kind}`) : notXlsx(locale);
   }
-  const sheet = wb.worksheets.find((s) => s.rowCount > 0);
-  if (!sheet) throw new AppError('validation', 'forces.import_empty');
-  if (sheet.rowCount > MAX_IMPORT_ROWS + 20)
-    throw new AppError('validation', 'forces.import_too_many', { max: MAX_IMPORT_ROWS });
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    rows[n - 1] = values.map((v) => (v === undefined ? null : v));
-  });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return rows;
+  let sheet: WorkbookSheet;
+  try {
+    sheet = await inSheetWorker('readSheet', data, { maxRows: MAX_IMPORT_ROWS + 21 });
+  } catch (e) {
+    // a limit passed (413) as it is; a file that is no workbook on the file field
+    if (e instanceof AppError && e.code === 'validation') throw notXlsx(locale, e.key, e.params);
+    throw e;
+  }
+  if (sheet.truncated) throw new AppError('validation', 'forces.import_too_many', { max: MAX_IMPORT_ROWS });
+  if (!sheet.rows.some((row) => row.some((v) => v !== null)))
+    throw new AppError('validation', 'forces.import_empty');
+  return sheet.rows;
 }
 
 export interface ImportReport {

@@ -1,12 +1,10 @@
 import type { Locale } from '../../../domain/i18n/messages';
 import { cellText, FIELD_LABELS, LEDGER_FIELDS } from '../../../domain/ledger/sheet';
-import { type checkSheet, reportOf } from './importer';
+import { type checkSheet, reportOf, SAMPLE_ROWS } from './importer';
 
 // The mapping step of the import: what the reader found (header row, which column is which field), the
 // first rows as the sheet shows them — ID numbers and phones masked, as in every list — and the report
 // with the import plan (what each row will do).
-
-const SAMPLE_ROWS = 12;
 
 function maskCell(text: string): string {
   return text.length <= 4 ? text : `${'*'.repeat(Math.min(text.length - 4, 14))}${text.slice(-4)}`;

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors';
 import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
-import { writeErrorSheet } from './excel/errorSheet';
+import { asBuffer, inSheetWorker } from './excel/worker/pool';
 import { checkSheet, importLedger } from './importer';
 import { previewOf } from './importPreview';
 
@@ -147,7 +147,8 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
         sheet: req.query.sheet,
         updateExisting: req.query.updateExisting,
       });
-      const out = await writeErrorSheet(
+      const out = await inSheetWorker(
+        'errorSheet',
         data,
         c.sheet.sheetName,
         c.errors,
@@ -158,7 +159,7 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment(name, 'ledger-errors.xlsx'))
-        .send(out);
+        .send(asBuffer(out));
     },
   });
 }

@@ -1,16 +1,15 @@
 import type { Locale } from '../../../domain/i18n/messages';
 import { colourLabel, type HouseholdColour } from '../../../domain/ledger/colours';
 import { parseRecordKey, type StoredFacts, summariseHousehold } from '../../../domain/ledger/household';
-import {
-  type Household,
-  type LedgerError,
-  type LedgerField,
-  type LedgerSheetResult,
-  type PlanCounts,
-  type PlannedHousehold,
-  type PlanRow,
-  type ResidentRecord,
-  readLedgerSheet,
+import type {
+  Household,
+  LedgerError,
+  LedgerField,
+  LedgerSheetResult,
+  PlanCounts,
+  PlannedHousehold,
+  PlanRow,
+  ResidentRecord,
 } from '../../../domain/ledger/sheet';
 import { type BulkTransaction, bulkTransaction, nextIds } from '../../db/bulk';
 import { uniqueViolation } from '../../db/transaction';
@@ -19,11 +18,11 @@ import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
-import { readWorkbook, type WorkbookSheet } from './excel/readWorkbook';
+import { inSheetWorker } from './excel/worker/pool';
+import type { SheetHead } from './excel/worker/uploadJobs';
 import { createMissingPlaces, type Place } from './importPlaces';
 import { planSheet, type SheetPlan } from './importPlan';
 import { updateResidents } from './importUpdates';
-import { placeNames } from './places';
 import { ledgerDay } from './policy';
 import * as q from './queries';
 import { HOUSEHOLD_PLACES } from './records';
@@ -91,7 +90,8 @@ export interface ImportReport {
 export interface ImportResult {
   imported: boolean;
   report: ImportReport;
-  sheet: WorkbookSheet;
+  /** the sheet's name, the workbook's sheets, its first rows (the whole sheet stays in the sheet worker) */
+  sheet: SheetHead;
   checked: LedgerSheetResult;
   errors: LedgerError[];
 }
@@ -108,19 +108,25 @@ async function targetUnit(services: Services, actor: Actor, code: string) {
 }
 type TargetUnit = Awaited<ReturnType<typeof targetUnit>>;
 
-/** Reads a sheet and checks its rows (no database but the unit). */
+/** How many rows after the header the preview shows (importPreview.ts), and the check gives back. */
+export const SAMPLE_ROWS = 12;
+
+/**
+ * Reads a sheet and checks its rows (no database but the unit), in a sheet worker: a hostile sheet
+ * never stops the event loop. The onStep 'read' covers both (the worker does both); 'check' follows it.
+ */
 async function readSheet(services: Services, actor: Actor, opts: Omit<ImportOptions, 'mode'>) {
   const unit = await targetUnit(services, actor, opts.unitCode);
   opts.onStep?.('read');
-  const sheet = await readWorkbook(opts.data, { sheet: opts.sheet });
-  opts.onStep?.('check');
-  const checked = readLedgerSheet(sheet.rows, sheet.merges, {
+  const { sheet, checked } = await inSheetWorker('checkLedger', opts.data, {
+    sheet: opts.sheet,
     locale: actor.locale,
     headerRowIndex: opts.headerRow,
     mapping: opts.mapping,
-    places: await placeNames(),
     ledgerDay: (await ledgerDay(services)).today,
+    headRows: SAMPLE_ROWS,
   });
+  opts.onStep?.('check');
   return { unit, sheet, checked };
 }
 

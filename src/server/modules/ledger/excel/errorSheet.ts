@@ -16,6 +16,7 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../../../../domain/i18n/messages';
 import type { LedgerError } from '../../../../domain/ledger/sheet/messages';
 import { cellText } from '../../../../domain/ledger/sheet/normalise';
+import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
 import { AppError } from '../../../platform/errors';
 import { mergeIndex } from './mergeIndex';
 import { addNote, relativeTarget } from './noteParts';
@@ -123,11 +124,11 @@ export async function writeErrorSheet(
 
   // a damaged part, or a sheet too big to hold as one string (over 512 MB of XML), is a file we cannot read
   const [xml, strings, stylesXml] = await Promise.all([
-    zip.read(entry).then((b) => b.toString('utf8')),
+    zip.read(entry, UPLOAD_LIMITS.sheetXmlBytes).then((b) => b.toString('utf8')),
     readPart(zip, parts.sharedStringsPath),
     readPart(zip, parts.stylesPath),
-  ]).catch(() => {
-    throw notXlsx();
+  ]).catch((e) => {
+    throw e instanceof AppError ? e : notXlsx();
   });
   const facts = sheetFacts(xml);
   const p = facts.prefix;

@@ -10,22 +10,29 @@ export interface CellPosition {
   col: number;
 }
 
-/** A function giving the top-left cell of the merged range a cell is in (the cell itself when none). */
+/**
+ * A function giving the top-left cell of the merged range a cell is in (the cell itself when none). A
+ * column's list is made when a cell of it is first asked for, so a range as wide as the sheet (A1:XFD1)
+ * costs one entry per column asked for, not 16,384.
+ */
 export function mergeIndex(merges: readonly string[]): (row: number, col: number) => CellPosition {
-  const byColumn = new Map<number, { top: number; bottom: number; left: number }[]>();
+  const ranges: { top: number; bottom: number; left: number; right: number }[] = [];
   for (const ref of merges) {
     const r = parseRange(ref);
-    if (!r) continue;
-    for (let c = r.left; c <= r.right; c++) {
-      const list = byColumn.get(c) ?? [];
-      list.push({ top: r.top, bottom: r.bottom, left: r.left });
-      byColumn.set(c, list);
-    }
+    if (r) ranges.push(r);
   }
-  for (const list of byColumn.values()) list.sort((a, b) => a.top - b.top);
+  const byColumn = new Map<number, { top: number; bottom: number; left: number }[]>();
+  const columnList = (col: number) => {
+    let list = byColumn.get(col);
+    if (!list) {
+      list = ranges.filter((r) => r.left <= col && col <= r.right).sort((a, b) => a.top - b.top);
+      byColumn.set(col, list);
+    }
+    return list;
+  };
   return (row, col) => {
-    const list = byColumn.get(col);
-    if (!list) return { row, col };
+    const list = columnList(col);
+    if (list.length === 0) return { row, col };
     let lo = 0;
     let hi = list.length - 1;
     let found = -1;

@@ -243,8 +243,9 @@ describe('readWorkbook', () => {
     const damaged = Buffer.from(good);
     damaged.fill(0x41, 200, 2000);
     expect(await key(readWorkbook(damaged))).toBe('error.import_unreadable');
+    // binary data that is no text is named so (issue 11, finding 17)
     expect(await key(readWorkbook(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2])))).toBe(
-      'error.import_unreadable',
+      'upload.not_sheet.binary',
     );
     expect(await key(readWorkbook(Buffer.alloc(0)))).toBe('error.import_unreadable');
     expect(await key(readWorkbook(Buffer.from('PK\u0003\u0004 but nothing else')))).toBe(

@@ -9,10 +9,14 @@
 // password-protected file (stored in the same OLE2 container) is to be opened and saved without its
 // password; an HTML or XML "Excel" table, or an old file that cannot be read, to be saved as .xlsx.
 
+import { parseRange } from '../../../../domain/ledger/sheet/fillDown';
 import { isBlankCell } from '../../../../domain/ledger/sheet/normalise';
+import { type NotSheetKind, oleKind, sniffNotSheet, zipKind } from '../../../../domain/uploads/fileKind';
+import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
 import { AppError } from '../../../platform/errors';
-import { decodeText, isMarkup, parseCsv } from './csv';
+import { csvDelimiter, decodeText, isMarkup, parseCsv } from './csv';
 import { readLegacyWorkbook } from './legacyXls';
+import { tooManyCells, tooManyColumns, tooManyMergedCells, tooManyMerges, tooManyRows } from './limits';
 import { type ScannedSheet, type SheetContext, scanSheet } from './sheetXml';
 import {
   parseDateStyles,
@@ -55,6 +59,9 @@ export function isOle(buf: Buffer): boolean {
 
 const notXlsx = () => new AppError('validation', 'error.import_unreadable');
 
+/** The refusal of a file that is not a spreadsheet, saying what it is (a PDF, a picture, a Word document…). */
+export const notSheet = (kind: NotSheetKind) => new AppError('validation', `upload.not_sheet.${kind}`);
+
 /** The worksheet the options name, or undefined for "the first with data". */
 function namedSheet(parts: WorkbookParts, sheet: string | number | undefined): SheetPart | undefined {
   if (sheet === undefined) return undefined;
@@ -94,7 +101,7 @@ async function scanPart(
 ): Promise<ScannedSheet> {
   const entry = zip.find(sheet.path);
   if (!entry) return { rows: [], merges: [], truncated: false };
-  return scanSheet(zip.stream(entry), ctx, { maxRows });
+  return scanSheet(zip.stream(entry, UPLOAD_LIMITS.sheetXmlBytes), ctx, { maxRows });
 }
 
 async function readXlsx(buf: Buffer, options: ReadWorkbookOptions): Promise<WorkbookSheet> {
@@ -102,9 +109,16 @@ async function readXlsx(buf: Buffer, options: ReadWorkbookOptions): Promise<Work
   let parts: WorkbookParts;
   try {
     zip = openZip(buf);
-    parts = await readWorkbookParts(zip);
   } catch {
     throw notXlsx();
+  }
+  try {
+    parts = await readWorkbookParts(zip);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // a zip without a workbook: a Word document, a presentation, an archive of files
+    const kind = zipKind([...zip.entries.keys()]);
+    throw kind ? notSheet(kind) : notXlsx();
   }
   if (parts.sheets.length === 0) throw notXlsx();
   const sheetNames = parts.sheets.map((s) => s.name);
@@ -129,7 +143,24 @@ async function readXlsx(buf: Buffer, options: ReadWorkbookOptions): Promise<Work
   }
 }
 
+/** Refuses a CSV text with more lines or cells than UPLOAD_LIMITS, before parsing it (a cheap upper bound). */
+function checkCsvSize(text: string): void {
+  const delimiter = csvDelimiter(text).charCodeAt(0);
+  let lines = 1;
+  let cells = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines++;
+      cells++;
+    } else if (c === delimiter) cells++;
+  }
+  if (lines > UPLOAD_LIMITS.rows + 1) throw tooManyRows({ found: lines });
+  if (cells > UPLOAD_LIMITS.cells) throw tooManyCells();
+}
+
 async function readCsv(text: string, options: ReadWorkbookOptions): Promise<WorkbookSheet> {
+  checkCsvSize(text);
   const all = await parseCsv(text);
   const max = options.maxRows;
   const rows = max !== undefined && all.length > max ? all.slice(0, max) : all;
@@ -148,14 +179,55 @@ export async function readWorkbook(
   data: Buffer | Uint8Array,
   options: ReadWorkbookOptions = {},
 ): Promise<WorkbookSheet> {
+  const sheet = await readAnyWorkbook(data, options);
+  checkBounds(sheet);
+  return sheet;
+}
+
+async function readAnyWorkbook(
+  data: Buffer | Uint8Array,
+  options: ReadWorkbookOptions,
+): Promise<WorkbookSheet> {
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (looksLikeZip(buf)) return readXlsx(buf, options);
   if (isOle(buf)) {
     if (buf.includes(ENCRYPTED_PACKAGE)) throw new AppError('validation', 'error.import_encrypted');
+    const other = oleKind(buf);
+    if (other) throw notSheet(other);
     return readLegacyWorkbook(buf, options);
   }
+  const kind = sniffNotSheet(buf);
+  if (kind) throw notSheet(kind);
   const text = buf.length > 0 ? decodeText(buf) : undefined;
-  if (text === undefined) throw notXlsx();
+  if (text === undefined) throw buf.length > 0 ? notSheet('binary') : notXlsx();
   if (isMarkup(text)) throw new AppError('validation', 'error.import_markup');
   return readCsv(text, options);
+}
+
+/**
+ * Refuses a sheet read that passes UPLOAD_LIMITS (whatever its format: the .xlsx reader stops earlier,
+ * as it reads): rows, columns, cells, merged ranges, and the cells they cover within the rows and
+ * columns read — ranges of Excel never overlap, so they cannot cover more cells than the sheet has.
+ */
+export function checkBounds(sheet: Pick<WorkbookSheet, 'rows' | 'merges'>): void {
+  const { rows, merges } = sheet;
+  if (rows.length > UPLOAD_LIMITS.rows) throw tooManyRows({ found: rows.length });
+  let width = 0;
+  let cells = 0;
+  for (const row of rows) {
+    width = Math.max(width, row.length);
+    cells += row.length;
+  }
+  if (width > UPLOAD_LIMITS.columns) throw tooManyColumns({ found: width });
+  if (cells > UPLOAD_LIMITS.cells) throw tooManyCells();
+  if (merges.length > UPLOAD_LIMITS.merges) throw tooManyMerges();
+  let covered = 0;
+  for (const ref of merges) {
+    const r = parseRange(ref);
+    if (!r) continue;
+    const height = Math.min(r.bottom, rows.length - 1) - r.top + 1;
+    const across = Math.min(r.right, width - 1) - r.left + 1;
+    if (height > 0 && across > 0) covered += height * across;
+    if (covered > UPLOAD_LIMITS.mergedCells) throw tooManyMergedCells();
+  }
 }

@@ -2,6 +2,7 @@
 // a column's width, a legacy drawing (the part that shows notes). Every other row, and everything else
 // in the part, is kept byte for byte — formulas, styles, merged cells, validations, conditional formats.
 
+import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
 import { attr, columnOf, mergesIn } from './sheetXml';
 import { setAttribute } from './stylesPatch';
 
@@ -354,7 +355,8 @@ export function sheetFacts(xml: string): SheetFacts {
   }
   for (const ref of merges) {
     const c = columnOf(ref.split(':')[1] ?? ref);
-    if (c > lastColumn) lastColumn = c;
+    // a range as wide as the sheet (A1:XFD1) would put the error column past Excel's last one
+    if (c > lastColumn && c < UPLOAD_LIMITS.columns) lastColumn = c;
   }
   return {
     prefix,

@@ -8,6 +8,8 @@
 // ExcelJS gives them), booleans as booleans, errors (#N/A) as null. Only the top-left cell of a merged
 // range has a value, as in Excel.
 
+import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
+import { tooManyCells, tooManyColumns, tooManyMerges, tooManyRows } from './limits';
 import { stringText, textOfRuns } from './xml';
 
 export interface SheetContext {
@@ -84,6 +86,8 @@ function between(s: string, tag: string): string | undefined {
 
 class RowBuilder {
   readonly rows: unknown[][] = [];
+  /** cells held in rows, blanks between values included (UPLOAD_LIMITS.cells) */
+  private held = 0;
   private readonly cell: RegExp;
   private readonly p: string;
 
@@ -139,14 +143,21 @@ class RowBuilder {
     }
   }
 
-  /** Adds sheet row `number` (1-based) from the XML between <row …> and </row>. */
+  /**
+   * Adds sheet row `number` (1-based) from the XML between <row …> and </row>. Throws the AppError of
+   * the limit passed (UPLOAD_LIMITS: rows, columns, cells) before holding what passes it.
+   */
   add(number: number, inner: string): void {
     const cells: unknown[] = [];
     for (const { col, value } of this.cells(inner)) {
+      if (col >= UPLOAD_LIMITS.columns) throw tooManyColumns({ found: col + 1 });
       while (cells.length < col) cells.push(null);
       cells[col] = value;
     }
     if (cells.length === 0) return;
+    if (number > UPLOAD_LIMITS.rows) throw tooManyRows({ found: number });
+    this.held += cells.length + Math.max(0, number - 1 - this.rows.length);
+    if (this.held > UPLOAD_LIMITS.cells) throw tooManyCells();
     while (this.rows.length < number - 1) this.rows.push([]);
     this.rows[number - 1] = cells;
   }
@@ -167,13 +178,17 @@ export function readCells(inner: string, ctx: SheetContext, prefix: string): Xml
 const SHEET_DATA = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/;
 const MERGE_REF = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
 
-/** The merged ranges in the XML after the sheet data ('A3:A8'). */
+/**
+ * The merged ranges in the XML after the sheet data ('A3:A8'). More than UPLOAD_LIMITS.merges is
+ * refused (AppError).
+ */
 export function mergesIn(tail: string, prefix: string): string[] {
   const out: string[] = [];
   const tag = new RegExp(`<${prefix}mergeCell\\b([^>]*?)/?>`, 'g');
   for (const m of tail.matchAll(tag)) {
     const ref = attr(m[1], 'ref')?.replace(/\$/g, '').toUpperCase();
     if (ref && MERGE_REF.test(ref)) out.push(ref);
+    if (out.length > UPLOAD_LIMITS.merges) throw tooManyMerges();
   }
   return out;
 }

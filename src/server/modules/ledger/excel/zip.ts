@@ -2,8 +2,10 @@
 // in any order, and none is inflated unless asked for), with Node's own zlib. Only what .xlsx files use:
 // stored and deflated entries, ZIP64 when a writer chose it; no encryption, no multi-disk archives.
 
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { createInflateRaw, inflateRaw } from 'node:zlib';
+import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
+import { partTooLarge } from './limits';
 
 /** Why a buffer could not be read as a ZIP archive. */
 export class ZipFormatError extends Error {}
@@ -26,10 +28,13 @@ export interface ZipArchive {
   entries: ReadonlyMap<string, ZipEntry>;
   /** the entry of that name, or of that name in another case (some writers disagree on 'Sheet1.xml') */
   find(name: string): ZipEntry | undefined;
-  /** the entry's contents, inflated; refuses more than maxSize bytes (a ZIP bomb) */
+  /**
+   * the entry's contents, inflated; more than maxSize bytes (a ZIP bomb) is refused with an AppError
+   * naming the part and the limit (413)
+   */
   read(entry: ZipEntry, maxSize?: number): Promise<Buffer>;
-  /** the entry's contents as a stream of chunks, inflated as they are read */
-  stream(entry: ZipEntry): Readable;
+  /** the entry's contents as a stream of chunks, inflated as they are read; fails past maxSize bytes */
+  stream(entry: ZipEntry, maxSize?: number): Readable;
   /** the entry's bytes as stored (compressed), to copy into another archive unchanged */
   raw(entry: ZipEntry): Buffer;
 }
@@ -39,8 +44,8 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** a part of an .xlsx larger than this, inflated in one piece, is refused */
-export const MAX_PART_SIZE = 512 * 1024 * 1024;
+/** a part of an .xlsx larger than this, inflated in one piece, is refused (the sheet's own XML has its limit) */
+export const MAX_PART_SIZE = UPLOAD_LIMITS.partBytes;
 
 /** Whether the buffer starts like a ZIP archive (PK\3\4, or PK\5\6 for an empty one). */
 export function looksLikeZip(buf: Uint8Array): boolean {
@@ -166,23 +171,42 @@ export function openZip(data: Buffer | Uint8Array): ZipArchive {
       checkMethod(e);
       const data = compressedData(buf, e);
       if (e.method === 0) {
-        if (data.length > maxSize) return Promise.reject(new ZipFormatError(`entry too large: ${e.name}`));
+        if (data.length > maxSize) return Promise.reject(partTooLarge(e.name, maxSize));
         return Promise.resolve(data);
       }
       return new Promise((resolve, reject) => {
-        inflateRaw(data, { maxOutputLength: maxSize }, (err, out) =>
-          err ? reject(new ZipFormatError(`${e.name}: ${err.message}`)) : resolve(out),
-        );
+        inflateRaw(data, { maxOutputLength: maxSize }, (err, out) => {
+          if (!err) resolve(out);
+          else if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+            reject(partTooLarge(e.name, maxSize));
+          else reject(new ZipFormatError(`${e.name}: ${err.message}`));
+        });
       });
     },
     raw: (e) => compressedData(buf, e),
-    stream(e) {
+    stream(e, maxSize = MAX_PART_SIZE) {
       checkMethod(e);
       const data = compressedData(buf, e);
-      if (e.method === 0) return Readable.from([data], { objectMode: false });
+      if (e.method === 0) {
+        if (data.length > maxSize) throw partTooLarge(e.name, maxSize);
+        return Readable.from([data], { objectMode: false });
+      }
       const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+      let size = 0;
+      // counts what is inflated, and stops the inflating once past the limit: a bomb is never inflated whole
+      const counted = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          if (size > maxSize) {
+            inflate.destroy();
+            done(partTooLarge(e.name, maxSize));
+          } else done(null, chunk);
+        },
+      });
+      inflate.on('error', (err) => counted.destroy(err));
+      inflate.pipe(counted);
       inflate.end(data);
-      return inflate;
+      return counted;
     },
   };
 }
