@@ -46,6 +46,13 @@ const validId = fc
   );
 
 describe('cellText', () => {
+  it('drops control characters and halves of surrogate pairs a hostile sheet carries, keeps the rest', () => {
+    expect(cellText('张\u0000三')).toBe('张三');
+    expect(cellText('\u0001王\u001f丽\u007f')).toBe('王丽');
+    expect(cellText('a\ud800b\udc00c')).toBe('abc');
+    expect(cellText('腿脚不便\n需送菜\t上门')).toBe('腿脚不便\n需送菜\t上门');
+    expect(cellText('𠮷野')).toBe('𠮷野');
+  });
   it('reads every kind of value ExcelJS gives', () => {
     expect(cellText(undefined)).toBe('');
     expect(cellText(null)).toBe('');

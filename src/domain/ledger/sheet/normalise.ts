@@ -22,7 +22,19 @@ function isZeroWidth(code: number): boolean {
   return (code >= 0x200b && code <= 0x200d) || code === 0x2060;
 }
 
-function trimAll(s: string): string {
+/**
+ * C0 control characters other than tab, line feed and carriage return, DEL, and halves of surrogate
+ * pairs: nothing a person typed (a sheet gets them from _x0000_ or &#1; in its XML, or from binary
+ * pasted in), and PostgreSQL refuses NUL in text. They are dropped from every cell; the API refuses
+ * them instead (platform/inputText.ts), since there a client can be told.
+ */
+const UNFIT_SOURCE =
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const HAS_UNFIT = new RegExp(UNFIT_SOURCE);
+const UNFIT = new RegExp(UNFIT_SOURCE, 'g');
+
+function trimAll(raw: string): string {
+  const s = HAS_UNFIT.test(raw) ? raw.replace(UNFIT, '') : raw;
   const t = s.trim();
   return t !== '' && (isZeroWidth(t.charCodeAt(0)) || isZeroWidth(t.charCodeAt(t.length - 1)))
     ? t.replace(EDGE_SPACES, '')

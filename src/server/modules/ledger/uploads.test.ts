@@ -242,3 +242,28 @@ describe('files that are no spreadsheet (named for what they are)', () => {
     expect(res.statusCode).toBe(200);
   });
 });
+
+describe('control characters inside a sheet', () => {
+  it('imports names and notes carrying _x0000_ (NUL) and other control escapes, without them', async () => {
+    const grid = (
+      await t.ok('POST', '/api/org/units', admin, { parentCode: A, kind: 'grid', name: '控制字符网格' })
+    ).code;
+    const data = await minimalXlsx([
+      rowXml(1, ['楼号', '单元', '门牌', '姓名', '备注']),
+      rowXml(2, ['40号楼', '1', '101', '张_x0000_三', '腿脚不便_x0001_，需送菜上门']),
+      rowXml(3, ['40号楼', '1', '102', '_x001F_李四_x007F_', '']),
+    ]);
+    const res = await post(`/api/ledger/import?unit=${grid}&mode=all`, data);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ imported: true, report: { rejected: [] } });
+    const list = await t.ok('GET', `/api/ledger/households?unit=${grid}`, admin);
+    const residents = [];
+    for (const h of list.items as { key: string }[])
+      residents.push(...(await t.ok('GET', `/api/ledger/households/${h.key}`, admin)).residents);
+    expect(residents.map((r: { name: string }) => r.name).sort()).toEqual(['张三', '李四']);
+    expect(residents.map((r: { notes?: string }) => r.notes ?? '').sort()).toEqual([
+      '',
+      '腿脚不便，需送菜上门',
+    ]);
+  });
+});
