@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'too_large'
   | 'locked'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -26,6 +27,8 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   locked: 423,
   rate_limited: 429,
+  /** a service the platform depends on (the SMS gateway) failed: the request may be sent again */
+  unavailable: 503,
   internal: 500,
 };
 

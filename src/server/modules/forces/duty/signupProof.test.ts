@@ -161,4 +161,22 @@ describe('the proof of a person behind a public sign-up', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('phone');
   });
+
+  it('answers 503 when the SMS gateway fails, and the phone may ask again at once', async () => {
+    const token = await newCallup(5);
+    const config = t.services.config;
+    // a gateway nobody listens on (port 9, discard): the send fails
+    Object.assign(t.services, {
+      config: { ...config, smsSender: 'webhook', smsWebhookUrl: 'http://127.0.0.1:9/sms' },
+    });
+    try {
+      const failed = await askCode(token, '13903710077');
+      expect(failed.statusCode).toBe(503);
+      expect(failed.json().error).toMatchObject({ code: 'unavailable', message: '短信发送失败，请稍后再试' });
+    } finally {
+      Object.assign(t.services, { config });
+    }
+    const again = await askCode(token, '13903710077');
+    expect(again.statusCode).toBe(202);
+  });
 });

@@ -104,7 +104,7 @@ export async function sendSignupCode(
   } catch (err) {
     log.error({ err, callupId }, 'SMS not sent');
     await q.deleteCode(services.db, id); // not sent: the phone may ask again at once
-    throw new AppError('internal', 'duty.code_not_sent');
+    throw new AppError('unavailable', 'duty.code_not_sent');
   }
   return {
     sentTo: maskPhone(phone.value),
