@@ -5,8 +5,8 @@ import {
   fullWidthMergesSheet,
   sharedStringsBomb,
   tallMergesSheet,
-} from '../../src/server/modules/ledger/excel/hostileSheets';
-import { inSheetWorker, stopSheetWorkers } from '../../src/server/modules/ledger/excel/worker/pool';
+} from '../../src/server/sheets/hostileSheets';
+import { inSheetWorker, stopSheetWorkers } from '../../src/server/sheets/worker/pool';
 import { measure, type Timing } from './measure';
 import { benchServices } from './services';
 import type { BenchContext, Facts, Suite } from './suite';

@@ -5,7 +5,7 @@
 
 import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/messages';
-import { cellText, normaliseIdCell } from '../ledger/sheet/normalise';
+import { cellText, normaliseIdCell } from '../sheets/normalise';
 import {
   checkPerson,
   type PersonDraft,

@@ -13,11 +13,11 @@
 
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../../../domain/i18n/messages';
-import type { LedgerError } from '../../../../domain/ledger/sheet/messages';
-import { cellText } from '../../../../domain/ledger/sheet/normalise';
-import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
-import { AppError } from '../../../platform/errors';
+import type { Locale } from '../../domain/i18n/messages';
+import type { LedgerError } from '../../domain/ledger/sheet/messages';
+import { cellText } from '../../domain/sheets/normalise';
+import { UPLOAD_LIMITS } from '../../domain/uploads/limits';
+import { AppError } from '../platform/errors';
 import { mergeIndex } from './mergeIndex';
 import { addNote, relativeTarget } from './noteParts';
 import { readWorkbook } from './readWorkbook';

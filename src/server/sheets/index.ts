@@ -8,4 +8,3 @@ export {
   type LedgerExportOptions,
 } from './exportSheet';
 export { type ReadWorkbookOptions, readWorkbook, type WorkbookSheet } from './readWorkbook';
-export { buildTemplate, TEMPLATE_FIELDS, TEMPLATE_SHEETS, type TemplateOptions } from './template';

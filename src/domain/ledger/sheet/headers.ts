@@ -6,9 +6,9 @@
 // rows[r][0] is column A).
 
 import type { Locale } from '../../i18n/messages';
+import { cellText } from '../../sheets/normalise';
 import { removeSpaces, toHalfWidth } from '../../validators/text';
 import { MARKER_INFO, MARKERS, type Marker } from '../markers';
-import { cellText } from './normalise';
 
 export const BASE_FIELDS = [
   'building',

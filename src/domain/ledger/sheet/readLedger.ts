@@ -5,8 +5,8 @@
 
 import type { Locale } from '../../i18n/messages';
 import type { PlaceTable } from '../../places/placeNames';
+import { applyMerges, type CellRange, fillDown } from '../../sheets/fillDown';
 import { duplicateIdErrors, type IdOccurrence } from './duplicates';
-import { applyMerges, type CellRange, fillDown } from './fillDown';
 import {
   applyMapping,
   columnRefs,

@@ -7,8 +7,8 @@ import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
+import { asBuffer, inSheetWorker } from '../../sheets/worker/pool';
 import { unitInScope } from '../org/service';
-import { asBuffer, inSheetWorker } from './excel/worker/pool';
 import { checkSheet, importLedger } from './importer';
 import { previewOf } from './importPreview';
 

@@ -17,9 +17,8 @@ import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
+import { inSheetWorker } from '../../sheets/worker/pool';
 import { unitInScope } from '../org/service';
-import { inSheetWorker } from './excel/worker/pool';
-import type { SheetHead } from './excel/worker/uploadJobs';
 import { createMissingPlaces, type Place } from './importPlaces';
 import { planSheet, type SheetPlan } from './importPlan';
 import { updateResidents } from './importUpdates';
@@ -28,6 +27,7 @@ import * as q from './queries';
 import { HOUSEHOLD_PLACES } from './records';
 import { householdRow, residentRow } from './rows';
 import { refreshHouseholds } from './summary';
+import type { SheetHead } from './uploadJobs';
 
 // The ledger import (导入台账), shared by the web and the CLI: read the sheet as the office keeps it,
 // check every row (sheet/readLedger.ts), plan what each row does (importPlan.ts: a new household, joins

@@ -3,16 +3,12 @@
 // what a worker message can carry (bytes, plain objects, Dates). They are plain async functions, so the
 // tests can also call them in-process.
 
-import type { Locale } from '../../../../../domain/i18n/messages';
-import {
-  type LedgerField,
-  type LedgerSheetResult,
-  readLedgerSheet,
-} from '../../../../../domain/ledger/sheet';
-import type { LedgerError } from '../../../../../domain/ledger/sheet/messages';
-import { placeNames } from '../../places';
-import { writeErrorSheet } from '../errorSheet';
-import { type ReadWorkbookOptions, readWorkbook, type WorkbookSheet } from '../readWorkbook';
+import type { Locale } from '../../../domain/i18n/messages';
+import { type LedgerField, type LedgerSheetResult, readLedgerSheet } from '../../../domain/ledger/sheet';
+import type { LedgerError } from '../../../domain/ledger/sheet/messages';
+import { writeErrorSheet } from '../../sheets/errorSheet';
+import { type ReadWorkbookOptions, readWorkbook, type WorkbookSheet } from '../../sheets/readWorkbook';
+import { placeNames } from './places';
 
 export interface LedgerCheckOptions {
   sheet?: string | number;

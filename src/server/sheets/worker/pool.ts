@@ -8,9 +8,9 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { UPLOAD_LIMITS } from '../../../../../domain/uploads/limits';
-import { AppError } from '../../../../platform/errors';
-import type { JobName, UploadJobs } from './uploadJobs';
+import { UPLOAD_LIMITS } from '../../../domain/uploads/limits';
+import type { JobName, UploadJobs } from '../../modules/ledger/uploadJobs';
+import { AppError } from '../../platform/errors';
 import type { JobAnswer, JobRequest } from './worker';
 
 const ENTRY = new URL('./entry.mjs', import.meta.url);

@@ -3,8 +3,8 @@
 // that the main thread throws the same AppError; anything else as its message.
 
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../../../platform/errors';
-import { type JobName, uploadJobs } from './uploadJobs';
+import { type JobName, uploadJobs } from '../../modules/ledger/uploadJobs';
+import { AppError } from '../../platform/errors';
 
 export interface JobRequest {
   id: number;
