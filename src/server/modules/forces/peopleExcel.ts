@@ -14,6 +14,7 @@ import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import { retrying, transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
+import { platformToday } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { landscapePageSetup } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
@@ -21,7 +22,7 @@ import type { WorkbookSheet } from '../../sheets/readWorkbook';
 import { inSheetWorker } from '../../sheets/worker/pool';
 import { looksLikeZip } from '../../sheets/zip';
 import { unitInScope } from '../org/service';
-import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage, todayOf } from './people';
+import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage } from './people';
 import { insertPerson, lostContactRace, personIdIndex, personPhoneIndex } from './personRecord';
 import * as q from './queries';
 
@@ -168,7 +169,7 @@ async function importPeopleOnce(
   const read = readPeopleSheet(rows, {
     locale: actor.locale,
     defaultUnitCode: home.code,
-    today: dayDate(todayOf(services)),
+    today: dayDate(platformToday(services.config)),
   });
   if (!read.header) throw new AppError('validation', 'forces.import_no_header');
   if (read.rows === 0) throw new AppError('validation', 'forces.import_empty');
@@ -356,5 +357,5 @@ export async function exportPeople(
     detail: { what: 'people', rows: count, filter: { ...query, q: query.q ? '…' : undefined } },
   });
   const data = (await wb.xlsx.writeBuffer()) as unknown as Buffer;
-  return { ...peopleFileNames(unit, query, todayOf(services), locale), data };
+  return { ...peopleFileNames(unit, query, platformToday(services.config), locale), data };
 }
