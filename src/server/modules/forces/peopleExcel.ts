@@ -19,7 +19,7 @@ import { AppError } from '../../platform/errors';
 import { landscapePageSetup } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import type { WorkbookSheet } from '../../sheets/readWorkbook';
-import { inSheetWorker } from '../../sheets/worker/pool';
+import { inSheetWorker } from '../../sheets/worker/sheetJobs';
 import { looksLikeZip } from '../../sheets/zip';
 import { unitInScope } from '../org/service';
 import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage } from './people';
