@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { LedgerError } from '../../src/domain/ledger/sheet/messages';
 import { buildApp } from '../../src/server/app';
+import { ledgerUploadJobs } from '../../src/server/modules/ledger/uploadJobs';
 import {
   fullWidthMergesSheet,
   sharedStringsBomb,
   tallMergesSheet,
-} from '../../src/server/modules/ledger/excel/hostileSheets';
-import { inSheetWorker, stopSheetWorkers } from '../../src/server/modules/ledger/excel/worker/pool';
+} from '../../src/server/sheets/hostileSheets';
+import { stopSheetWorkers } from '../../src/server/sheets/worker/pool';
+import { inSheetWorker } from '../../src/server/sheets/worker/sheetJobs';
 import { measure, type Timing } from './measure';
 import { benchServices } from './services';
 import type { BenchContext, Facts, Suite } from './suite';
@@ -34,14 +36,16 @@ async function hostileJob(name: string): Promise<void> {
     await inSheetWorker('errorSheet', data, '台账', wideErrors, 'zh-CN', 0);
     return;
   }
-  await inSheetWorker('checkLedger', data, { locale: 'zh-CN', ledgerDay: '2020-02-05', headRows: 12 }).then(
-    () => {
-      throw new Error(`the ${name} sheet was not refused`);
-    },
-    (e: { key?: string }) => {
-      if (!e.key?.startsWith('upload.limit')) throw e;
-    },
-  );
+  await ledgerUploadJobs
+    .run('checkLedger', data, { locale: 'zh-CN', ledgerDay: '2020-02-05', headRows: 12 })
+    .then(
+      () => {
+        throw new Error(`the ${name} sheet was not refused`);
+      },
+      (e: { key?: string }) => {
+        if (!e.key?.startsWith('upload.limit')) throw e;
+      },
+    );
 }
 
 /** /healthz measured while the hostile job runs again and again. */
@@ -75,7 +79,7 @@ export const hostileSuite: Suite = {
     files.tall = await tallMergesSheet();
     files.bomb = await sharedStringsBomb(460);
     files.wide = await fullWidthMergesSheet();
-    const wide = await inSheetWorker('checkLedger', files.wide, {
+    const wide = await ledgerUploadJobs.run('checkLedger', files.wide, {
       locale: 'zh-CN',
       ledgerDay: '2020-02-05',
       headRows: 0,

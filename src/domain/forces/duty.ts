@@ -1,5 +1,6 @@
+import { replayedNow } from '../time/clock';
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDay, shanghaiDayStart, shanghaiWeekday } from '../time/shanghai';
 import type { Availability, Qualification, ScheduleRules } from './schedule';
-import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDay, shanghaiDayStart, shanghaiWeekday } from './shiftPatterns';
 
 // Duty rules shared by the server and the phone: the check-in window, an assignment's state, hours,
 // whether a person may take a shift (the auto-scheduler's rules, applied to one manual change), the
@@ -61,15 +62,11 @@ export function workedHours(
 }
 
 /**
- * The instant the duty clock reads. A deployment lives in real time; a demonstration that replays a
- * day of 2020 (Config.today) reads that day with today's Asia/Shanghai time of day, so that its shifts
- * open and close while one watches.
+ * The instant the duty clock reads: the platform clock's rule (domain/time/clock.ts, replayedNow), the
+ * one every module reads. The server asks server/platform/clock.ts (platformNow); this name stays for the
+ * pure rules' tests and the phone and desk screens, which are told the replayed day.
  */
-export function dutyNow(replayDay: string | undefined, realNow: number = Date.now()): number {
-  if (!replayDay) return realNow;
-  const timeOfDay = (((realNow + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
-  return shanghaiDayStart(replayDay) + timeOfDay;
-}
+export const dutyNow = replayedNow;
 
 /** A day plus n days. */
 export function addDays(day: string, n: number): string {

@@ -4,8 +4,8 @@
 
 import { z } from 'zod';
 import { type Locale, type MessageKey, translate } from '../i18n/messages';
-import { normaliseDate } from '../ledger/sheet/normalise';
 import { parseSex } from '../ledger/sheet/values';
+import { normaliseDate } from '../sheets/normalise';
 import { normaliseIdNumber, validateIdNumber } from '../validators/idNumber';
 import { validatePhone } from '../validators/phone';
 import { removeSpaces, toHalfWidth } from '../validators/text';

@@ -67,4 +67,27 @@ describe('readPeopleSheet', () => {
     expect(findHeader([['Name', 'Phone', 'Category']])?.columns).toEqual({ name: 0, phone: 1, standing: 2 });
     expect(readPeopleSheet([['a', 'b']], { locale: 'en', defaultUnitCode: 'x' }).header).toBeUndefined();
   });
+
+  it('reads through the sheet layer: the fullest header row, office words, merged cells filled down', () => {
+    const rows = [
+      ['金水区下沉干部名册', '', '', ''],
+      ['姓名', '填报人：王芳'],
+      ['序号', '* 姓名\n（必填）', '手机号码（11位）', '派出单位', '人员类别'],
+      [1, '张伟', '13800001111', '省民航局', '干部'],
+      [2, '李娜', '13800002222', null, '干部'],
+      [3, '赵强', '13800003333', '省税务局', '党员'],
+    ];
+    expect(findHeader(rows)).toEqual({
+      rowIndex: 2,
+      columns: { name: 1, phone: 2, homeWorkUnit: 3, standing: 4 },
+      labels: { 1: '*姓名（必填）', 2: '手机号码（11位）', 3: '派出单位', 4: '人员类别' },
+    });
+    const r = readPeopleSheet(rows, { locale: 'zh-CN', defaultUnitCode: 'x', today, merges: ['D4:D5'] });
+    expect(r.errors).toEqual([]);
+    expect(r.people.map((p) => [p.row, p.value.homeWorkUnit])).toEqual([
+      [4, '省民航局'],
+      [5, '省民航局'],
+      [6, '省税务局'],
+    ]);
+  });
 });

@@ -1,11 +1,16 @@
-// A people list in Excel (人员名册导入): the columns the template has, the header row found by its words,
-// each row read into a draft and checked by checkPerson (person.ts), and duplicates within the sheet by
-// phone or ID number. Every error says the row (as Excel numbers it) and the column (its header).
-// Pure, no I/O: the server reads the workbook and checks the registry for people already there.
+// A people list in Excel (人员名册导入): the columns the template has and the words offices use for
+// them, read through the sheet layer (domain/sheets: the header row found by its words, merged cells
+// filled down, row errors); each row read into a draft and checked by checkPerson (person.ts), and
+// duplicates within the sheet by phone or ID number. Every error says the row (as Excel numbers it) and
+// the column (its header). Pure, no I/O: the server reads the workbook in a sheet worker and checks the
+// registry for people already there.
 
 import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/messages';
-import { cellText, normaliseIdCell } from '../ledger/sheet/normalise';
+import { applyMerges, type CellRange } from '../sheets/fillDown';
+import { fieldColumns, findHeaderRow, headerMatcher } from '../sheets/headers';
+import { cellText, normaliseIdCell } from '../sheets/normalise';
+import type { RowError } from '../sheets/rowErrors';
 import {
   checkPerson,
   type PersonDraft,
@@ -82,25 +87,16 @@ const FIELD_OF_COLUMN: Record<SheetField, PersonField> = {
   notes: 'notes',
 };
 
-const headerKey = (s: string) =>
-  s
-    .replace(/[\s*＊（）()：:]/g, '')
-    .replace(/（.*）|\(.*\)/g, '')
-    .toLowerCase();
+/** The header words of each field, for the layer's header detection. */
+const SYNONYMS = Object.fromEntries(
+  SHEET_FIELDS.map((f) => [f, [SHEET_HEADERS[f]['zh-CN'], SHEET_HEADERS[f].en, ...SHEET_HEADERS[f].aliases]]),
+) as Record<SheetField, string[]>;
 
-const HEADER_WORDS = new Map<string, SheetField>(
-  SHEET_FIELDS.flatMap((f) =>
-    [SHEET_HEADERS[f]['zh-CN'], SHEET_HEADERS[f].en, ...SHEET_HEADERS[f].aliases].map(
-      (w) => [headerKey(w), f] as [string, SheetField],
-    ),
-  ),
-);
+const matchHeader = headerMatcher(SHEET_FIELDS, SYNONYMS);
 
-/** The field a header cell names, if any ('姓名*', '手机号（必填）' and 'Phone' all count). */
+/** The field a header cell names, if any ('姓名*', '手机号（必填）', 'Phone' and 户主手机号 all count). */
 export function fieldOfHeader(cell: unknown): SheetField | undefined {
-  const text = cellText(cell);
-  if (!text) return undefined;
-  return HEADER_WORDS.get(headerKey(text)) ?? HEADER_WORDS.get(headerKey(text.replace(/[（(].*$/, '')));
+  return matchHeader(cell)?.field;
 }
 
 export interface SheetHeader {
@@ -112,25 +108,24 @@ export interface SheetHeader {
   labels: Record<number, string>;
 }
 
-/** The first row among the first 20 with a 姓名 column and at least one more known column. */
-export function findHeader(rows: readonly unknown[][]): SheetHeader | undefined {
-  for (let r = 0; r < Math.min(rows.length, 20); r++) {
-    const columns: Partial<Record<SheetField, number>> = {};
-    const labels: Record<number, string> = {};
-    (rows[r] ?? []).forEach((cell, c) => {
-      const f = fieldOfHeader(cell);
-      if (f && columns[f] === undefined) {
-        columns[f] = c;
-        labels[c] = cellText(cell);
-      }
-    });
-    if (columns.name !== undefined && Object.keys(columns).length >= 2)
-      return { rowIndex: r, columns, labels };
-  }
-  return undefined;
+/**
+ * The header row among the first 20: the one naming the most columns, with a 姓名 column and at least
+ * one more (the sheet layer's findHeaderRow).
+ */
+export function findHeader(rows: readonly (readonly unknown[])[]): SheetHeader | undefined {
+  const found = findHeaderRow(
+    rows,
+    matchHeader,
+    (fields) => fields.name !== undefined && Object.keys(fields).length >= 2,
+  );
+  if (!found) return undefined;
+  const columns = fieldColumns(found.mapping);
+  const labels: Record<number, string> = {};
+  for (const c of Object.values(columns) as number[]) labels[c] = found.headers[c];
+  return { rowIndex: found.rowIndex, columns, labels };
 }
 
-export interface SheetError {
+export interface SheetError extends RowError {
   /** the row as Excel numbers it (1-based) */
   row: number;
   /** the column's header as the sheet has it ('手机号'), or the field's header when the column is missing */
@@ -159,10 +154,16 @@ export interface ReadPeopleOptions {
   today?: Date;
   /** the first row of `rows` is this sheet row (1 unless the caller cut rows off the top) */
   firstRow?: number;
+  /** the sheet's merged ranges ('A3:A5'): their value is filled down their rows */
+  merges?: readonly (string | CellRange)[];
 }
 
 /** Reads the rows of a people sheet: every person checked, every error with its row and column. */
-export function readPeopleSheet(rows: readonly unknown[][], opts: ReadPeopleOptions): ReadPeopleResult {
+export function readPeopleSheet(
+  sheetRows: readonly (readonly unknown[])[],
+  opts: ReadPeopleOptions,
+): ReadPeopleResult {
+  const rows = opts.merges?.length ? applyMerges(sheetRows, opts.merges) : sheetRows;
   const header = findHeader(rows);
   const first = opts.firstRow ?? 1;
   if (!header) return { header, people: [], errors: [], rows: 0 };
@@ -245,4 +246,10 @@ export function columnLabel(header: SheetHeader | undefined, field: PersonField,
   const index = sheetField && header ? header.columns[sheetField] : undefined;
   if (header && index !== undefined) return header.labels[index];
   return sheetField ? SHEET_HEADERS[sheetField][locale] : field;
+}
+
+/** The 0-based index of a field's column in the sheet, null when the sheet has no such column. */
+export function columnIndexOf(header: SheetHeader | undefined, field: PersonField): number | null {
+  const sheetField = (Object.keys(FIELD_OF_COLUMN) as SheetField[]).find((f) => FIELD_OF_COLUMN[f] === field);
+  return (sheetField && header?.columns[sheetField]) ?? null;
 }

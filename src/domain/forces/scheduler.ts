@@ -1,3 +1,4 @@
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayNumber, shanghaiDayStart } from '../time/shanghai';
 import {
   type Assignment,
   type Candidate,
@@ -9,7 +10,6 @@ import {
   type ShiftToFill,
   type UnfilledPlace,
 } from './schedule';
-import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayNumber, shanghaiDayStart } from './shiftPatterns';
 
 // The roster's auto-scheduler (自动排班): fills shifts from people's availability and qualifications.
 //

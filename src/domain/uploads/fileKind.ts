@@ -2,7 +2,7 @@
 // pick by mistake instead of a sheet — a PDF of the ledger, a photo of it, a Word document, a zip — are
 // refused with a message that says what the file is and how to get a sheet, instead of being read as
 // CSV text (which said "no header row"). Spreadsheets themselves (.xlsx, .xls/.et, CSV) are told apart by
-// the reader (server/modules/ledger/excel/readWorkbook.ts); this only names what is not one.
+// the reader (server/sheets/readWorkbook.ts); this only names what is not one.
 
 /** A file that is not a spreadsheet, by what it is. */
 export type NotSheetKind =

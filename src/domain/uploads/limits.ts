@@ -1,7 +1,7 @@
 // The limits of an uploaded sheet, in one place (docs/operations.md lists them). An upload is refused, with
 // a message naming the limit it passed, before its work can outgrow them: the bytes sent, the bytes its
 // parts inflate to, the rows, columns and cells read, the merged ranges and the cells they cover. Every
-// sheet is read in a worker thread (server/modules/ledger/excel/worker), which has its own memory cap and
+// sheet is read in a worker thread (server/sheets/worker), which has its own memory cap and
 // time limit, so that one upload never stops the server's event loop.
 
 const MiB = 1024 * 1024;

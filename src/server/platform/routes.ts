@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { currentUser } from './access';
 import { tokenHash } from './auth/sessions';
+import { platformNow, platformToday } from './clock';
 import { createEventStreams, type EventStreams } from './eventStreams';
 import type { Services } from './services';
 
@@ -12,7 +13,7 @@ declare module 'fastify' {
   }
 }
 
-// Platform endpoints: health, readiness, and the server-sent event stream.
+// Platform endpoints: health, readiness, the platform clock, and the server-sent event stream.
 export function platformRoutes(app: FastifyInstance, services: Services, state: { ready: boolean }) {
   app.get(
     '/healthz',
@@ -29,6 +30,19 @@ export function platformRoutes(app: FastifyInstance, services: Services, state: 
 
   app.get('/readyz', { config: { access: { public: true } }, schema: { hide: true } }, async (_req, reply) =>
     state.ready ? { status: 'ready' } : reply.status(503).send({ status: 'starting' }),
+  );
+
+  // the platform clock, for the screens of every module: the day a demonstration replays, or today
+  app.get(
+    '/api/clock',
+    {
+      config: { access: {} },
+      schema: {
+        tags: ['platform'],
+        summary: 'The platform clock: its day and instant (WANGGE_TODAY replays a day)',
+      },
+    },
+    async () => ({ today: platformToday(services.config), now: platformNow(services.config).toISOString() }),
   );
 
   const streams = createEventStreams(services.db, services.events, {

@@ -2,10 +2,10 @@ import type { Role } from '../../domain/access/roles';
 import type { FacilityKind, LocalKind } from '../../domain/org/units';
 import type { Db } from '../db/connection';
 import * as access from '../modules/access/service';
-import { ledgerDay } from '../modules/ledger/policy';
 import { createCampaign } from '../modules/ledger/screening';
 import * as org from '../modules/org/service';
 import { verifyPassword } from '../platform/auth/password';
+import { platformToday } from '../platform/clock';
 import type { Scope as ScopeType } from '../platform/scope';
 import { Scope } from '../platform/scope';
 import type { Services } from '../platform/services';
@@ -144,11 +144,10 @@ export async function seedDemo(
   }
   const ledger = await seedDemoLedger(services, actor, { residents, within: DEMO_LEDGER_UNITS });
   // a door-to-door screening under way in 省民航社区, for the phone screens
-  const day = await ledgerDay(services);
   await createCampaign(services, actor, {
     unitCode: SHENGMINHANG,
     name: '省民航社区第二轮入户排查',
-    startsOn: day.today,
+    startsOn: platformToday(services.config),
   });
   // the people who serve, their branches and 包保, then a call-up and a roster for them
   await seedDemoForces(services, actor);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { addDays, dutyNow, mondayOf } from '../../domain/forces/duty';
+import { addDays, mondayOf } from '../../domain/forces/duty';
 import type { ShiftNeed, ShiftPattern } from '../../domain/forces/schedule';
 import { CHECKPOINT_NEEDS, PATTERN_PRESETS } from '../../domain/forces/shiftPatterns';
 import {
@@ -12,8 +12,8 @@ import {
 } from '../modules/forces/duty/callups';
 import { putPattern } from '../modules/forces/duty/patterns';
 import { autoScheduleRange, generateShifts, publishRange } from '../modules/forces/duty/roster';
-import { ledgerDay } from '../modules/ledger/policy';
 import type { Actor } from '../platform/access';
+import { platformNow, platformToday } from '../platform/clock';
 import type { Services } from '../platform/services';
 
 // The demo city's call-up, shift patterns and a published roster for the demo's week: the report's
@@ -48,7 +48,7 @@ const threeShifts = (extra: ShiftNeed[] = [], dayExtra: ShiftNeed[] = []): Shift
 });
 
 export async function seedDemoDuty(services: Services, actor: Actor): Promise<{ shifts: number }> {
-  const { today } = await ledgerDay(services);
+  const today = platformToday(services.config);
   const station = await facilityId(services, '长兴路防疫服务站');
   const highway = await facilityId(services, '连霍高速惠济站卡点');
   const testing = await facilityId(services, '省民航社区核酸采样点');
@@ -122,7 +122,7 @@ export async function seedDemoDuty(services: Services, actor: Actor): Promise<{ 
   await publishRange(services, actor, { facilityIds, from, to });
   // what happened on the shifts already over: nearly everyone came (a few minutes early or late) and
   // stayed to the end; every twentieth did not come, and stands as a missed shift on the office's list
-  const now = new Date(dutyNow(services.config.today));
+  const now = platformNow(services.config);
   await sql`
     WITH done AS (
       UPDATE duty_assignments a

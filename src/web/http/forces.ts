@@ -204,6 +204,7 @@ export const decideRecord = (id: string, recordId: string, decision: 'approved' 
   post(`/api/forces/people/${enc(id)}/records/decide`, { recordId, decision });
 
 export const peopleImportUrl = (unit: string) => `/api/forces/people/import?unit=${enc(unit)}`;
+export const peopleErrorSheetUrl = (unit: string) => `/api/forces/people/import/errors?unit=${enc(unit)}`;
 export function peopleExportUrl(f: PeopleFilter & { unit: string }): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) params.set(k, String(v));

@@ -40,6 +40,8 @@ const forcesEn: ForcesMessages = {
     imported: '{{count}} people imported',
     importRejected: 'The list was not imported',
     importRejectedHint: 'These cells are wrong; fix them and import again (every row must be valid):',
+    errorSheet: 'Download the sheet with its errors',
+    errorSheetFile: 'people-errors.xlsx',
     row: 'Row',
     column: 'Column',
     message: 'Problem',

@@ -38,6 +38,8 @@ const forcesZh = {
     imported: '已导入 {{count}} 人',
     importRejected: '名册未导入',
     importRejectedHint: '以下单元格有误，请改正后重新导入（所有行都正确才导入）：',
+    errorSheet: '下载错误标注表',
+    errorSheetFile: '人员名册-错误标注.xlsx',
     row: '行',
     column: '列',
     message: '问题',

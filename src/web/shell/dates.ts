@@ -1,4 +1,4 @@
-import { SHANGHAI_OFFSET_MS } from '../../domain/forces/shiftPatterns';
+import { SHANGHAI_OFFSET_MS } from '../../domain/time/shanghai';
 
 // One way to write days and times on every screen, in both languages: 2020-02-05, 2020-02-05 14:30,
 // 14:30 (ISO order, 24-hour clock). Times are in Asia/Shanghai whatever the browser's zone (DESIGN

@@ -1,14 +1,24 @@
 // The columns of a household ledger sheet: the fields Wangge reads, the header words offices use for
-// them (姓名/名字, 身份证号/证件号码, 联系电话/手机号 …), finding the header row below the title and filler
-// rows, and the column → field mapping the user can correct. Pure, no I/O.
+// them (姓名/名字, 身份证号/证件号码, 联系电话/手机号 …), and which header row the ledger can use. Finding
+// the header row below the title and filler rows, matching the words and the column → field mapping the
+// user can correct are the sheet layer's (domain/sheets/headers.ts), given this table. Pure, no I/O.
 //
 // Rows and columns here are 0-based indexes into the sheet's 2-D array (rows[0] is sheet row 1,
 // rows[r][0] is column A).
 
 import type { Locale } from '../../i18n/messages';
-import { removeSpaces, toHalfWidth } from '../../validators/text';
+import * as sheets from '../../sheets/headers';
+import { type ColumnRef, type HeaderMatcher, headerMatcher } from '../../sheets/headers';
 import { MARKER_INFO, MARKERS, type Marker } from '../markers';
-import { cellText } from './normalise';
+
+export {
+  type ColumnRef,
+  columnLabel,
+  columnLetter,
+  headerText,
+  normaliseHeader,
+  type UnmappedColumn,
+} from '../../sheets/headers';
 
 export const BASE_FIELDS = [
   'building',
@@ -233,143 +243,27 @@ export const HEADER_SYNONYMS: Record<LedgerField, readonly string[]> = {
   notes: ['备注', '说明', '情况说明', '备注说明', 'notes', 'remark', 'remarks'],
 };
 
-/**
- * A header cell in the form synonyms are compared in: half-width, no spaces or line breaks, lower-case,
- * without what offices add around the word — '（必填）', '(18位)', '【选填】', a '*' or '※' before or after,
- * a trailing colon, a leading '1.' — so '* 身份证号码\n（必填）' and '身份证号码' compare equal.
- */
-export function normaliseHeader(v: unknown): string {
-  return removeSpaces(toHalfWidth(cellText(v)))
-    .replace(/\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>/g, '')
-    .replace(/^(?:\d{1,2}[.、)])?[*※★☆]*/, '')
-    .replace(/(?:必填|选填)?[*※★☆:]*$/, '')
-    .toLowerCase();
-}
+/** The field a ledger header cell names, if any (the layer's matcher over HEADER_SYNONYMS). */
+export const matchHeader: HeaderMatcher<LedgerField> = headerMatcher(LEDGER_FIELDS, HEADER_SYNONYMS);
 
-const EXACT = new Map<string, LedgerField>();
-const CONTAINED: { word: string; field: LedgerField }[] = [];
-for (const field of LEDGER_FIELDS) {
-  for (const w of HEADER_SYNONYMS[field]) {
-    const word = normaliseHeader(w);
-    if (!EXACT.has(word)) EXACT.set(word, field);
-    // a header such as 户主身份证号码 or 居民联系电话 holds a synonym; single characters (栋, 室) only match whole
-    if (word.length >= 2) CONTAINED.push({ word, field });
-  }
-}
-CONTAINED.sort((a, b) => b.word.length - a.word.length);
-/** A header longer than this is a sentence (a title, a note), not a column name, unless it matches exactly. */
-const MAX_CONTAINING_HEADER = 10;
-
-export interface HeaderMatch {
-  field: LedgerField;
-  /** the header is one of the field's words (rather than holding one: 户主身份证号码) */
-  exact: boolean;
-}
-
-/** The field a header cell names, if any. */
-export function matchHeader(v: unknown): HeaderMatch | undefined {
-  const h = normaliseHeader(v);
-  if (h === '') return undefined;
-  const exact = EXACT.get(h);
-  if (exact) return { field: exact, exact: true };
-  if (h.length > MAX_CONTAINING_HEADER) return undefined;
-  const contained = CONTAINED.find((c) => h.includes(c.word));
-  return contained ? { field: contained.field, exact: false } : undefined;
-}
-
+export type HeaderMatch = sheets.HeaderMatch<LedgerField>;
 /** Column index → field; one column per field. Keys are 0-based column indexes (0 = column A). */
-export type ColumnMapping = Readonly<Record<number, LedgerField>>;
-
-export interface UnmappedColumn {
-  column: number;
-  header: string;
-  /**
-   * unknown: the header names no field; taken: it names a field another column has (the first exact
-   * match wins, then the leftmost); ignored: the user set it aside
-   */
-  reason: 'unknown' | 'taken' | 'ignored';
-}
-
-export interface HeaderProposal {
-  /** index of the header row in the rows given (sheet row rowIndex + 1) */
-  rowIndex: number;
-  /** each column's header as the sheet shows it (line breaks and padding spaces removed), '' when blank */
-  headers: string[];
-  mapping: ColumnMapping;
-  /** columns with a header that are not mapped, for the mapping step to show */
-  unmapped: UnmappedColumn[];
-}
-
-/**
- * A header as the sheet shows it, for messages: its own characters, white space and line breaks
- * collapsed, none beside Chinese or full-width characters ('身份证号码\n（必填）' → '身份证号码（必填）').
- */
-export function headerText(v: unknown): string {
-  return cellText(v)
-    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, ' ')
-    .trim()
-    .replace(/ ?([^\x20-\x7e]) ?/g, '$1');
-}
-
-/** 0 → 'A', 25 → 'Z', 26 → 'AA' (the letters Excel shows above its columns). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** The name of a column in messages: its header text, or its letter when the header is blank. */
-export function columnLabel(headers: readonly string[], column: number): string {
-  return headers[column] || columnLetter(column);
-}
-
-function unmappedColumns(
-  headers: readonly string[],
-  mapping: ColumnMapping,
-  ignored: ReadonlySet<number> = new Set(),
-): UnmappedColumn[] {
-  const out: UnmappedColumn[] = [];
-  headers.forEach((header, column) => {
-    if (header === '' || mapping[column] !== undefined) return;
-    const reason = ignored.has(column) ? 'ignored' : matchHeader(header) ? 'taken' : 'unknown';
-    out.push({ column, header, reason });
-  });
-  return out;
-}
+export type ColumnMapping = sheets.ColumnMapping<LedgerField>;
+export type HeaderProposal = sheets.HeaderProposal<LedgerField>;
+/** A row's cells by field, per the mapping. */
+export type MappedRow = sheets.MappedRow<LedgerField>;
 
 /**
  * The mapping a header row suggests: each cell matched to a field; when two columns name the same
  * field, an exact word beats a containing one (联系电话 over 紧急联系人电话), then the leftmost wins.
  */
 export function proposeMapping(headerRow: readonly unknown[], rowIndex: number): HeaderProposal {
-  const headers = Array.from(headerRow, (v) => headerText(v));
-  const candidates: { column: number; match: HeaderMatch }[] = [];
-  for (let column = 0; column < headerRow.length; column++) {
-    const match = matchHeader(headerRow[column]);
-    if (match) candidates.push({ column, match });
-  }
-  candidates.sort((a, b) => Number(b.match.exact) - Number(a.match.exact) || a.column - b.column);
-  const mapping: Record<number, LedgerField> = {};
-  const taken = new Set<LedgerField>();
-  for (const { column, match } of candidates) {
-    if (taken.has(match.field)) continue;
-    taken.add(match.field);
-    mapping[column] = match.field;
-  }
-  return { rowIndex, headers, mapping, unmapped: unmappedColumns(headers, mapping) };
+  return sheets.proposeMapping(headerRow, rowIndex, matchHeader);
 }
 
 /** field → column of a mapping */
-export function fieldColumns(mapping: ColumnMapping): Partial<Record<LedgerField, number>> {
-  const out: Partial<Record<LedgerField, number>> = {};
-  for (const [column, field] of Object.entries(mapping)) out[field] = Number(column);
-  return out;
-}
+export const fieldColumns: (mapping: ColumnMapping) => Partial<Record<LedgerField, number>> =
+  sheets.fieldColumns;
 
 /** Whether a header row is one: it names the residents (姓名) and identifies them or their door. */
 function isUsable(fields: Partial<Record<LedgerField, number>>): boolean {
@@ -386,16 +280,7 @@ export function findHeaderRow(
   rows: readonly (readonly unknown[])[],
   maxScan = 20,
 ): HeaderProposal | undefined {
-  let best: { proposal: HeaderProposal; score: number } | undefined;
-  for (let r = 0; r < Math.min(rows.length, maxScan); r++) {
-    const row = rows[r] ?? [];
-    const proposal = proposeMapping(row, r);
-    const fields = fieldColumns(proposal.mapping);
-    if (!isUsable(fields)) continue;
-    const score = Object.keys(fields).length;
-    if (!best || score > best.score) best = { proposal, score };
-  }
-  return best?.proposal;
+  return sheets.findHeaderRow(rows, matchHeader, isUsable, maxScan);
 }
 
 /**
@@ -407,64 +292,17 @@ export function applyMapping(
   proposal: HeaderProposal,
   corrections: Readonly<Record<number, LedgerField | null>>,
 ): HeaderProposal {
-  const entries = Object.entries(corrections).map(([k, field]) => {
-    const column = Number(k);
-    if (!Number.isInteger(column) || column < 0) throw new RangeError(`not a column index: ${k}`);
-    if (field !== null && !isLedgerField(field)) throw new RangeError(`not a ledger field: ${String(field)}`);
-    return { column, field };
-  });
-  const claimed = new Set(entries.flatMap((e) => (e.field === null ? [] : [e.field])));
-  const mapping: Record<number, LedgerField> = {};
-  for (const [k, field] of Object.entries(proposal.mapping)) {
-    if (!claimed.has(field)) mapping[Number(k)] = field;
-  }
-  const ignored = new Set<number>();
-  for (const { column, field } of entries) {
-    delete mapping[column];
-    if (field === null) ignored.add(column);
-  }
-  const seen = new Set<LedgerField>();
-  for (const { column, field } of entries) {
-    if (field === null) continue;
-    if (seen.has(field)) throw new RangeError(`field mapped to two columns: ${field}`);
-    seen.add(field);
-    mapping[column] = field;
-  }
-  return { ...proposal, mapping, unmapped: unmappedColumns(proposal.headers, mapping, ignored) };
-}
-
-/** Where a field's values are in the sheet: the column's index and its name for messages. */
-export interface ColumnRef {
-  index: number;
-  /** the header as the sheet shows it, or the column letter when the header is blank */
-  label: string;
+  return sheets.applyMapping(proposal, corrections, isLedgerField, matchHeader);
 }
 
 /** The column of each mapped field, for validateRow's messages. */
-export function columnRefs(
+export const columnRefs: (
   proposal: Pick<HeaderProposal, 'headers' | 'mapping'>,
-): Partial<Record<LedgerField, ColumnRef>> {
-  const out: Partial<Record<LedgerField, ColumnRef>> = {};
-  for (const [k, field] of Object.entries(proposal.mapping)) {
-    const index = Number(k);
-    out[field] = { index, label: columnLabel(proposal.headers, index) };
-  }
-  return out;
-}
-
-/** A row's cells by field, per the mapping. */
-export type MappedRow = Partial<Record<LedgerField, unknown>>;
+) => Partial<Record<LedgerField, ColumnRef>> = sheets.columnRefs;
 
 export function mapRow(row: readonly unknown[], mapping: ColumnMapping): MappedRow {
   return rowMapper(mapping)(row);
 }
 
 /** mapRow for many rows: the mapping read once. */
-export function rowMapper(mapping: ColumnMapping): (row: readonly unknown[]) => MappedRow {
-  const entries = Object.entries(mapping).map(([k, field]) => [Number(k), field] as const);
-  return (row) => {
-    const out: MappedRow = {};
-    for (const [column, field] of entries) out[field] = row[column];
-    return out;
-  };
-}
+export const rowMapper: (mapping: ColumnMapping) => (row: readonly unknown[]) => MappedRow = sheets.rowMapper;

@@ -5,8 +5,9 @@
 
 import type { Locale } from '../../i18n/messages';
 import type { PlaceTable } from '../../places/placeNames';
+import { applyMerges, type CellRange, fillDown } from '../../sheets/fillDown';
+import { byRowThenColumn } from '../../sheets/rowErrors';
 import { duplicateIdErrors, type IdOccurrence } from './duplicates';
-import { applyMerges, type CellRange, fillDown } from './fillDown';
 import {
   applyMapping,
   columnRefs,
@@ -106,13 +107,6 @@ function isRepeatedHeader(row: readonly unknown[], header: HeaderProposal, nameC
     if (header.headers[c] !== '' && headerText(row[c]) === header.headers[c]) same++;
   }
   return same >= 2;
-}
-
-function byRowThenColumn(a: LedgerError, b: LedgerError): number {
-  return (
-    (a.row ?? 0) - (b.row ?? 0) ||
-    (a.columnIndex ?? Number.MAX_SAFE_INTEGER) - (b.columnIndex ?? Number.MAX_SAFE_INTEGER)
-  );
 }
 
 /**

@@ -4,13 +4,6 @@
 
 import type { Locale } from '../../i18n/messages';
 import { type PlaceTable, readPlaces } from '../../places/placeNames';
-import { looksLikeExcelMangled, type Sex, validateIdNumber } from '../../validators/idNumber';
-import { validatePhone } from '../../validators/phone';
-import { toHalfWidth } from '../../validators/text';
-import { type HouseholdColour, parseColour, type TravelStay } from '../colours';
-import { MARKERS, type Marker, parseMarkers } from '../markers';
-import { type ColumnRef, type LedgerField, type MappedRow, PERSON_FIELDS } from './headers';
-import { type LedgerError, type LedgerErrorCode, type LedgerMessageKey, ledgerMessage } from './messages';
 import {
   cellText,
   freeText,
@@ -20,7 +13,14 @@ import {
   normaliseIdCell,
   normaliseName,
   normaliseText,
-} from './normalise';
+} from '../../sheets/normalise';
+import { looksLikeExcelMangled, type Sex, validateIdNumber } from '../../validators/idNumber';
+import { validatePhone } from '../../validators/phone';
+import { toHalfWidth } from '../../validators/text';
+import { type HouseholdColour, parseColour, type TravelStay } from '../colours';
+import { MARKERS, type Marker, parseMarkers } from '../markers';
+import { type ColumnRef, type LedgerField, type MappedRow, PERSON_FIELDS } from './headers';
+import { type LedgerError, type LedgerErrorCode, type LedgerMessageKey, ledgerMessage } from './messages';
 import {
   CHECKED_ID_TYPES,
   type IdType,

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 // the day the platform lives on. A deployment lives today and platform_now() is now(); a demonstration
 // or a training replays a day (WANGGE_TODAY, the demo city's 2020-02-05), which reaches each connection
 // as the setting `wangge.today` (db/connection.ts), and platform_now() is that day at the real time of
-// day in Asia/Shanghai, as the duty clock reads it (domain/forces/duty.ts, dutyNow).
+// day in Asia/Shanghai, as the platform clock reads it (domain/time/clock.ts, replayedNow).
 // The household history and the screening visits are stamped so; the audit log keeps the true time.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

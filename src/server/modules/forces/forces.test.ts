@@ -364,6 +364,34 @@ describe('Excel', () => {
     ).toEqual(['2身份证号', '2手机号', '3手机号']);
   });
 
+  it("gives the sheet back with its errors beside the rows (the sheet layer's error sheet), merged cells read", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow(['金水区志愿者名册']);
+    ws.addRow(['姓名', '手机号', '类别', '原单位']);
+    ws.addRow(['标注甲', phone(), '志愿者', '省民航局']);
+    ws.addRow(['标注乙', '1380000', '志愿者', null]);
+    ws.mergeCells('D3:D4');
+    const data = (await wb.xlsx.writeBuffer()) as unknown as Buffer;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/forces/people/import/errors?unit=${A}`,
+      headers: { cookie: officeA, 'content-type': XLSX },
+      payload: data,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('people-errors.xlsx');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = back.getWorksheet('名册');
+    expect(sheet?.getCell('E2').value).toBe('错误原因');
+    expect(String(sheet?.getCell('E4').value)).toContain('手机号');
+    expect(sheet?.getCell('E3').value ?? null).toBeNull();
+    // the cell the error names is marked, the merged range is kept
+    expect(JSON.stringify(sheet?.getCell('B4').fill)).toContain('FFFFC7CE');
+    expect(sheet?.getCell('D4').isMerged).toBe(true);
+  });
+
   it('refuses a file that is not a workbook without a 500, and a unit of B with 404', async () => {
     const junk = await upload(officeA, A, Buffer.from('not a workbook'));
     expect(junk.statusCode).toBe(400);

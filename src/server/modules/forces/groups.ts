@@ -14,12 +14,13 @@ import {
 import { translate } from '../../../domain/i18n/messages';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
+import { platformToday } from '../../platform/clock';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
-import { fieldError, personForAssignment, publishForces, todayOf } from './people';
+import { fieldError, personForAssignment, publishForces } from './people';
 import * as q from './queries';
 
 // Organisation: temporary party branches (临时党支部) at a facility or a unit, with their secretary, deputies
@@ -233,8 +234,8 @@ export async function createGroup(services: Services, actor: Actor, input: NewGr
   } else throw fieldError(actor, 'unitCode', 'forces.group_place_required');
   const kind = await kindOf(services, actor, input.kind);
   const parent = input.parentId ? await parentFor(services, actor, kind, input.parentId) : undefined;
-  const setUpOn = input.setUpOn ?? todayOf(services);
-  if (setUpOn > todayOf(services)) throw fieldError(actor, 'setUpOn', 'forces.date_future');
+  const setUpOn = input.setUpOn ?? platformToday(services.config);
+  if (setUpOn > platformToday(services.config)) throw fieldError(actor, 'setUpOn', 'forces.date_future');
   const id = await services.db.transaction().execute(async (tx) => {
     const { id } = await tx
       .insertInto('force_groups')
@@ -286,9 +287,9 @@ export async function updateGroup(
 export async function dissolveGroup(services: Services, actor: Actor, id: string, input: { on?: string }) {
   const g = await groupInScope(services.db, actor.scope, id, 'forces.manage');
   if (g.dissolved_on) throw fieldError(actor, 'on', 'forces.group_dissolved', {}, 'conflict');
-  const on = input.on ?? todayOf(services);
+  const on = input.on ?? platformToday(services.config);
   if (on < g.set_up_on) throw fieldError(actor, 'on', 'forces.group_dates');
-  if (on > todayOf(services)) throw fieldError(actor, 'on', 'forces.date_future');
+  if (on > platformToday(services.config)) throw fieldError(actor, 'on', 'forces.date_future');
   await services.db.transaction().execute(async (tx) => {
     await tx.updateTable('force_groups').set({ dissolved_on: on }).where('id', '=', id).execute();
     await tx
@@ -320,8 +321,8 @@ export async function addMember(
       role: GROUP_ROLE_LABELS[input.role][actor.locale],
     });
   if (problem === 'role_needs_party') throw fieldError(actor, 'role', 'forces.role_needs_party');
-  const joinedOn = input.joinedOn ?? todayOf(services);
-  if (joinedOn > todayOf(services)) throw fieldError(actor, 'joinedOn', 'forces.date_future');
+  const joinedOn = input.joinedOn ?? platformToday(services.config);
+  if (joinedOn > platformToday(services.config)) throw fieldError(actor, 'joinedOn', 'forces.date_future');
   await services.db.transaction().execute(async (tx) => {
     const current = await tx
       .selectFrom('force_group_members')
@@ -348,7 +349,7 @@ export async function removeMember(
   input: { personId: string; on?: string },
 ) {
   const g = await groupInScope(services.db, actor.scope, id, 'forces.manage');
-  const on = input.on ?? todayOf(services);
+  const on = input.on ?? platformToday(services.config);
   const res = /^\d{1,18}$/.test(input.personId)
     ? await services.db.transaction().execute(async (tx) => {
         const r = await tx

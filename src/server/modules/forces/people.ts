@@ -15,7 +15,7 @@ import type { Db } from '../../db/connection';
 import { retrying, transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
-import { platformToday } from '../../platform/clock';
+import { platformNow, platformToday } from '../../platform/clock';
 import { AppError, type FieldError, notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
@@ -40,10 +40,7 @@ import * as q from './queries';
 registerPlaceColumn({ table: 'people', column: 'unit_path', what: 'what.forces' });
 registerPlaceColumn({ table: 'person_records', column: 'unit_path', what: 'what.forces' });
 
-/** The deployment's day as a local Date (checkPerson refuses dates after it). */
-export function todayOf(services: Pick<Services, 'config'>): string {
-  return platformToday(services.config);
-}
+/** A day as a local Date (checkPerson refuses dates after the platform's day, given so). */
 export function dayDate(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(y, m - 1, d, 12);
@@ -191,7 +188,7 @@ export async function getPerson(services: Services, scope: Scope, id: string) {
     q.recordsOf(services.db, id),
     q.membershipsOf(services.db, id),
     q.responsibilitiesOfPerson(services.db, id),
-    q.dutyStats(services.db, id),
+    q.dutyStats(services.db, id, platformNow(services.config)),
   ]);
   return {
     ...toPerson(row, scope),
@@ -272,7 +269,7 @@ async function assertContactFree(services: Services, actor: Actor, v: PersonValu
 }
 
 function checked(services: Services, actor: Actor, draft: PersonDraft): PersonValue {
-  const r = checkPerson(draft, actor.locale, dayDate(todayOf(services)));
+  const r = checkPerson(draft, actor.locale, dayDate(platformToday(services.config)));
   if (!r.ok) throw fieldErrors(r.errors);
   return r.value;
 }
@@ -395,7 +392,7 @@ async function updatePersonOnce(services: Services, actor: Actor, id: string, pa
  */
 export async function leavePerson(services: Services, actor: Actor, id: string, input: { on?: string }) {
   const row = await personInScope(services.db, actor.scope, id, 'forces.manage');
-  const on = input.on ?? todayOf(services);
+  const on = input.on ?? platformToday(services.config);
   await transaction(services.db, async (tx) => {
     await tx
       .updateTable('people')
@@ -447,8 +444,8 @@ export async function addTraining(
   input: { training: string; passedOn?: string },
 ) {
   const row = await personInScope(services.db, actor.scope, id, 'forces.manage');
-  const passedOn = input.passedOn ?? todayOf(services);
-  if (passedOn > todayOf(services)) throw fieldError(actor, 'passedOn', 'forces.date_future');
+  const passedOn = input.passedOn ?? platformToday(services.config);
+  if (passedOn > platformToday(services.config)) throw fieldError(actor, 'passedOn', 'forces.date_future');
   const t = await transaction(services.db, async (tx) => {
     const t = await tx
       .insertInto('person_trainings')
@@ -531,11 +528,11 @@ export async function addRecord(
   input: { kind: RecordKind; onDate?: string; title: string; tasks?: string[]; note?: string },
 ) {
   const row = await personInScope(services.db, actor.scope, id, 'forces.manage');
-  const onDate = input.onDate ?? todayOf(services);
-  if (onDate > todayOf(services)) throw fieldError(actor, 'onDate', 'forces.date_future');
+  const onDate = input.onDate ?? platformToday(services.config);
+  if (onDate > platformToday(services.config)) throw fieldError(actor, 'onDate', 'forces.date_future');
   const twoLists = input.kind === 'outstanding' || input.kind === 'underperforming';
   const evidence = {
-    ...(twoLists ? { duty: await q.dutyStats(services.db, id) } : {}),
+    ...(twoLists ? { duty: await q.dutyStats(services.db, id, platformNow(services.config)) } : {}),
     ...(input.tasks?.length ? { tasks: input.tasks.map((t) => t.trim()).filter(Boolean) } : {}),
     ...(input.note?.trim() ? { note: input.note.trim() } : {}),
   };

@@ -2,32 +2,38 @@ import ExcelJS from 'exceljs';
 import { asciiFileName, exportFileName } from '../../../domain/exports/fileNames';
 import { SKILL_LABELS, STANDING_LABELS, standingsText } from '../../../domain/forces/person';
 import {
-  readPeopleSheet,
+  columnIndexOf,
+  type ReadPeopleResult,
   SHEET_FIELDS,
   SHEET_HEADERS,
   type SheetError,
 } from '../../../domain/forces/personSheet';
 import { SKILLS, type Skill } from '../../../domain/forces/schedule';
 import { type Locale, type MessageKey, translate } from '../../../domain/i18n/messages';
+import { type RowError, rowErrorText } from '../../../domain/sheets/rowErrors';
 import { sniffNotSheet } from '../../../domain/uploads/fileKind';
 import { remaskIdNumber } from '../../../domain/validators/idNumber';
 import { retrying, transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
+import { platformToday } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { landscapePageSetup } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
-import type { WorkbookSheet } from '../ledger/excel/readWorkbook';
-import { inSheetWorker } from '../ledger/excel/worker/pool';
-import { looksLikeZip } from '../ledger/excel/zip';
+import { workbookBuffer } from '../../sheets/excelJs';
+import { asBuffer } from '../../sheets/worker/pool';
+import { inSheetWorker } from '../../sheets/worker/sheetJobs';
+import { looksLikeZip } from '../../sheets/zip';
 import { unitInScope } from '../org/service';
-import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage, todayOf } from './people';
+import { dayDate, filterOf, type ListPeopleQuery, publishForces, takenMessage } from './people';
+import { type CheckedPeople, type PeopleCheckOptions, peopleSheetJobs } from './peopleSheetJobs';
 import { insertPerson, lostContactRace, personIdIndex, personPhoneIndex } from './personRecord';
 import * as q from './queries';
 
-// People lists in Excel: the template to fill in, the import (every row checked, every bad cell reported
-// with its row and column in the caller's language, all or nothing in one transaction), and the export of
-// a filtered list (phones and ID numbers masked; audited as an export).
+// People lists in Excel, through the sheet layer (server/sheets): the template to fill in, the import
+// (read and checked in a sheet worker, every bad cell reported with its row and column in the caller's
+// language, all or nothing in one transaction), and the export of a filtered list (phones and ID numbers
+// masked; audited as an export). The template and the export are small: ExcelJS writes them.
 
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_EXPORT_ROWS = 20_000;
@@ -89,7 +95,7 @@ export async function buildPeopleTemplate(locale: Locale): Promise<Buffer> {
         ];
   help.getColumn(1).width = 100;
   for (const l of lines) help.addRow([l]);
-  return (await wb.xlsx.writeBuffer()) as unknown as Buffer;
+  return workbookBuffer(wb);
 }
 
 function notXlsx(locale: Locale, key: MessageKey = 'error.import_not_xlsx', params = {}) {
@@ -99,27 +105,52 @@ function notXlsx(locale: Locale, key: MessageKey = 'error.import_not_xlsx', para
 }
 
 /**
- * The first worksheet with data, as rows of cell values (rows[0] is sheet row 1, rows[r][0] column A):
- * an .xlsx read by the ledger's reader in a sheet worker, with the same limits (UPLOAD_LIMITS), and no
- * more rows than an import takes.
+ * The people sheet read and checked in a sheet worker (peopleSheetJobs.ts), through the sheet layer: an
+ * .xlsx read by the layer's reader with its limits (UPLOAD_LIMITS), no more rows than an import takes,
+ * the header found by its words, merged cells filled down, every row checked.
  */
-async function readRows(data: Buffer, locale: Locale): Promise<unknown[][]> {
+async function checkRows(
+  data: Buffer,
+  o: PeopleCheckOptions,
+): Promise<{ sheetName: string; read: ReadPeopleResult }> {
   if (!looksLikeZip(data)) {
     const kind = sniffNotSheet(data);
-    throw kind ? notXlsx(locale, `upload.not_sheet.${kind}`) : notXlsx(locale);
+    throw kind ? notXlsx(o.locale, `upload.not_sheet.${kind}`) : notXlsx(o.locale);
   }
-  let sheet: WorkbookSheet;
+  let checked: CheckedPeople;
   try {
-    sheet = await inSheetWorker('readSheet', data, { maxRows: MAX_IMPORT_ROWS + 21 });
+    checked = await peopleSheetJobs.run('checkPeople', data, o);
   } catch (e) {
     // a limit passed (413) as it is; a file that is no workbook on the file field
-    if (e instanceof AppError && e.code === 'validation') throw notXlsx(locale, e.key, e.params);
+    if (e instanceof AppError && e.code === 'validation') throw notXlsx(o.locale, e.key, e.params);
     throw e;
   }
-  if (sheet.truncated) throw new AppError('validation', 'forces.import_too_many', { max: MAX_IMPORT_ROWS });
-  if (!sheet.rows.some((row) => row.some((v) => v !== null)))
-    throw new AppError('validation', 'forces.import_empty');
-  return sheet.rows;
+  if (checked.outcome === 'too_many')
+    throw new AppError('validation', 'forces.import_too_many', { max: MAX_IMPORT_ROWS });
+  if (checked.outcome === 'empty') throw new AppError('validation', 'forces.import_empty');
+  return { sheetName: checked.sheetName, read: checked.read };
+}
+
+/**
+ * The error sheet of a people sheet (the layer's, as the ledger's): the user's own workbook with a
+ * 错误原因 column holding each row's errors, and the cells they name marked.
+ */
+export async function peopleErrorSheet(
+  services: Services,
+  actor: Actor,
+  input: { unitCode: string; data: Buffer },
+): Promise<Buffer> {
+  const { sheetName, read, errors } = await checkPeopleImport(services, actor, input);
+  const marked: RowError[] = errors.map((e) => ({ ...e, columnIndex: columnIndexOf(read.header, e.field) }));
+  const out = await inSheetWorker(
+    'errorSheet',
+    input.data,
+    sheetName,
+    marked,
+    actor.locale,
+    read.header?.rowIndex ?? null,
+  );
+  return asBuffer(out);
 }
 
 export interface ImportReport {
@@ -138,10 +169,7 @@ function rejected(locale: Locale, errors: SheetError[]): AppError {
       path: `rows.${e.row}.${e.field}`,
       row: e.row,
       column: e.column,
-      message:
-        locale === 'en'
-          ? `Row ${e.row}, ${e.column}: ${e.message}`
-          : `第 ${e.row} 行“${e.column}”：${e.message}`,
+      message: rowErrorText(locale, e),
     })),
   );
 }
@@ -158,17 +186,18 @@ export function importPeople(
   return retrying(() => importPeopleOnce(services, actor, input), { alsoRetry: lostContactRace });
 }
 
-async function importPeopleOnce(
+/** A people sheet checked against the rules and the registry: its rows, their units, every error. */
+async function checkPeopleImport(
   services: Services,
   actor: Actor,
   input: { unitCode: string; data: Buffer },
-): Promise<ImportReport> {
+) {
   const home = await unitInScope(services.db, actor.scope, input.unitCode, 'forces.manage');
-  const rows = await readRows(input.data, actor.locale);
-  const read = readPeopleSheet(rows, {
+  const { sheetName, read } = await checkRows(input.data, {
     locale: actor.locale,
     defaultUnitCode: home.code,
-    today: dayDate(todayOf(services)),
+    today: dayDate(platformToday(services.config)),
+    maxRows: MAX_IMPORT_ROWS + 21,
   });
   if (!read.header) throw new AppError('validation', 'forces.import_no_header');
   if (read.rows === 0) throw new AppError('validation', 'forces.import_empty');
@@ -225,6 +254,15 @@ async function importPeopleOnce(
         message: takenMessage(actor, 'phone', phoneOther),
       });
   }
+  return { home, sheetName, read, units, errors };
+}
+
+async function importPeopleOnce(
+  services: Services,
+  actor: Actor,
+  input: { unitCode: string; data: Buffer },
+): Promise<ImportReport> {
+  const { home, read, units, errors } = await checkPeopleImport(services, actor, input);
   if (errors.length) throw rejected(actor.locale, errors);
 
   await transaction(services.db, async (tx) => {
@@ -355,6 +393,6 @@ export async function exportPeople(
     target: `people:${unit.code}`,
     detail: { what: 'people', rows: count, filter: { ...query, q: query.q ? '…' : undefined } },
   });
-  const data = (await wb.xlsx.writeBuffer()) as unknown as Buffer;
-  return { ...peopleFileNames(unit, query, todayOf(services), locale), data };
+  const data = await workbookBuffer(wb);
+  return { ...peopleFileNames(unit, query, platformToday(services.config), locale), data };
 }

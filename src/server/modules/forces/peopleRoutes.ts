@@ -10,7 +10,7 @@ import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
 import { dbId, idParam } from './duty/schemas';
 import * as people from './people';
-import { buildPeopleTemplate, exportPeople, importPeople } from './peopleExcel';
+import { buildPeopleTemplate, exportPeople, importPeople, peopleErrorSheet } from './peopleExcel';
 
 // The registry of people who serve: list, register, detail, change, leave, reveal, training, links to the
 // ledger and to a user, records (入党申请书, 表彰, 两个名单), and Excel in and out.
@@ -98,6 +98,37 @@ export function peopleRoutes(appBase: FastifyInstance, services: Services) {
         ]);
       }
       return importPeople(services, actor, { unitCode: req.query.unit, data });
+    },
+  });
+
+  app.post('/api/forces/people/import/errors', {
+    schema: {
+      tags,
+      summary: 'The error sheet of a people sheet (xlsx as the body): the sheet with a 错误原因 column',
+      querystring: z.object({ unit: unitCode }),
+    },
+    bodyLimit: MAX_SHEET_BYTES,
+    config: { access: { permission: 'forces.manage', resource: { kind: 'unit', in: 'query', key: 'unit' } } },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      const data = Buffer.isBuffer(req.body) ? req.body : undefined;
+      if (!data?.length) {
+        await people.filterOf(services, req.scope, { unit: req.query.unit });
+        throw new AppError('validation', 'error.validation', { detail: 'file' }, [
+          { path: 'file', message: translate(req.locale, 'error.import_not_xlsx') },
+        ]);
+      }
+      const out = await peopleErrorSheet(services, actor, { unitCode: req.query.unit, data });
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header(
+          'content-disposition',
+          attachment(
+            req.locale === 'en' ? 'people-errors.xlsx' : '人员名册-错误标注.xlsx',
+            'people-errors.xlsx',
+          ),
+        )
+        .send(out);
     },
   });
 

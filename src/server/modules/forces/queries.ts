@@ -252,10 +252,10 @@ export interface DutyStats {
 }
 
 /**
- * A person's duty so far (the two lists' evidence): shifts checked in, hours on duty (check-in to check-out,
+ * A person's duty so far (the two lists' evidence), at `now` on the platform clock: shifts checked in, hours on duty (check-in to check-out,
  * or to the shift's end when nobody checked out), shifts past their end without a check-in, shifts to come.
  */
-export async function dutyStats(db: Db, personId: string, now: Date = new Date()): Promise<DutyStats> {
+export async function dutyStats(db: Db, personId: string, now: Date): Promise<DutyStats> {
   const { rows } = await sql<{ shifts: number; seconds: number; missed: number; upcoming: number }>`
     SELECT count(*) FILTER (WHERE a.checked_in_at IS NOT NULL)::int AS shifts,
            coalesce(sum(extract(epoch FROM (

@@ -8,12 +8,13 @@ import {
 } from '../../../domain/forces/duties';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/org/units';
 import type { Actor } from '../../platform/access';
+import { platformToday } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
 import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import type { Services } from '../../platform/services';
 import { listChildren, unitInScope } from '../org/service';
-import { fieldError, personForAssignment, publishForces, todayOf } from './people';
+import { fieldError, personForAssignment, publishForces } from './people';
 import * as q from './queries';
 
 // Responsibility (包保): a person answerable for a unit of the tree — street leaders for communities, the
@@ -98,8 +99,8 @@ export async function assignResponsibility(
     });
   }
   const person = await personForAssignment(services.db, actor, input.personId);
-  const since = input.since ?? todayOf(services);
-  if (since > todayOf(services)) throw fieldError(actor, 'since', 'forces.date_future');
+  const since = input.since ?? platformToday(services.config);
+  if (since > platformToday(services.config)) throw fieldError(actor, 'since', 'forces.date_future');
   const id = await services.db.transaction().execute(async (tx) => {
     const taken = await tx
       .selectFrom('responsibilities')
@@ -166,7 +167,7 @@ export async function endResponsibility(
   if (!r) throw notFound();
   actor.scope.check('forces.manage', r.unit_path);
   if (r.until) throw fieldError(actor, 'until', 'forces.responsibility_ended', {}, 'conflict');
-  const until = input.until ?? todayOf(services);
+  const until = input.until ?? platformToday(services.config);
   if (until < r.since) throw fieldError(actor, 'until', 'forces.until_before_since');
   await services.db.transaction().execute(async (tx) => {
     await tx

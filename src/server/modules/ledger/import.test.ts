@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
+import { loadWorkbook } from '../../sheets/excelJs';
+import { readWorkbook } from '../../sheets/readWorkbook';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
-import { loadWorkbook } from './excel/excelJs';
 import {
   FIXED_EXPECTED,
   fixedMessyLedgerSheet,
@@ -11,7 +12,6 @@ import {
   MESSY_EXPECTED,
   messyLedgerSheet,
 } from './excel/fixtures';
-import { readWorkbook } from './excel/readWorkbook';
 import { XLSX_TYPE } from './importRoutes';
 
 // The import through its API on a real PostgreSQL: a sheet as an office keeps it (title rows, synonyms,

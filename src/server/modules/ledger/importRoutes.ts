@@ -7,8 +7,9 @@ import { actorOf } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { attachment } from '../../platform/exportFiles';
 import type { Services } from '../../platform/services';
+import { asBuffer } from '../../sheets/worker/pool';
+import { inSheetWorker } from '../../sheets/worker/sheetJobs';
 import { unitInScope } from '../org/service';
-import { asBuffer, inSheetWorker } from './excel/worker/pool';
 import { checkSheet, importLedger } from './importer';
 import { previewOf } from './importPreview';
 

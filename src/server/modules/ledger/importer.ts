@@ -18,8 +18,6 @@ import { auditAs } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
-import { inSheetWorker } from './excel/worker/pool';
-import type { SheetHead } from './excel/worker/uploadJobs';
 import { createMissingPlaces, type Place } from './importPlaces';
 import { planSheet, type SheetPlan } from './importPlan';
 import { updateResidents } from './importUpdates';
@@ -28,6 +26,7 @@ import * as q from './queries';
 import { HOUSEHOLD_PLACES } from './records';
 import { householdRow, residentRow } from './rows';
 import { refreshHouseholds } from './summary';
+import { ledgerUploadJobs, type SheetHead } from './uploadJobs';
 
 // The ledger import (导入台账), shared by the web and the CLI: read the sheet as the office keeps it,
 // check every row (sheet/readLedger.ts), plan what each row does (importPlan.ts: a new household, joins
@@ -118,7 +117,7 @@ export const SAMPLE_ROWS = 12;
 async function readSheet(services: Services, actor: Actor, opts: Omit<ImportOptions, 'mode'>) {
   const unit = await targetUnit(services, actor, opts.unitCode);
   opts.onStep?.('read');
-  const { sheet, checked } = await inSheetWorker('checkLedger', opts.data, {
+  const { sheet, checked } = await ledgerUploadJobs.run('checkLedger', opts.data, {
     sheet: opts.sheet,
     locale: actor.locale,
     headerRowIndex: opts.headerRow,

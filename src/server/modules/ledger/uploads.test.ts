@@ -1,16 +1,16 @@
 import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/app';
-import { TEST_ADMIN_PASSWORD } from '../../testing/services';
 import {
   fullWidthMergesSheet,
   minimalXlsx,
   rowXml,
   sharedStringsBomb,
   tallMergesSheet,
-} from './excel/hostileSheets';
-import { readWorkbook } from './excel/readWorkbook';
-import { writeZip } from './excel/zipWrite';
+} from '../../sheets/hostileSheets';
+import { readWorkbook } from '../../sheets/readWorkbook';
+import { writeZip } from '../../sheets/zipWrite';
+import { createTestApp, type TestApp } from '../../testing/app';
+import { TEST_ADMIN_PASSWORD } from '../../testing/services';
 import { XLSX_TYPE } from './importRoutes';
 
 // Uploads that would hurt the only server process (issue 11: 4, 16, 17): hostile sheets are refused with

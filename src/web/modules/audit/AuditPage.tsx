@@ -2,10 +2,10 @@ import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shanghaiDay } from '../../../domain/forces/shiftPatterns';
+import { shanghaiDay } from '../../../domain/time/shanghai';
 import { useAudit } from '../../http/audit';
+import { usePlatformClock } from '../../http/clock';
 import { errorText } from '../../http/errors';
-import { useLedgerDay } from '../../http/ledger';
 import type { AuditEntry } from '../../http/types';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatDateTime } from '../../shell/dates';
@@ -20,7 +20,7 @@ export default function AuditPage() {
   const [action, setAction] = useState<string | undefined>();
   const query = useAudit(action);
   // the audit log keeps the true time, also when the platform replays a day (docs/architecture.md)
-  const replayed = useLedgerDay().data?.today;
+  const replayed = usePlatformClock().data?.today;
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
   const columns: ColumnsType<AuditEntry> = [
     {

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { addDays, mondayOf } from '../../../domain/forces/duty';
 import { hasPermission, useMe } from '../../http/auth';
+import { usePlatformClock } from '../../http/clock';
 import {
   type AutoScheduleAnswer,
   autoSchedule,
@@ -22,7 +23,6 @@ import {
   useOverview,
   useRoster,
 } from '../../http/duty';
-import { useLedgerDay } from '../../http/ledger';
 import { colon, paren } from '../../i18n/punctuation';
 import { useScope } from '../../shell/ScopeContext';
 import { AlertsTab } from './AlertsTab';
@@ -39,7 +39,7 @@ export default function RostersPage() {
   const { message } = App.useApp();
   const { data: me } = useMe();
   const { scopeCode } = useScope();
-  const day = useLedgerDay();
+  const day = usePlatformClock();
   const [params, setParams] = useSearchParams();
   const [auto, setAuto] = useState<AutoScheduleAnswer | null>(null);
   const [patternOpen, setPatternOpen] = useState(false);

@@ -2,9 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, dutyNow } from '../../../domain/forces/duty';
+import { addDays } from '../../../domain/forces/duty';
+import { replayedNow } from '../../../domain/time/clock';
+import { usePlatformClock } from '../../http/clock';
 import type { FacilityRoster, RosterPerson, RosterShift } from '../../http/duty';
-import { useLedgerDay } from '../../http/ledger';
 import { clock, PersonTag, StaffingTag, staffingBackground } from './Attendance';
 import { shiftLabel } from './presetText';
 import { SwapDialog } from './SwapDialog';
@@ -35,9 +36,9 @@ export function WeekGrid({
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<{ shift: RosterShift; person?: RosterPerson } | null>(null);
-  const day = useLedgerDay();
-  // the server's duty clock: the ledger's day (a demonstration replays one) at today's time of day
-  const now = day.data ? dutyNow(day.data.today) : Date.now();
+  const day = usePlatformClock();
+  // the platform clock: its day (a demonstration replays one) at today's time of day
+  const now = day.data ? replayedNow(day.data.today) : Date.now();
   if (loading) return <Skeleton active />;
   if (!roster?.shifts.length) return <Empty description={t('duty.roster.noShifts')} />;
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));

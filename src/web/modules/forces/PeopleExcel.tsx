@@ -9,10 +9,11 @@ import {
   forcesKeys,
   type ImportResult,
   type PeopleFilter,
+  peopleErrorSheetUrl,
   peopleExportUrl,
   peopleImportUrl,
 } from '../../http/forces';
-import { uploadJson } from '../../http/transfer';
+import { uploadForFile, uploadJson } from '../../http/transfer';
 import { DownloadButton } from '../../shell/DownloadButton';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +35,8 @@ export function PeopleTemplateButton() {
 
 /**
  * 导入名册: an .xlsx sent as it is; every row is imported or none. When rows are refused, a dialog lists
- * each bad cell with its row and column, as the server names them.
+ * each bad cell with its row and column, as the server names them, and offers the sheet back with its
+ * errors written beside the rows (错误标注表, the sheet layer's error sheet).
  */
 export function PeopleImportButton({ unitCode }: { unitCode: string }) {
   const { t } = useTranslation();
@@ -42,7 +44,23 @@ export function PeopleImportButton({ unitCode }: { unitCode: string }) {
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const [rejected, setRejected] = useState<{ message: string; fields: ApiFieldError[] } | null>(null);
+  const [rejected, setRejected] = useState<{ message: string; fields: ApiFieldError[]; file: File } | null>(
+    null,
+  );
+  const [marking, setMarking] = useState(false);
+  const downloadErrors = async (file: File) => {
+    setMarking(true);
+    try {
+      await uploadForFile(peopleErrorSheetUrl(unitCode), file, {
+        contentType: XLSX,
+        fallbackName: t('forces.registry.errorSheetFile'),
+      });
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setMarking(false);
+    }
+  };
   const send = async (file: File) => {
     setBusy(true);
     try {
@@ -51,7 +69,7 @@ export function PeopleImportButton({ unitCode }: { unitCode: string }) {
       await queryClient.invalidateQueries({ queryKey: forcesKeys.all });
     } catch (err) {
       if (err instanceof ApiError && err.fields.some((f) => f.row !== undefined))
-        setRejected({ message: err.message, fields: err.fields });
+        setRejected({ message: err.message, fields: err.fields, file });
       else message.error(errorText(err));
     } finally {
       setBusy(false);
@@ -83,7 +101,21 @@ export function PeopleImportButton({ unitCode }: { unitCode: string }) {
         open={!!rejected}
         title={t('forces.registry.importRejected')}
         onCancel={() => setRejected(null)}
-        footer={<Button onClick={() => setRejected(null)}>{t('common.ok')}</Button>}
+        footer={
+          <>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={marking}
+              onClick={() => rejected && void downloadErrors(rejected.file)}
+              data-testid="people-import-error-sheet"
+            >
+              {t('forces.registry.errorSheet')}
+            </Button>
+            <Button type="primary" onClick={() => setRejected(null)}>
+              {t('common.ok')}
+            </Button>
+          </>
+        }
         width={720}
       >
         {rejected && (

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PATTERN_PRESETS } from '../../../../domain/forces/shiftPatterns';
 import { actorOf } from '../../../platform/access';
+import { platformToday } from '../../../platform/clock';
 import type { Services } from '../../../platform/services';
-import { ledgerDay } from '../../ledger/policy';
 import * as callups from './callups';
 import { day, dbId, idParam, pageQuery, patternSchema, skillsSchema, unitCode } from './schemas';
 
@@ -140,7 +140,7 @@ export function callupRoutes(appBase: FastifyInstance, services: Services) {
     },
     handler: async (req) =>
       callups.trainSignup(services, actorOf(req), req.params.id, {
-        day: req.body.day ?? (await ledgerDay(services)).today,
+        day: req.body.day ?? platformToday(services.config),
       }),
   });
 

@@ -8,7 +8,7 @@ import {
   waitingCount,
   waitlistPosition,
 } from '../../../../domain/forces/callupPlaces';
-import { ageOn, dutyNow } from '../../../../domain/forces/duty';
+import { ageOn } from '../../../../domain/forces/duty';
 import { isSkill } from '../../../../domain/forces/qualifications';
 import type { Availability, ShiftPattern } from '../../../../domain/forces/schedule';
 import { validatePattern } from '../../../../domain/forces/shiftPatterns';
@@ -20,6 +20,7 @@ import { validatePhone } from '../../../../domain/validators/phone';
 import type { Db } from '../../../db/connection';
 import { transaction, uniqueViolation } from '../../../db/transaction';
 import type { Actor } from '../../../platform/access';
+import { platformNow } from '../../../platform/clock';
 import { AppError, notFound } from '../../../platform/errors';
 import { registerPlaceColumn } from '../../../platform/placeColumns';
 import type { Scope } from '../../../platform/scope';
@@ -337,7 +338,7 @@ export async function trainSignup(services: Services, actor: Actor, id: string, 
       await tx
         .updateTable('callup_signups')
         // on the duty clock, like check-ins: a replayed day (WANGGE_TODAY) shows that day
-        .set({ trained_at: new Date(dutyNow(services.config.today)), trained_by: actor.userId })
+        .set({ trained_at: platformNow(services.config), trained_by: actor.userId })
         .where('id', '=', id)
         .where('trained_at', 'is', null)
         .execute();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { addDays, checkInVerdict, dutyState, mondayOf, workedHours } from '../../../../domain/forces/duty';
-import { shanghaiDay, shanghaiDayStart } from '../../../../domain/forces/shiftPatterns';
 import type { Locale } from '../../../../domain/i18n/messages';
+import { shanghaiDay, shanghaiDayStart } from '../../../../domain/time/shanghai';
 import type { Db } from '../../../db/connection';
 import { notFound } from '../../../platform/errors';
 import type { Services } from '../../../platform/services';

@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import { addDays, UNDERSTAFFED_GRACE_MS } from '../../../../domain/forces/duty';
 import { shiftLabelIn } from '../../../../domain/forces/presetNames';
-import { shanghaiDay } from '../../../../domain/forces/shiftPatterns';
 import { translate } from '../../../../domain/i18n/messages';
+import { shanghaiDay } from '../../../../domain/time/shanghai';
 import type { Db } from '../../../db/connection';
 import type { Actor } from '../../../platform/access';
 import type { Services } from '../../../platform/services';

@@ -17,9 +17,10 @@ import {
   type ShiftToFill,
 } from '../../../../domain/forces/schedule';
 import { autoSchedule } from '../../../../domain/forces/scheduler';
-import { expandPattern, shanghaiDayStart } from '../../../../domain/forces/shiftPatterns';
+import { expandPattern } from '../../../../domain/forces/shiftPatterns';
 import { type Locale, type MessageKey, translate } from '../../../../domain/i18n/messages';
 import { pathPrefixes } from '../../../../domain/org/units';
+import { shanghaiDayStart } from '../../../../domain/time/shanghai';
 import type { Db } from '../../../db/connection';
 import type { Actor } from '../../../platform/access';
 import { notFound } from '../../../platform/errors';

@@ -2,9 +2,9 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dutyNow } from '../../../../domain/forces/duty';
 import { PATTERN_PRESETS } from '../../../../domain/forces/shiftPatterns';
 import { actorOf, currentUser } from '../../../platform/access';
+import { platformNow } from '../../../platform/clock';
 import { attachment } from '../../../platform/exportFiles';
 import type { Services } from '../../../platform/services';
 import { checkIn, checkOut, myDuty } from './checkin';
@@ -44,7 +44,7 @@ const rangeQuery = z.object({ from: day, to: day });
 
 export function rosterRoutes(appBase: FastifyInstance, services: Services) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const now = () => dutyNow(services.config.today);
+  const now = () => platformNow(services.config).getTime();
 
   app.get('/api/forces/patterns/presets', {
     schema: { tags, summary: 'The shift pattern presets: 两班, 三班倒, 四班运转' },

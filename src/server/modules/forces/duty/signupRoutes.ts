@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { platformToday } from '../../../platform/clock';
 import type { Services } from '../../../platform/services';
-import { ledgerDay } from '../../ledger/policy';
 import * as callups from './callups';
 import { availabilitySchema, dbId, skillsSchema } from './schemas';
 import * as proof from './signupProof';
@@ -77,7 +77,7 @@ export function signupRoutes(appBase: FastifyInstance, services: Services) {
       rateLimit: { max: perMinute(services, 30), timeWindow: '1 minute' },
     },
     handler: async (req, reply) => {
-      const { today } = await ledgerDay(services);
+      const today = platformToday(services.config);
       const answer = await callups.publicSignup(services, req.locale, req.params.token, req.body, today);
       const { created, ...body } = answer;
       return reply.status(created ? 201 : 200).send(body);

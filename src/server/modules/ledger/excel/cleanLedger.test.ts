@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLedgerSheet } from '../../../../domain/ledger/sheet/readLedger';
+import { readWorkbook } from '../../../sheets/readWorkbook';
 import { CLEAN_COLUMNS, cleanLedgerSheet } from './cleanLedger';
-import { readWorkbook } from './readWorkbook';
 
 async function read(buf: Buffer) {
   const sheet = await readWorkbook(buf);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readLedgerSheet } from '../../../../domain/ledger/sheet/readLedger';
 import type { ResidentRecord } from '../../../../domain/ledger/sheet/validateRow';
 import { validateIdNumber } from '../../../../domain/validators/idNumber';
-import { loadWorkbook } from './excelJs';
+import { loadWorkbook } from '../../../sheets/excelJs';
+import { readWorkbook } from '../../../sheets/readWorkbook';
 import { FIXED_EXPECTED, fixedMessyLedgerSheet, MESSY_EXPECTED, messyLedgerSheet } from './messyLedger';
-import { readWorkbook } from './readWorkbook';
 
 const TODAY = new Date(2020, 0, 28);
 

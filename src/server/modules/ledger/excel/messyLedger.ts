@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { LedgerErrorCode } from '../../../../domain/ledger/sheet/messages';
 import { toFullWidth } from '../../../../domain/testing/text';
 import { generateIdNumber } from '../../../../domain/validators/idNumber';
-import { workbookBuffer } from './excelJs';
+import { workbookBuffer } from '../../../sheets/excelJs';
 
 const id = (regionCode: string, birthDate: string, sequence: number) =>
   generateIdNumber({ regionCode, birthDate, sequence });

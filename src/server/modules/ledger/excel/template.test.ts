@@ -12,9 +12,9 @@ import {
   RELATIONS,
 } from '../../../../domain/ledger/sheet/values';
 import { generateIdNumber } from '../../../../domain/validators/idNumber';
+import { loadWorkbook, workbookBuffer } from '../../../sheets/excelJs';
+import { readWorkbook } from '../../../sheets/readWorkbook';
 import { placeNames } from '../places';
-import { loadWorkbook, workbookBuffer } from './excelJs';
-import { readWorkbook } from './readWorkbook';
 import { buildTemplate, TEMPLATE_FIELDS, TEMPLATE_ROWS, TEMPLATE_SHEETS, templateLists } from './template';
 
 const LOCALES: Locale[] = ['zh-CN', 'en'];

@@ -21,7 +21,7 @@ import {
   SEX_LABELS,
 } from '../../../../domain/ledger/sheet/values';
 import { generateIdNumber } from '../../../../domain/validators/idNumber';
-import { workbookBuffer } from './excelJs';
+import { workbookBuffer } from '../../../sheets/excelJs';
 
 /** The template's columns, in order. */
 export const TEMPLATE_FIELDS = [

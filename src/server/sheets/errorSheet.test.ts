@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../../../../domain/i18n/messages';
-import { readLedgerSheet } from '../../../../domain/ledger/sheet/readLedger';
-import { generateIdNumber } from '../../../../domain/validators/idNumber';
+import type { Locale } from '../../domain/i18n/messages';
+import { readLedgerSheet } from '../../domain/ledger/sheet/readLedger';
+import { generateIdNumber } from '../../domain/validators/idNumber';
 import { ERROR_COLUMN_HEADER, writeErrorSheet } from './errorSheet';
 import { loadWorkbook, workbookBuffer } from './excelJs';
 import { readWorkbook } from './readWorkbook';

@@ -1,8 +1,8 @@
 // The refusals of an upload that passes one of UPLOAD_LIMITS (domain/uploads/limits.ts): 413, with a
 // message naming the limit in the caller's language.
 
-import { bytesText, countText, UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
-import { AppError } from '../../../platform/errors';
+import { bytesText, countText, UPLOAD_LIMITS } from '../../domain/uploads/limits';
+import { AppError } from '../platform/errors';
 
 type Found = { found: number };
 

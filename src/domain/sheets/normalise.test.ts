@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyText, toFullWidth } from '../../testing/text';
-import { generateIdNumber, PROVINCE_CODES } from '../../validators/idNumber';
+import { anyText, toFullWidth } from '../testing/text';
+import { generateIdNumber, PROVINCE_CODES } from '../validators/idNumber';
 import {
   cellText,
   dateText,

@@ -8,7 +8,7 @@
 // ExcelJS gives them), booleans as booleans, errors (#N/A) as null. Only the top-left cell of a merged
 // range has a value, as in Excel.
 
-import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
+import { UPLOAD_LIMITS } from '../../domain/uploads/limits';
 import { tooManyCells, tooManyColumns, tooManyMerges, tooManyRows } from './limits';
 import { stringText, textOfRuns } from './xml';
 

@@ -7,8 +7,8 @@
 
 import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../../../domain/i18n/messages';
-import { landscapePageSetup } from '../../../platform/exportFiles';
+import type { Locale } from '../../domain/i18n/messages';
+import { landscapePageSetup } from '../platform/exportFiles';
 
 export interface ExportColumn {
   /** the key of the value in each row given to addRow */

@@ -9,11 +9,11 @@
 // password-protected file (stored in the same OLE2 container) is to be opened and saved without its
 // password; an HTML or XML "Excel" table, or an old file that cannot be read, to be saved as .xlsx.
 
-import { parseRange } from '../../../../domain/ledger/sheet/fillDown';
-import { isBlankCell } from '../../../../domain/ledger/sheet/normalise';
-import { type NotSheetKind, oleKind, sniffNotSheet, zipKind } from '../../../../domain/uploads/fileKind';
-import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
-import { AppError } from '../../../platform/errors';
+import { parseRange } from '../../domain/sheets/fillDown';
+import { isBlankCell } from '../../domain/sheets/normalise';
+import { type NotSheetKind, oleKind, sniffNotSheet, zipKind } from '../../domain/uploads/fileKind';
+import { UPLOAD_LIMITS } from '../../domain/uploads/limits';
+import { AppError } from '../platform/errors';
 import { csvDelimiter, decodeText, isMarkup, parseCsv } from './csv';
 import { readLegacyWorkbook } from './legacyXls';
 import { tooManyCells, tooManyColumns, tooManyMergedCells, tooManyMerges, tooManyRows } from './limits';

@@ -7,8 +7,8 @@
 // ranges as 'A3:A8'.
 
 import type { WorkSheet } from '@e965/xlsx';
-import { isBlankCell } from '../../../../domain/ledger/sheet/normalise';
-import { AppError } from '../../../platform/errors';
+import { isBlankCell } from '../../domain/sheets/normalise';
+import { AppError } from '../platform/errors';
 import type { ReadWorkbookOptions, WorkbookSheet } from './readWorkbook';
 import { excelDate } from './sheetXml';
 

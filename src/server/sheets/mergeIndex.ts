@@ -2,7 +2,7 @@
 // over its family): for each column, the ranges covering it sorted by their top row, searched by
 // halving. Excel's ranges never overlap, so at most one covers a cell.
 
-import { parseRange } from '../../../../domain/ledger/sheet/fillDown';
+import { parseRange } from '../../domain/sheets/fillDown';
 
 export interface CellPosition {
   /** 0-based */

@@ -2,7 +2,7 @@
 // a column's width, a legacy drawing (the part that shows notes). Every other row, and everything else
 // in the part, is kept byte for byte — formulas, styles, merged cells, validations, conditional formats.
 
-import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
+import { UPLOAD_LIMITS } from '../../domain/uploads/limits';
 import { attr, columnOf, mergesIn } from './sheetXml';
 import { setAttribute } from './stylesPatch';
 

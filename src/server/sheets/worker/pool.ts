@@ -4,13 +4,13 @@
 // (WANGGE_SHEET_WORKERS, default: one per core but one, at most two) are started when the first upload
 // comes and kept; jobs wait their turn in order. A worker whose heap passes UPLOAD_LIMITS.workerMemoryMb,
 // or that works on one upload longer than UPLOAD_LIMITS.workerSeconds, is stopped, its upload refused
-// (413 naming the limit), and a fresh worker takes the next job.
+// (413 naming the limit), and a fresh worker takes the next job. The jobs are those of a table
+// (jobTable.ts): the layer's own (sheetJobs.ts) or a module's.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { UPLOAD_LIMITS } from '../../../../../domain/uploads/limits';
-import { AppError } from '../../../../platform/errors';
-import type { JobName, UploadJobs } from './uploadJobs';
+import { UPLOAD_LIMITS } from '../../../domain/uploads/limits';
+import { AppError } from '../../platform/errors';
 import type { JobAnswer, JobRequest } from './worker';
 
 const ENTRY = new URL('./entry.mjs', import.meta.url);
@@ -110,19 +110,13 @@ export function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /**
- * Runs an upload job (uploadJobs.ts) in a sheet worker. The arguments are copied to the worker (the
- * caller's buffers stay usable); the answer is the job's, or its AppError rethrown here.
+ * Runs the job `name` of the table declared in `module` (jobTable.ts: call it through the table's run)
+ * in a sheet worker. The arguments are copied to the worker (the caller's buffers stay usable); the
+ * answer is the job's, or its AppError rethrown here.
  */
-export function inSheetWorker<K extends JobName>(
-  name: K,
-  ...args: Parameters<UploadJobs[K]>
-): Promise<Awaited<ReturnType<UploadJobs[K]>>> {
+export function runInSheetWorker(module: string, name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    queue.push({
-      request: { id: ++nextId, name, args },
-      resolve: resolve as (v: unknown) => void,
-      reject,
-    });
+    queue.push({ request: { id: ++nextId, module, name, args }, resolve, reject });
     pump();
   });
 }

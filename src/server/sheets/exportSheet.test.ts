@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readLedgerSheet } from '../../../../domain/ledger/sheet/readLedger';
-import { generateIdNumber } from '../../../../domain/validators/idNumber';
+import { readLedgerSheet } from '../../domain/ledger/sheet/readLedger';
+import { generateIdNumber } from '../../domain/validators/idNumber';
 import { loadWorkbook } from './excelJs';
 import { createLedgerExport, type ExportColumn, safeSheetName } from './exportSheet';
 import { readWorkbook } from './readWorkbook';

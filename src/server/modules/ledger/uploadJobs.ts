@@ -1,18 +1,14 @@
-// The work on an uploaded file that runs in a sheet worker (pool.ts), off the server's event loop:
-// reading a sheet, reading and checking a ledger sheet, writing the error sheet. Each takes and gives
-// what a worker message can carry (bytes, plain objects, Dates). They are plain async functions, so the
-// tests can also call them in-process.
+// The ledger's work on an uploaded file that runs in a sheet worker (server/sheets/worker), off the
+// server's event loop: reading a ledger sheet and checking every row. Reading a sheet and writing the
+// error sheet are the sheet layer's own jobs (sheets/worker/sheetJobs.ts). Each takes and gives what a
+// worker message can carry (bytes, plain objects, Dates); tests may call them in-process
+// (ledgerUploadJobs.jobs).
 
-import type { Locale } from '../../../../../domain/i18n/messages';
-import {
-  type LedgerField,
-  type LedgerSheetResult,
-  readLedgerSheet,
-} from '../../../../../domain/ledger/sheet';
-import type { LedgerError } from '../../../../../domain/ledger/sheet/messages';
-import { placeNames } from '../../places';
-import { writeErrorSheet } from '../errorSheet';
-import { type ReadWorkbookOptions, readWorkbook, type WorkbookSheet } from '../readWorkbook';
+import type { Locale } from '../../../domain/i18n/messages';
+import { type LedgerField, type LedgerSheetResult, readLedgerSheet } from '../../../domain/ledger/sheet';
+import { readWorkbook } from '../../sheets/readWorkbook';
+import { sheetJobs } from '../../sheets/worker/jobTable';
+import { placeNames } from './places';
 
 export interface LedgerCheckOptions {
   sheet?: string | number;
@@ -55,18 +51,4 @@ async function checkLedger(data: Uint8Array, o: LedgerCheckOptions): Promise<Che
   };
 }
 
-export const uploadJobs = {
-  readSheet: (data: Uint8Array, options: ReadWorkbookOptions): Promise<WorkbookSheet> =>
-    readWorkbook(data, options),
-  checkLedger,
-  errorSheet: (
-    data: Uint8Array,
-    sheetName: string,
-    errors: readonly LedgerError[],
-    locale: Locale,
-    headerRowIndex: number | null,
-  ): Promise<Uint8Array> => writeErrorSheet(data, sheetName, errors, locale, headerRowIndex),
-};
-
-export type UploadJobs = typeof uploadJobs;
-export type JobName = keyof UploadJobs;
+export const ledgerUploadJobs = sheetJobs(import.meta.url, { checkLedger });

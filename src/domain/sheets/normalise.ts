@@ -2,8 +2,8 @@
 // number Excel made of digits, a date, ExcelJS's rich text, formula and hyperlink objects) turned into
 // plain, canonical text. Pure, no I/O.
 
-import { normaliseIdNumber } from '../../validators/idNumber';
-import { removeSpaces, toHalfWidth } from '../../validators/text';
+import { normaliseIdNumber } from '../validators/idNumber';
+import { removeSpaces, toHalfWidth } from '../validators/text';
 
 const DAY_MS = 86_400_000;
 /** white space and the invisible characters copied along from web pages, Word or WeChat */

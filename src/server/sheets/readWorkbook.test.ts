@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readLedgerSheet } from '../../../../domain/ledger/sheet/readLedger';
-import { generateIdNumber } from '../../../../domain/validators/idNumber';
-import { AppError } from '../../../platform/errors';
+import { readLedgerSheet } from '../../domain/ledger/sheet/readLedger';
+import { generateIdNumber } from '../../domain/validators/idNumber';
+import { AppError } from '../platform/errors';
 import { loadWorkbook, workbookBuffer } from './excelJs';
 import { legacyXlsWorkbook } from './legacySheet';
 import { readWorkbook } from './readWorkbook';

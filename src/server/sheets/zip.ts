@@ -4,7 +4,7 @@
 
 import { Readable, Transform } from 'node:stream';
 import { createInflateRaw, inflateRaw } from 'node:zlib';
-import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
+import { UPLOAD_LIMITS } from '../../domain/uploads/limits';
 import { partTooLarge } from './limits';
 
 /** Why a buffer could not be read as a ZIP archive. */

@@ -13,11 +13,11 @@
 
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../../../domain/i18n/messages';
-import type { LedgerError } from '../../../../domain/ledger/sheet/messages';
-import { cellText } from '../../../../domain/ledger/sheet/normalise';
-import { UPLOAD_LIMITS } from '../../../../domain/uploads/limits';
-import { AppError } from '../../../platform/errors';
+import type { Locale } from '../../domain/i18n/messages';
+import { cellText } from '../../domain/sheets/normalise';
+import type { RowError } from '../../domain/sheets/rowErrors';
+import { UPLOAD_LIMITS } from '../../domain/uploads/limits';
+import { AppError } from '../platform/errors';
 import { mergeIndex } from './mergeIndex';
 import { addNote, relativeTarget } from './noteParts';
 import { readWorkbook } from './readWorkbook';
@@ -86,7 +86,7 @@ async function open(data: Buffer): Promise<{ zip: ZipArchive; parts: WorkbookPar
 }
 
 /** The messages of each row's errors, joined; by row. */
-function messagesByRow(errors: readonly LedgerError[], locale: Locale): Map<number, string> {
+function messagesByRow(errors: readonly RowError[], locale: Locale): Map<number, string> {
   const byRow = new Map<number, string[]>();
   for (const e of errors) {
     if (e.row === null) continue;
@@ -101,7 +101,7 @@ function messagesByRow(errors: readonly LedgerError[], locale: Locale): Map<numb
  * The original workbook with the errors written into the sheet read. headerRowIndex is the 0-based index
  * of its header row (LedgerSheetResult.header.rowIndex), null when none was found (the column is then
  * headed on row 1). Each row with errors gets their messages in the error column, joined with '；'
- * (zh-CN) or '; ' (en); that cell and each cell an error names (LedgerError.columnIndex; the top-left
+ * (zh-CN) or '; ' (en); that cell and each cell an error names (RowError.columnIndex; the top-left
  * cell of a merged range) are filled light red. Errors without a row go in a note on the column's
  * header (or, when the sheet already has notes, after the header's text). An .xlsx comes back as an
  * .xlsx; a CSV, .xls or .et file as a fresh .xlsx of its rows (values only: its formats are not kept).
@@ -109,7 +109,7 @@ function messagesByRow(errors: readonly LedgerError[], locale: Locale): Map<numb
 export async function writeErrorSheet(
   original: Buffer | Uint8Array,
   sheetName: string,
-  errors: readonly LedgerError[],
+  errors: readonly RowError[],
   locale: Locale,
   headerRowIndex: number | null,
 ): Promise<Buffer> {
@@ -159,7 +159,8 @@ export async function writeErrorSheet(
   }
   const masterOf = mergeIndex(facts.merges);
   for (const e of errors) {
-    if (e.row === null || e.columnIndex === null || e.columnIndex === col) continue;
+    if (e.row === null || e.columnIndex === null || e.columnIndex === undefined || e.columnIndex === col)
+      continue;
     const at = masterOf(e.row - 1, e.columnIndex);
     edit(at.row + 1, at.col, { restyle: (s) => styles.marked(s) });
   }
