@@ -7,6 +7,7 @@ export * from './households';
 export * from './importPlan';
 export * from './messages';
 export * from './normalise';
+export * from './placeholders';
 export * from './readLedger';
 export * from './validateRow';
 export * from './values';
