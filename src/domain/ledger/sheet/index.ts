@@ -5,6 +5,7 @@ export * from './fillDown';
 export * from './headers';
 export * from './households';
 export * from './importPlan';
+export * from './mappingMemory';
 export * from './messages';
 export * from './normalise';
 export * from './placeholders';

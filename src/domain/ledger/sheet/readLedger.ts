@@ -41,7 +41,12 @@ export interface ReadLedgerOptions {
   places?: PlaceTable;
   /** the ledger's day: the last day a stay can end, the day an undated one is recorded */
   ledgerDay?: string;
+  /** told every PROGRESS_EVERY rows checked, and at the end: rows done of the rows below the header */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** How often (in rows) readLedgerSheet tells its progress. */
+export const PROGRESS_EVERY = 1000;
 
 export interface LedgerSheetResult {
   /** the header row and the mapping used (for the mapping step's preview); null when none was found */
@@ -186,7 +191,11 @@ export function readLedgerSheet(
   let skippedBlank = 0;
   let skippedHeadings = 0;
   let pendingBlank = 0; // blank rows count only when something follows them
+  const { onProgress } = options;
+  const total = sheet.length - fromRow;
+  onProgress?.(0, total);
   for (let r = fromRow; r < sheet.length; r++) {
+    if (onProgress && (r - fromRow) % PROGRESS_EVERY === 0 && r > fromRow) onProgress(r - fromRow, total);
     const own = mapRow(sheet[r]);
     const result = repeated.has(r)
       ? ({ kind: 'heading' } as const)
@@ -221,6 +230,8 @@ export function readLedgerSheet(
         );
     }
   }
+
+  onProgress?.(total, total);
 
   // the same person twice: a row given twice keeps its first; rows that disagree under one ID number
   // are all refused

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UPLOAD_LIMITS } from '../../../../../domain/uploads/limits';
 import { AppError } from '../../../../platform/errors';
-import type { JobName, UploadJobs } from './uploadJobs';
+import type { JobName, JobProgress, UploadJobs } from './uploadJobs';
 import type { JobAnswer, JobRequest } from './worker';
 
 const ENTRY = new URL('./entry.mjs', import.meta.url);
@@ -19,6 +19,8 @@ interface Task {
   request: JobRequest;
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  /** told the job's progress as the worker posts it */
+  onProgress?: (p: JobProgress) => void;
 }
 
 interface Slot {
@@ -55,6 +57,10 @@ function spawn(): Slot {
   const slot: Slot = { worker };
   worker.unref();
   worker.on('message', (answer: JobAnswer) => {
+    if ('progress' in answer) {
+      if (slot.task?.request.id === answer.id) slot.task.onProgress?.(answer.progress);
+      return;
+    }
     const task = settle(slot);
     if (!task || task.request.id !== answer.id) return;
     if (answer.ok) task.resolve(answer.value);
@@ -117,11 +123,21 @@ export function inSheetWorker<K extends JobName>(
   name: K,
   ...args: Parameters<UploadJobs[K]>
 ): Promise<Awaited<ReturnType<UploadJobs[K]>>> {
+  return inSheetWorkerReporting(undefined, name, ...args);
+}
+
+/** inSheetWorker, telling `onProgress` how far the job has come as the worker posts it. */
+export function inSheetWorkerReporting<K extends JobName>(
+  onProgress: ((p: JobProgress) => void) | undefined,
+  name: K,
+  ...args: Parameters<UploadJobs[K]>
+): Promise<Awaited<ReturnType<UploadJobs[K]>>> {
   return new Promise((resolve, reject) => {
     queue.push({
       request: { id: ++nextId, name, args },
       resolve: resolve as (v: unknown) => void,
       reject,
+      onProgress,
     });
     pump();
   });

@@ -38,15 +38,36 @@ export interface CheckedUpload {
   checked: LedgerSheetResult;
 }
 
-/** Reads a ledger sheet and checks every row (readLedgerSheet). */
+/** How far a job has come: the sheet's XML read (bytes), or its rows checked. */
+export interface JobProgress {
+  step: 'read' | 'check';
+  done: number;
+  total: number;
+}
+
+let reportProgress: (p: JobProgress) => void = () => {};
+
+/**
+ * Where the jobs tell their progress: a sheet worker posts it to the pool for the job at hand
+ * (worker.ts); in-process (tests) nobody listens.
+ */
+export function onJobProgress(report: (p: JobProgress) => void): void {
+  reportProgress = report;
+}
+
+/** Reads a ledger sheet and checks every row (readLedgerSheet), telling its progress as it goes. */
 async function checkLedger(data: Uint8Array, o: LedgerCheckOptions): Promise<CheckedUpload> {
-  const sheet = await readWorkbook(data, { sheet: o.sheet });
+  const sheet = await readWorkbook(data, {
+    sheet: o.sheet,
+    onProgress: (done, total) => reportProgress({ step: 'read', done, total }),
+  });
   const checked = readLedgerSheet(sheet.rows, sheet.merges, {
     locale: o.locale,
     headerRowIndex: o.headerRowIndex,
     mapping: o.mapping,
     places: await placeNames(),
     ledgerDay: o.ledgerDay,
+    onProgress: (done, total) => reportProgress({ step: 'check', done, total }),
   });
   const end = (checked.header ? checked.header.rowIndex + 1 : 0) + o.headRows;
   return {

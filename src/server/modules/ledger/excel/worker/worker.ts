@@ -4,7 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../../platform/errors';
-import { type JobName, uploadJobs } from './uploadJobs';
+import { type JobName, type JobProgress, onJobProgress, uploadJobs } from './uploadJobs';
 
 export interface JobRequest {
   id: number;
@@ -14,6 +14,8 @@ export interface JobRequest {
 
 export type JobAnswer =
   | { id: number; ok: true; value: unknown }
+  /** not an answer: how far the job has come (uploadJobs.onJobProgress), posted as it works */
+  | { id: number; progress: JobProgress }
   | {
       id: number;
       ok: false;
@@ -27,6 +29,18 @@ if (!port) throw new Error('worker.ts runs in a worker thread (see pool.ts)');
 
 port.on('message', async ({ id, name, args }: JobRequest) => {
   let answer: JobAnswer;
+  // progress is posted when its step changes or it has come another hundredth of the way
+  let last: JobProgress | undefined;
+  onJobProgress((p) => {
+    const moved =
+      !last ||
+      last.step !== p.step ||
+      p.done === p.total ||
+      (p.total > 0 && (p.done - last.done) / p.total >= 0.01);
+    if (!moved) return;
+    last = p;
+    port.postMessage({ id, progress: p } satisfies JobAnswer);
+  });
   try {
     const job = uploadJobs[name] as (...a: unknown[]) => Promise<unknown>;
     answer = { id, ok: true, value: await job(...args) };
