@@ -1,4 +1,5 @@
 import { Progress, Steps, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportStepName } from '../../../http/ledger';
 import type { ImportStage } from './importApi';
@@ -23,6 +24,11 @@ type Status = 'wait' | 'process' | 'finish';
 export function ImportProgressView({ progress }: { progress: ImportProgressState }) {
   const { t } = useTranslation();
   const { stage, steps } = progress;
+  // the import is started from the foot of a long report: bring the progress into view as it starts
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   const phases: Phase[] = ['upload', ...steps];
   const server = stage.kind === 'server' ? stage.progress : null;
   const status = (phase: Phase): Status => {
@@ -69,6 +75,7 @@ export function ImportProgressView({ progress }: { progress: ImportProgressState
 
   return (
     <div
+      ref={box}
       style={{ marginBottom: 16 }}
       data-testid="import-progress"
       data-step={phase}
