@@ -179,9 +179,11 @@ describe('remembered column mappings', () => {
     const [m] = own.json().items;
     const forgetOut = await t.call('DELETE', `/api/ledger/import/mappings?unit=${A}&id=${m.id}`, inB);
     expect(forgetOut.statusCode).toBe(404);
-    // B's unit with A's mapping id: B has no such mapping
+    // B's unit with A's mapping id: B has no such mapping, and A's stays
     const crossed = await t.call('DELETE', `/api/ledger/import/mappings?unit=${B}&id=${m.id}`, inB);
-    expect(crossed.statusCode).toBe(404);
+    expect(crossed.statusCode).toBe(204);
+    const still = await t.ok('GET', `/api/ledger/import/mappings?unit=${A}`, inA);
+    expect(still.items.map((x: { id: string }) => x.id)).toContain(m.id);
     const forget = await t.call('DELETE', `/api/ledger/import/mappings?unit=${A}&id=${m.id}`, inA);
     expect(forget.statusCode).toBe(204);
     const after = await t.ok('GET', `/api/ledger/import/mappings?unit=${A}`, inA);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { fitMapping, type HeaderProposal, headerKey, type LedgerField } from '../../../domain/ledger/sheet';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
-import { notFound } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
 import * as q from './queries';
@@ -115,7 +114,10 @@ export async function listMappings(
   );
 }
 
-/** Forgets one of a unit's mappings (404 for a unit out of scope, or one the unit does not have). */
+/**
+ * Forgets one of a unit's mappings, if the unit has it (404 for a unit out of scope). Idempotent: a
+ * mapping already forgotten, or another unit's, is no error, and nothing of another unit is touched.
+ */
 export async function forgetMapping(
   services: Services,
   actor: Actor,
@@ -123,5 +125,5 @@ export async function forgetMapping(
   id: string,
 ): Promise<void> {
   const unit = await unitInScope(services.db, actor.scope, unitCode, 'ledger.import');
-  if (!(await q.deleteImportMapping(services.db, unit.id, id))) throw notFound();
+  await q.deleteImportMapping(services.db, unit.id, id);
 }

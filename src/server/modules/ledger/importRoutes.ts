@@ -212,10 +212,16 @@ export function importRoutes(appBase: FastifyInstance, services: Services) {
   app.delete('/api/ledger/import/mappings', {
     schema: {
       tags,
-      summary: 'Forget one of the column mappings the unit remembers',
+      summary:
+        'Forget one of the column mappings the unit remembers (204 also when the unit has no such mapping: nothing of another unit is touched)',
       querystring: z.object({ unit: z.string().min(2).max(24), id: z.string().regex(/^\d{1,18}$/) }),
     },
-    config: { access: { permission: 'ledger.import', resource: unitResource } },
+    config: {
+      access: {
+        permission: 'ledger.import',
+        resource: { ...unitResource, example: () => ({ id: '1' }) },
+      },
+    },
     handler: async (req, reply) => {
       await forgetMapping(services, actorOf(req), req.query.unit, req.query.id);
       return reply.status(204).send();
