@@ -29,6 +29,7 @@ export const uniqueMessagesZh = {
   'unique.shift_patterns_facility_id_key': '该设施已有班次模式',
   'unique.duty_shifts_facility_id_starts_at_key': '该设施在这个时间已有班次',
   'unique.duty_assignments_shift_id_person_id_key': '此人已在该班次上',
+  'unique.import_mappings_unit_signature_uq': '这种表头的列对应正被同时保存，请重试',
 } as const;
 
 export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
@@ -58,4 +59,6 @@ export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
   'unique.shift_patterns_facility_id_key': 'This facility has a shift pattern already',
   'unique.duty_shifts_facility_id_starts_at_key': 'This facility has a shift at this time already',
   'unique.duty_assignments_shift_id_person_id_key': 'This person is already on this shift',
+  'unique.import_mappings_unit_signature_uq':
+    'The column mapping of this header row was being saved at the same moment; please try again',
 };

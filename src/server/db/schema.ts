@@ -376,6 +376,24 @@ export interface CallupCodesTable {
   used_at: Date | null;
 }
 
+/** The column mapping an office used for an import, per unit and header signature (migration 012). */
+export interface ImportMappingsTable {
+  id: Generated<string>;
+  unit_id: string;
+  kind: 'ledger';
+  signature: string;
+  headers: ColumnType<string[], string, string>;
+  header_row: number;
+  mapping: ColumnType<Record<string, string | null>, string, string>;
+  sheet_name: string | null;
+  update_existing: boolean;
+  used_by: string | null;
+  used_by_name: string;
+  used_at: Generated<Date>;
+  uses: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 export interface CallupSignupsTable {
   id: Generated<string>;
   callup_id: string;
@@ -469,6 +487,7 @@ export interface Database {
   callup_places: CallupPlacesTable;
   callup_signups: CallupSignupsTable;
   callup_codes: CallupCodesTable;
+  import_mappings: ImportMappingsTable;
   shift_patterns: ShiftPatternsTable;
   duty_shifts: DutyShiftsTable;
   duty_assignments: DutyAssignmentsTable;

@@ -102,6 +102,7 @@ export const UNIQUE_FIELDS: Record<string, string> = {
   shift_patterns_facility_id_key: 'facilityId',
   duty_shifts_facility_id_starts_at_key: 'startsAt',
   duty_assignments_shift_id_person_id_key: 'personId',
+  import_mappings_unit_signature_uq: 'mapping',
 };
 
 /**

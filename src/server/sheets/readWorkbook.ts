@@ -46,6 +46,8 @@ export interface ReadWorkbookOptions {
   sheet?: string | number;
   /** read at most this many rows from the top (a preview); the rest is left unread and truncated is set */
   maxRows?: number;
+  /** told how much of an .xlsx sheet's XML has been read, in bytes (the import's progress) */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -97,11 +99,29 @@ async function scanPart(
   zip: ZipArchive,
   sheet: SheetPart,
   ctx: SheetContext,
-  maxRows: number | undefined,
+  options: ReadWorkbookOptions,
 ): Promise<ScannedSheet> {
   const entry = zip.find(sheet.path);
   if (!entry) return { rows: [], merges: [], truncated: false };
-  return scanSheet(zip.stream(entry, UPLOAD_LIMITS.sheetXmlBytes), ctx, { maxRows });
+  const stream = zip.stream(entry, UPLOAD_LIMITS.sheetXmlBytes);
+  const { onProgress } = options;
+  return scanSheet(onProgress ? counted(stream, entry.size, onProgress) : stream, ctx, {
+    maxRows: options.maxRows,
+  });
+}
+
+/** The chunks, telling how many bytes of `total` have passed. */
+async function* counted(
+  chunks: AsyncIterable<Buffer | string>,
+  total: number,
+  onProgress: (done: number, total: number) => void,
+): AsyncIterable<Buffer | string> {
+  let done = 0;
+  for await (const chunk of chunks) {
+    done += chunk.length;
+    onProgress(Math.min(done, total), total);
+    yield chunk;
+  }
 }
 
 async function readXlsx(buf: Buffer, options: ReadWorkbookOptions): Promise<WorkbookSheet> {
@@ -131,7 +151,7 @@ async function readXlsx(buf: Buffer, options: ReadWorkbookOptions): Promise<Work
       : [...parts.sheets.filter((s) => !s.hidden), ...parts.sheets.filter((s) => s.hidden)];
     let first: { sheet: SheetPart; scanned: ScannedSheet } | undefined;
     for (const sheet of candidates) {
-      const scanned = await scanPart(zip, sheet, ctx, options.maxRows);
+      const scanned = await scanPart(zip, sheet, ctx, options);
       first ??= { sheet, scanned };
       if (chosen || hasData(scanned.rows)) return { sheetName: sheet.name, sheetNames, ...scanned };
     }

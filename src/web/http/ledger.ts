@@ -505,6 +505,30 @@ export interface ImportPreview {
   /** the first rows below the header (ID numbers and phones masked), with their sheet row numbers */
   sample: ({ row: number; cells: string[] } | string[])[];
   report?: ImportReport;
+  /** the mapping the unit's last import of a sheet with this header row used (pre-filled by the wizard) */
+  remembered?: RememberedMapping | null;
+}
+
+export interface RememberedMapping {
+  id: string;
+  headerRow: number;
+  headers: string[];
+  /** every column of the header row: its field, or null */
+  mapping: ColumnMapping;
+  sheetName: string | null;
+  updateExisting: boolean;
+  usedAt: string;
+  usedBy: string;
+  uses: number;
+}
+
+/** The server's steps of an import request (GET /api/ledger/import/progress/{id}). */
+export type ImportStepName = 'read' | 'check' | 'dedupe' | 'write';
+
+export interface ImportProgress {
+  step: ImportStepName;
+  steps: { step: ImportStepName; state: 'waiting' | 'active' | 'done'; done: number; total: number }[];
+  finished: boolean;
 }
 
 export interface ImportResult {
@@ -521,6 +545,8 @@ export interface ImportParams {
   mapping?: ColumnMapping;
   /** 更新台账中已有的居民 */
   updateExisting?: boolean;
+  /** the request's progress id (a UUID), to follow its steps */
+  progress?: string;
 }
 
 export function importQuery(p: ImportParams, extra: Record<string, string | undefined> = {}) {
@@ -529,6 +555,7 @@ export function importQuery(p: ImportParams, extra: Record<string, string | unde
   if (p.headerRow !== undefined) params.set('headerRow', String(p.headerRow));
   if (p.mapping) params.set('mapping', JSON.stringify(p.mapping));
   if (p.updateExisting) params.set('updateExisting', '1');
+  if (p.progress) params.set('progress', p.progress);
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, v);
   return params.toString();
 }

@@ -20,6 +20,7 @@ export const LEDGER_ERROR_CODES = [
   'id.region',
   'id.format',
   'id.duplicate',
+  'row.repeated',
   'id.in_ledger',
   'id_type.invalid',
   'sex.invalid',
@@ -48,7 +49,8 @@ export type LedgerMessageKey =
   | LedgerErrorCode
   | 'id.length.15'
   | 'id.in_ledger.same_door'
-  | 'id.in_ledger.unnamed';
+  | 'id.in_ledger.unnamed'
+  | 'row.repeated.unkept';
 
 const zh: Record<LedgerMessageKey, string> = {
   'sheet.no_header':
@@ -69,6 +71,8 @@ const zh: Record<LedgerMessageKey, string> = {
   'id.region': '身份证号的前 6 位不是有效的地区代码。',
   'id.format': '证件号码格式不正确，应为 5–20 位字母或数字。',
   'id.duplicate': '身份证号与第 {rows} 行重复。',
+  'row.repeated': '与第 {row} 行重复，已保留第 {row} 行。',
+  'row.repeated.unkept': '与第 {row} 行重复（两行内容相同，保留一行即可）。',
   'id.in_ledger': '此人已登记在台账中（{place}），不能重复登记；如已搬家，请先在原住户中办理迁出。',
   'id.in_ledger.unnamed': '此人已登记在台账中，不能重复登记；如已搬家，请先在原住户中办理迁出。',
   'id.in_ledger.same_door':
@@ -118,6 +122,8 @@ const en: Record<LedgerMessageKey, string> = {
   'id.region': 'The first six digits of the ID number are not a region code.',
   'id.format': 'Not a valid document number: 5 to 20 letters or digits.',
   'id.duplicate': 'The same ID number is in row {rows}.',
+  'row.repeated': 'The same as row {row}; row {row} is kept.',
+  'row.repeated.unkept': 'The same as row {row} (the two rows say the same: keep one).',
   'id.in_ledger':
     'This person is already in the ledger ({place}) and cannot be registered twice; if they moved, record the move out of their old household first.',
   'id.in_ledger.unnamed':

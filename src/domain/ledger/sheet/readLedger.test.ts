@@ -409,3 +409,18 @@ describe('readLedgerSheet, other sheets', () => {
     expect(r.skippedBlank).toBe(1);
   });
 });
+
+describe('readLedgerSheet, progress', () => {
+  it('tells the rows checked every thousand rows, from none to all', () => {
+    const rows: unknown[][] = [['门牌号', '姓名']];
+    for (let i = 0; i < 2500; i++) rows.push([String(1000 + i), `居民${i}`]);
+    const told: [number, number][] = [];
+    readLedgerSheet(rows, [], { locale: 'zh-CN', onProgress: (done, total) => told.push([done, total]) });
+    expect(told).toEqual([
+      [0, 2500],
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
+  });
+});

@@ -1,13 +1,14 @@
 // Reading a household ledger sheet (入户台账) as offices keep it: find the header row below the title,
 // map the columns (or take the user's mapping), fill merged and "same as above" cells down, check every
-// row, find ID numbers given twice, and group the residents into households. Pure, no I/O: the Excel
+// row, find the same person twice (a row given twice keeps its first; rows that disagree under one ID
+// number are refused), and group the residents into households. Pure, no I/O: the Excel
 // reading (ExcelJS) hands over the sheet as a 2-D array of cell values and the list of merged ranges.
 
 import type { Locale } from '../../i18n/messages';
 import type { PlaceTable } from '../../places/placeNames';
 import { applyMerges, type CellRange, fillDown } from '../../sheets/fillDown';
 import { byRowThenColumn } from '../../sheets/rowErrors';
-import { duplicateIdErrors, type IdOccurrence } from './duplicates';
+import { type PersonOccurrence, rowContent, sheetDuplicateErrors, sheetDuplicates } from './duplicates';
 import {
   applyMapping,
   columnRefs,
@@ -20,7 +21,7 @@ import {
   proposeMapping,
   rowMapper,
 } from './headers';
-import { groupHouseholds, type Household } from './households';
+import { groupHouseholds, type Household, householdKey } from './households';
 import { type LedgerError, ledgerMessage } from './messages';
 import { type LedgerRecord, validateRow } from './validateRow';
 
@@ -41,7 +42,12 @@ export interface ReadLedgerOptions {
   places?: PlaceTable;
   /** the ledger's day: the last day a stay can end, the day an undated one is recorded */
   ledgerDay?: string;
+  /** told every PROGRESS_EVERY rows checked, and at the end: rows done of the rows below the header */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** How often (in rows) readLedgerSheet tells its progress. */
+export const PROGRESS_EVERY = 1000;
 
 export interface LedgerSheetResult {
   /** the header row and the mapping used (for the mapping step's preview); null when none was found */
@@ -113,8 +119,9 @@ function isRepeatedHeader(row: readonly unknown[], header: HeaderProposal, nameC
  * Reads a ledger sheet. Finds the header row (or takes options.headerRowIndex) and proposes a mapping,
  * corrected by options.mapping; requires a name column and a building or door column. Then, for every
  * row below the header: merged cells and blank building/unit/door cells filled down (fillDown), blank
- * rows skipped, each row checked (validateRow), ID numbers given twice reported on every row that has
- * them, and the accepted rows grouped into households (groupHouseholds). A row with any error is left
+ * rows skipped, each row checked (validateRow), the same person twice found (sheetDuplicates: a row
+ * given twice is refused after its first, which is kept; rows that disagree under one ID number are each
+ * refused, naming the others), and the accepted rows grouped into households (groupHouseholds). A row with any error is left
  * out of records and households; the errors say which row, which column and why, in options.locale.
  * Never throws for bad content or a bad mapping: what is wrong is in errors.
  */
@@ -173,12 +180,16 @@ export function readLedgerSheet(
 
   const errors: LedgerError[] = [];
   const accepted: LedgerRecord[] = [];
-  const ids: IdOccurrence[] = [];
+  const people: PersonOccurrence[] = [];
   let dataRows = 0;
   let skippedBlank = 0;
   let skippedHeadings = 0;
   let pendingBlank = 0; // blank rows count only when something follows them
+  const { onProgress } = options;
+  const total = sheet.length - fromRow;
+  onProgress?.(0, total);
   for (let r = fromRow; r < sheet.length; r++) {
+    if (onProgress && (r - fromRow) % PROGRESS_EVERY === 0 && r > fromRow) onProgress(r - fromRow, total);
     const own = mapRow(sheet[r]);
     const result = repeated.has(r)
       ? ({ kind: 'heading' } as const)
@@ -201,23 +212,39 @@ export function readLedgerSheet(
     if (result.kind === 'heading') skippedHeadings++;
     else if (result.kind === 'rejected') {
       errors.push(...result.errors);
-      if (result.idNumber) ids.push({ row: r + 1, idNumber: result.idNumber });
+      if (result.idNumber) people.push({ row: r + 1, idNumber: result.idNumber });
     } else {
-      accepted.push(result.record);
-      if (result.record.kind === 'resident' && result.record.idNumber)
-        ids.push({ row: r + 1, idNumber: result.record.idNumber });
+      const rec = result.record;
+      accepted.push(rec);
+      if (rec.kind === 'resident')
+        people.push(
+          rec.idNumber
+            ? { row: r + 1, idNumber: rec.idNumber }
+            : { row: r + 1, person: `${householdKey(rec)}|${rec.name}` },
+        );
     }
   }
 
-  const duplicates = duplicateIdErrors(ids, columns.idNumber, locale);
-  const duplicated = new Set(duplicates.map((e) => e.row));
+  onProgress?.(total, total);
+
+  // the same person twice: a row given twice keeps its first; rows that disagree under one ID number
+  // are all refused
+  const duplicates = sheetDuplicates(people, (row) => rowContent(mapRow(filled[row - 1])));
+  const conflicted = new Set(duplicates.conflicts.keys());
   const grouped = groupHouseholds(
-    accepted.filter((rec) => !duplicated.has(rec.row)),
+    accepted.filter((rec) => !conflicted.has(rec.row) && !duplicates.repeats.has(rec.row)),
     { columns, locale },
   );
-  const rejected = new Set([...duplicated, ...grouped.rejectedRows]);
+  const rejected = new Set([...conflicted, ...duplicates.repeats.keys(), ...grouped.rejectedRows]);
+  const rejectedOwn = new Set(errors.map((e) => e.row));
+  const duplicateErrors = sheetDuplicateErrors(
+    duplicates,
+    columns.idNumber ?? columns.name,
+    locale,
+    (row) => !rejected.has(row) && !rejectedOwn.has(row),
+  );
   const records = accepted.filter((rec) => !rejected.has(rec.row));
-  const allErrors = [...errors, ...duplicates, ...grouped.errors].sort(byRowThenColumn);
+  const allErrors = [...errors, ...duplicateErrors, ...grouped.errors].sort(byRowThenColumn);
 
   return {
     header,

@@ -21,10 +21,10 @@ import { type HouseholdColour, parseColour, type TravelStay } from '../colours';
 import { MARKERS, type Marker, parseMarkers } from '../markers';
 import { type ColumnRef, type LedgerField, type MappedRow, PERSON_FIELDS } from './headers';
 import { type LedgerError, type LedgerErrorCode, type LedgerMessageKey, ledgerMessage } from './messages';
+import { placeholderOf } from './placeholders';
 import {
   CHECKED_ID_TYPES,
   type IdType,
-  isEmptyWord,
   parseEmptyFlag,
   parseFlag,
   parseIdType,
@@ -192,12 +192,33 @@ function checkPlace(check: RowChecker, ctx: RowContext, place: HouseholdPlace): 
   }
 }
 
+/**
+ * The fields whose placeholder (无, /, —, 空户) is read as a blank cell: those about a person, the ID type
+ * and a colour that is no colour. The place (building, unit, door: a '/' there is a unit of its own, and
+ * blanks are filled from above), the notes (kept as typed) and the 空户 column keep what they hold.
+ */
+const PLACEHOLDER_FIELDS: ReadonlySet<LedgerField> = new Set([...PERSON_FIELDS, 'idType', 'colour']);
+
+/** The row with every placeholder of those fields as a blank cell (the row itself when there is none). */
+function withoutPlaceholders(cells: MappedRow): MappedRow {
+  let out: MappedRow | undefined;
+  for (const f of Object.keys(cells) as LedgerField[]) {
+    const v = cells[f];
+    if (v === null || v === undefined || !PLACEHOLDER_FIELDS.has(f)) continue;
+    const text = cellText(v);
+    if (placeholderOf(text) === undefined) continue;
+    if (f === 'colour' && parseColour(text) !== undefined) continue; // 空户 as a colour: white
+    out ??= { ...cells };
+    out[f] = null;
+  }
+  return out ?? cells;
+}
+
 /** the fields of the row that say something about a person (a yes/no marker column only when yes) */
 function personFields(own: MappedRow): LedgerField[] {
   return PERSON_FIELDS.filter((f) => {
     const v = own[f];
     if (isBlankCell(v)) return false;
-    if (f === 'name') return !isEmptyWord(normaliseName(v));
     if ((MARKERS as readonly string[]).includes(f)) return parseFlag(cellText(v));
     return true;
   });
@@ -374,27 +395,37 @@ function readMarkers(cells: MappedRow): { markers: Marker[]; tags: string[] } {
  * Checks one mapped row (cells after merged and "same as above" cells were filled in) and says what it
  * is:
  * - blank: nothing in any mapped column (judged on ctx.own) — skipped;
- * - an empty household 空户: marked so (an 空户 column saying yes, 空户/空房/无人居住 in the name column, or
- *   white as its colour with no name), or a door of its own with nobody on the row; its place is
- *   required and no person may be given;
+ * - an empty household 空户: marked so (an 空户 column saying yes, 空户/（空户）/空/暂无人员 in the name
+ *   column, or white as its colour with no name), or a door of its own with nobody on the row; its place
+ *   is required and no person may be given. A placeholder (placeholders.ts: 无, /, —, 暂无) in a person's
+ *   column is a blank cell, so a placeholder name is nobody and an empty household's row of '/' is empty;
  * - a heading: no person and no door of its own ('3号楼' alone on a row) — skipped;
  * - a resident: a name and a place are required; the ID number is checked (length, characters, check
  *   character, birth date, region; an ID Excel stored as a number is explained), its sex and birth date
  *   must agree with the sex and birth-date columns; the phone, sex, ID type, colour are checked; the
  *   relation and the markers read.
  */
-export function validateRow(cells: MappedRow, ctx: RowContext): RowResult {
-  const own = ctx.own ?? cells;
-  const filled = (Object.keys(own) as LedgerField[]).filter((f) => f !== 'idType' && !isBlankCell(own[f]));
+export function validateRow(given: MappedRow, ctx: RowContext): RowResult {
+  const givenOwn = ctx.own ?? given;
+  const filled = (Object.keys(givenOwn) as LedgerField[]).filter(
+    (f) => f !== 'idType' && !isBlankCell(givenOwn[f]),
+  );
   if (filled.length === 0) return { kind: 'blank' };
 
+  // a placeholder (（空户）, 无, /, —) is no value: a placeholder name is no resident, and one that says
+  // nobody lives here marks the row an empty household
+  const placeholderName = placeholderOf(cellText(given.name));
+  const cells = withoutPlaceholders(given);
+  const own = ctx.own ? withoutPlaceholders(ctx.own) : cells;
   const place = placeOf(cells);
   const name = normaliseName(cells.name);
   const colourText = normaliseText(cells.colour);
   const colour = colourText === '' ? undefined : parseColour(colourText);
   const people = personFields(own);
   const markedEmpty =
-    parseEmptyFlag(cellText(cells.empty)) || isEmptyWord(name) || (colour === 'white' && name === '');
+    parseEmptyFlag(cellText(cells.empty)) ||
+    placeholderName === 'empty' ||
+    (colour === 'white' && name === '');
 
   if (markedEmpty) return emptyHousehold(cells, ctx, place, colourText, colour, people);
   if (people.length === 0) {

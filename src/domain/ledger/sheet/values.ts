@@ -6,6 +6,7 @@ import type { Locale } from '../../i18n/messages';
 import type { Sex } from '../../validators/idNumber';
 import { removeSpaces, toHalfWidth } from '../../validators/text';
 import { type Marker, parseMarker } from '../markers';
+import { placeholderOf } from './placeholders';
 
 /** half-width, no spaces, lower-case: the form words are compared in */
 function wordKey(text: string): string {
@@ -246,24 +247,12 @@ export function parseMarkerFlag(marker: Marker, text: string): boolean {
   return marker === 'party_member' ? parsePartyMember(text) : parseFlag(text);
 }
 
-const EMPTY_WORDS = new Set([
-  '空户',
-  '空房',
-  '空置',
-  '空置房',
-  '空',
-  '无人',
-  '无人住',
-  '无人居住',
-  '闲置',
-  '空宅',
-  'empty',
-  'vacant',
-]);
-
-/** The words that say nobody lives there: 空户, 空房, 空置, 无人居住, vacant … */
+/**
+ * The words that say nobody lives there: 空户, （空户）, 【空房】, 空, 无人居住, 暂无人员, vacant …
+ * (placeholders.ts: a whole cell only).
+ */
 export function isEmptyWord(text: string): boolean {
-  return EMPTY_WORDS.has(wordKey(text).replace(/[()（）]/g, ''));
+  return placeholderOf(text) === 'empty';
 }
 
 /**

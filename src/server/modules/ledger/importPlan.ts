@@ -38,18 +38,27 @@ export interface SheetPlan {
 const doorKey = (unitId: string, entrance: string, door: string) =>
   `${unitId}|${placeKey('unit', entrance)}|${placeKey('door', door)}`;
 
-/** Plans the import of a checked sheet into a unit (see planImport); `lock` locks the doors found. */
+/** The parts of planSheet it tells its progress by: places, doors, ID numbers, the plan. */
+export const PLAN_PARTS = 4;
+
+/**
+ * Plans the import of a checked sheet into a unit (see planImport); `lock` locks the doors found;
+ * `onProgress` is told each of the PLAN_PARTS parts done.
+ */
 export async function planSheet(
   services: Services,
   db: Db,
   actor: Actor,
   unit: ImportTarget,
   checked: LedgerSheetResult,
-  opts: { updateExisting: boolean; lock?: boolean },
+  opts: { updateExisting: boolean; lock?: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<SheetPlan> {
   const regionCode = unit.region_code as string;
   const households = checked.households;
+  const progress = (done: number) => opts.onProgress?.(done, PLAN_PARTS);
+  progress(0);
   const found = await findPlaces(db, unit, households);
+  progress(1);
 
   // the households already at the doors the sheet names
   const unitIds = [...new Set(found.places.flatMap((p) => (p ? [p.unitId] : [])))];
@@ -93,8 +102,10 @@ export async function planSheet(
     });
   });
 
+  progress(2);
   // ID numbers already in the ledger (anywhere), and the phones of rows that may update someone
   const { idHmacs, inLedger } = await idsInLedger(services, db, actor, checked, unit.path);
+  progress(3);
   const phoneKeys = new Map<number, string>();
   households.forEach((h, i) => {
     if (!matched[i]) return;
@@ -116,6 +127,7 @@ export async function planSheet(
       updateExisting: opts.updateExisting,
     },
   );
+  progress(4);
   const errors = [...checked.errors, ...plan.errors].sort(
     (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.columnIndex ?? 0) - (b.columnIndex ?? 0),
   );

@@ -55,9 +55,25 @@ export interface ImportOptions {
   updateExisting?: boolean;
   /** told as each step begins: read, check, dedupe, places, write, done (progress, and the benchmark's split) */
   onStep?: (step: ImportStep) => void;
+  /**
+   * told how far the import has come, step by step: the sheet's XML read (bytes), its rows checked, the
+   * de-duplication against the ledger (its parts), the rows written (the wizard's progress bar)
+   */
+  onProgress?: (p: ImportProgress) => void;
 }
 
 export type ImportStep = 'read' | 'check' | 'dedupe' | 'places' | 'write' | 'done';
+
+/** The steps a user sees, in order (importProgress.ts): the write only when the import writes. */
+export const PROGRESS_STEPS = ['read', 'check', 'dedupe', 'write'] as const;
+export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+
+export interface ImportProgress {
+  step: ProgressStep;
+  /** how much of the step is done, of total (0 of 0 when the step cannot tell) */
+  done: number;
+  total: number;
+}
 
 export interface RejectedRow {
   row: number | null;
@@ -117,7 +133,8 @@ export const SAMPLE_ROWS = 12;
 async function readSheet(services: Services, actor: Actor, opts: Omit<ImportOptions, 'mode'>) {
   const unit = await targetUnit(services, actor, opts.unitCode);
   opts.onStep?.('read');
-  const { sheet, checked } = await ledgerUploadJobs.run('checkLedger', opts.data, {
+  opts.onProgress?.({ step: 'read', done: 0, total: 0 });
+  const { sheet, checked } = await ledgerUploadJobs.runReporting(opts.onProgress, 'checkLedger', opts.data, {
     sheet: opts.sheet,
     locale: actor.locale,
     headerRowIndex: opts.headerRow,
@@ -135,6 +152,7 @@ export async function checkSheet(services: Services, actor: Actor, opts: Omit<Im
   opts.onStep?.('dedupe');
   const planned = await planSheet(services, services.db, actor, unit, checked, {
     updateExisting: opts.updateExisting === true,
+    onProgress: dedupeProgress(opts),
   });
   return {
     unit,
@@ -192,8 +210,12 @@ export async function importLedger(
     errors: planned.errors,
   });
   opts.onStep?.('dedupe');
+  const onDedupe = dedupeProgress(opts);
   if (opts.dryRun) {
-    const planned = await planSheet(services, services.db, actor, unit, checked, { updateExisting });
+    const planned = await planSheet(services, services.db, actor, unit, checked, {
+      updateExisting,
+      onProgress: onDedupe,
+    });
     return answer(false, planned);
   }
   const day = await ledgerDay(services);
@@ -204,7 +226,11 @@ export async function importLedger(
   return bulkTransaction(
     services.db,
     async ({ tx, copy }) => {
-      const planned = await planSheet(services, tx, actor, unit, checked, { updateExisting, lock: true });
+      const planned = await planSheet(services, tx, actor, unit, checked, {
+        updateExisting,
+        lock: true,
+        onProgress: onDedupe,
+      });
       const { households } = planned.plan;
       if (isBlocked(planned.errors, opts.mode) || households.length === 0) return answer(false, planned);
       // every row already as the ledger has it: imported, nothing to write
@@ -213,12 +239,36 @@ export async function importLedger(
       );
       if (!work)
         return answer(true, planned, { households: 0, residents: 0, buildings: 0, joined: 0, updated: 0 });
-      const created = await load({ services, actor, unit, planned, day, tx, copy, onStep: opts.onStep });
+      const created = await load({
+        services,
+        actor,
+        unit,
+        planned,
+        day,
+        tx,
+        copy,
+        onStep: opts.onStep,
+        onProgress: opts.onProgress,
+      });
       opts.onStep?.('done');
       return answer(true, planned, created);
     },
     { alsoRetry: (err) => RACED_INDEXES.has(uniqueViolation(err) ?? '') },
   );
+}
+
+/** The de-duplication's progress (its parts done, of planSheet's DEDUPE_PARTS) as the import's. */
+function dedupeProgress(opts: Pick<ImportOptions, 'onProgress'>) {
+  const { onProgress } = opts;
+  return onProgress && ((done: number, total: number) => onProgress({ step: 'dedupe', done, total }));
+}
+
+/** The rows, telling `onRow` as each is taken (by COPY, as it sends them). */
+function* counted<T>(rows: Iterable<T>, onRow: () => void): Iterable<T> {
+  for (const row of rows) {
+    onRow();
+    yield row;
+  }
 }
 
 /** The unique indexes an import can lose a race on; a new plan sees the rows that won. */
@@ -233,6 +283,7 @@ interface LoadInput {
   tx: BulkTransaction['tx'];
   copy: BulkTransaction['copy'];
   onStep?: (step: ImportStep) => void;
+  onProgress?: (p: ImportProgress) => void;
 }
 
 /**
@@ -240,10 +291,18 @@ interface LoadInput {
  * household already at their door are added to it, residents already in the ledger get their changes
  * (importUpdates.ts); the households touched are summed up again and every change is in the history.
  */
-async function load({ services, actor, unit, planned, day, tx, copy, onStep }: LoadInput) {
+async function load({ services, actor, unit, planned, day, tx, copy, onStep, onProgress }: LoadInput) {
   const regionCode = unit.region_code as string;
   const { plan, found, idHmacs } = planned;
   onStep?.('places');
+  // the rows written, of the households, residents and history rows to write (told every 1,000)
+  let written = 0;
+  let toWrite = 0;
+  const wrote = () => {
+    written++;
+    if (written % 1000 === 0) onProgress?.({ step: 'write', done: written, total: toWrite });
+  };
+  onProgress?.({ step: 'write', done: 0, total: 0 });
   // the places of the households planned (findPlaces saw the sheet's, by their key), missing buildings created
   const placeOf = new Map(planned.sheetHouseholds.map((h, i) => [h.key, found.places[i]]));
   const placed = await createMissingPlaces(
@@ -271,6 +330,8 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
   const householdIds = await nextIds(tx, 'households', fresh.length);
   const freshResidents = fresh.reduce((n, f) => n + f.h.residents.length, 0);
   const residentIds = await nextIds(tx, 'residents', freshResidents + joiners.length);
+  toWrite = 2 * fresh.length + freshResidents + joiners.length;
+  onProgress?.({ step: 'write', done: 0, total: toWrite });
   let next = 0;
   const residentRows = function* () {
     for (const [i, { h, place }] of fresh.entries())
@@ -315,37 +376,43 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
   await copy(
     'households',
     q.HOUSEHOLD_LOAD_COLUMNS,
-    fresh.map(({ h, place }, i) =>
-      householdRow({
-        ...place,
-        id: householdIds[i],
-        entrance: h.unit,
-        door: h.door,
-        summary: summaries[i],
-        override: sheetColour(h, summaries[i].derived.colour),
-      }),
+    counted(
+      fresh.map(({ h, place }, i) =>
+        householdRow({
+          ...place,
+          id: householdIds[i],
+          entrance: h.unit,
+          door: h.door,
+          summary: summaries[i],
+          override: sheetColour(h, summaries[i].derived.colour),
+        }),
+      ),
+      wrote,
     ),
   );
-  await copy('residents', q.RESIDENT_LOAD_COLUMNS, residentRows());
+  await copy('residents', q.RESIDENT_LOAD_COLUMNS, counted(residentRows(), wrote));
   await copy(
     'household_history',
     q.HISTORY_LOAD_COLUMNS,
-    fresh.map(({ h }, i) => {
-      const derived = summaries[i].derived.colour;
-      const o = sheetColour(h, derived);
-      return [
-        regionCode,
-        householdIds[i],
-        null,
-        actor.userId,
-        actor.username,
-        'imported',
-        null,
-        o?.colour ?? derived,
-        o?.reason ?? null,
-        JSON.stringify({ rows: h.rows }),
-      ];
-    }),
+    counted(
+      fresh.map(({ h }, i) => {
+        const derived = summaries[i].derived.colour;
+        const o = sheetColour(h, derived);
+        return [
+          regionCode,
+          householdIds[i],
+          null,
+          actor.userId,
+          actor.username,
+          'imported',
+          null,
+          o?.colour ?? derived,
+          o?.reason ?? null,
+          JSON.stringify({ rows: h.rows }),
+        ];
+      }),
+      wrote,
+    ),
   );
   await q.insertRows(
     tx,
@@ -373,6 +440,7 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep }: L
     { actorId: actor.userId, actorName: actor.username },
     'imported',
   );
+  onProgress?.({ step: 'write', done: toWrite, total: toWrite });
   const counts = {
     households: fresh.length,
     residents: freshResidents + joiners.length,

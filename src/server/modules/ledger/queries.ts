@@ -667,3 +667,108 @@ export async function countsFromHouseholds(db: Db, root: string, childDepth: num
     GROUP BY 1, 2`.execute(db);
   return rows;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The column mappings offices used for their imports (migration 012), read and written through their
+// unit, which the caller has checked to be in scope (unitInScope).
+
+export interface ImportMappingRow {
+  id: string;
+  signature: string;
+  headers: string[];
+  header_row: number;
+  mapping: Record<string, string | null>;
+  sheet_name: string | null;
+  update_existing: boolean;
+  used_by_name: string;
+  used_at: Date;
+  uses: number;
+}
+
+const IMPORT_MAPPING_COLUMNS = [
+  'id',
+  'signature',
+  'headers',
+  'header_row',
+  'mapping',
+  'sheet_name',
+  'update_existing',
+  'used_by_name',
+  'used_at',
+  'uses',
+] as const;
+
+/** A unit's remembered mappings, the last used first (at most `limit`). */
+export function importMappingsOf(db: Db, unitId: string, limit: number): Promise<ImportMappingRow[]> {
+  return db
+    .selectFrom('import_mappings')
+    .select(IMPORT_MAPPING_COLUMNS)
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', 'ledger')
+    .orderBy('used_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The mapping a unit used for a header row with this signature, if any. */
+export function importMappingBySignature(
+  db: Db,
+  unitId: string,
+  signature: string,
+): Promise<ImportMappingRow | undefined> {
+  return db
+    .selectFrom('import_mappings')
+    .select(IMPORT_MAPPING_COLUMNS)
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', 'ledger')
+    .where('signature', '=', signature)
+    .executeTakeFirst();
+}
+
+export interface ImportMappingInput {
+  unitId: string;
+  signature: string;
+  headers: string[];
+  headerRow: number;
+  mapping: Record<string, string | null>;
+  sheetName: string | null;
+  updateExisting: boolean;
+  userId: string | null;
+  username: string;
+}
+
+/** Keeps the mapping of a unit and signature: a new row, or the one there overwritten and counted. */
+export async function saveImportMapping(db: Db, m: ImportMappingInput): Promise<void> {
+  await sql`
+    INSERT INTO import_mappings
+      (unit_id, kind, signature, headers, header_row, mapping, sheet_name, update_existing, used_by,
+       used_by_name)
+    VALUES (${m.unitId}, 'ledger', ${m.signature}, ${JSON.stringify(m.headers)}::jsonb, ${m.headerRow},
+            ${JSON.stringify(m.mapping)}::jsonb, ${m.sheetName}, ${m.updateExisting}, ${m.userId},
+            ${m.username})
+    ON CONFLICT (unit_id, kind, signature) DO UPDATE SET
+      headers = EXCLUDED.headers, header_row = EXCLUDED.header_row, mapping = EXCLUDED.mapping,
+      sheet_name = EXCLUDED.sheet_name, update_existing = EXCLUDED.update_existing,
+      used_by = EXCLUDED.used_by, used_by_name = EXCLUDED.used_by_name, used_at = now(),
+      uses = import_mappings.uses + 1`.execute(db);
+}
+
+/** Forgets one of a unit's mappings; false when the unit has none with that id. */
+export async function deleteImportMapping(db: Db, unitId: string, id: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('import_mappings')
+    .where('unit_id', '=', unitId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Keeps at most `keep` mappings of a unit, the last used. */
+export async function pruneImportMappings(db: Db, unitId: string, keep: number): Promise<void> {
+  await sql`
+    DELETE FROM import_mappings
+    WHERE unit_id = ${unitId} AND kind = 'ledger' AND id NOT IN (
+      SELECT id FROM import_mappings WHERE unit_id = ${unitId} AND kind = 'ledger'
+      ORDER BY used_at DESC, id DESC LIMIT ${keep})`.execute(db);
+}

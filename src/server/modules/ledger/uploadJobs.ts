@@ -8,6 +8,7 @@ import type { Locale } from '../../../domain/i18n/messages';
 import { type LedgerField, type LedgerSheetResult, readLedgerSheet } from '../../../domain/ledger/sheet';
 import { readWorkbook } from '../../sheets/readWorkbook';
 import { sheetJobs } from '../../sheets/worker/jobTable';
+import { reportProgress } from '../../sheets/worker/progress';
 import { placeNames } from './places';
 
 export interface LedgerCheckOptions {
@@ -34,15 +35,19 @@ export interface CheckedUpload {
   checked: LedgerSheetResult;
 }
 
-/** Reads a ledger sheet and checks every row (readLedgerSheet). */
+/** Reads a ledger sheet and checks every row (readLedgerSheet), telling its progress as it goes. */
 async function checkLedger(data: Uint8Array, o: LedgerCheckOptions): Promise<CheckedUpload> {
-  const sheet = await readWorkbook(data, { sheet: o.sheet });
+  const sheet = await readWorkbook(data, {
+    sheet: o.sheet,
+    onProgress: (done, total) => reportProgress({ step: 'read', done, total }),
+  });
   const checked = readLedgerSheet(sheet.rows, sheet.merges, {
     locale: o.locale,
     headerRowIndex: o.headerRowIndex,
     mapping: o.mapping,
     places: await placeNames(),
     ledgerDay: o.ledgerDay,
+    onProgress: (done, total) => reportProgress({ step: 'check', done, total }),
   });
   const end = (checked.header ? checked.header.rowIndex + 1 : 0) + o.headRows;
   return {

@@ -7,6 +7,7 @@
 // functions, so tests may also call them in-process (table.jobs).
 
 import { runInSheetWorker } from './pool';
+import type { JobProgress } from './progress';
 
 /** any job: its own parameters are checked where it is declared and where it is run */
 export type SheetJob = (...args: never[]) => Promise<unknown>;
@@ -18,6 +19,12 @@ export interface SheetJobs<T extends JobTable> {
   readonly jobs: T;
   /** runs a job of the table in a sheet worker; its AppError is rethrown here */
   run<K extends keyof T & string>(name: K, ...args: Parameters<T[K]>): Promise<Awaited<ReturnType<T[K]>>>;
+  /** run, telling `onProgress` how far the job has come as it reports it (progress.ts) */
+  runReporting<K extends keyof T & string>(
+    onProgress: ((p: JobProgress) => void) | undefined,
+    name: K,
+    ...args: Parameters<T[K]>
+  ): Promise<Awaited<ReturnType<T[K]>>>;
 }
 
 /** Declares a table of sheet jobs, from the file at `module` (pass import.meta.url). */
@@ -27,6 +34,8 @@ export function sheetJobs<T extends JobTable>(module: string, jobs: T): SheetJob
     jobs,
     run: (name, ...args) =>
       runInSheetWorker(module, name, args) as Promise<Awaited<ReturnType<T[typeof name]>>>,
+    runReporting: (onProgress, name, ...args) =>
+      runInSheetWorker(module, name, args, onProgress) as Promise<Awaited<ReturnType<T[typeof name]>>>,
   };
 }
 

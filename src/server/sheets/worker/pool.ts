@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UPLOAD_LIMITS } from '../../../domain/uploads/limits';
 import { AppError } from '../../platform/errors';
+import type { JobProgress } from './progress';
 import type { JobAnswer, JobRequest } from './worker';
 
 const ENTRY = new URL('./entry.mjs', import.meta.url);
@@ -19,6 +20,8 @@ interface Task {
   request: JobRequest;
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  /** told the job's progress as the worker posts it */
+  onProgress?: (p: JobProgress) => void;
 }
 
 interface Slot {
@@ -55,6 +58,10 @@ function spawn(): Slot {
   const slot: Slot = { worker };
   worker.unref();
   worker.on('message', (answer: JobAnswer) => {
+    if ('progress' in answer) {
+      if (slot.task?.request.id === answer.id) slot.task.onProgress?.(answer.progress);
+      return;
+    }
     const task = settle(slot);
     if (!task || task.request.id !== answer.id) return;
     if (answer.ok) task.resolve(answer.value);
@@ -112,11 +119,17 @@ export function asBuffer(bytes: Uint8Array): Buffer {
 /**
  * Runs the job `name` of the table declared in `module` (jobTable.ts: call it through the table's run)
  * in a sheet worker. The arguments are copied to the worker (the caller's buffers stay usable); the
- * answer is the job's, or its AppError rethrown here.
+ * answer is the job's, or its AppError rethrown here; `onProgress` is told how far it has come
+ * (progress.ts) as the worker posts it.
  */
-export function runInSheetWorker(module: string, name: string, args: unknown[]): Promise<unknown> {
+export function runInSheetWorker(
+  module: string,
+  name: string,
+  args: unknown[],
+  onProgress?: (p: JobProgress) => void,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    queue.push({ request: { id: ++nextId, module, name, args }, resolve, reject });
+    queue.push({ request: { id: ++nextId, module, name, args }, resolve, reject, onProgress });
     pump();
   });
 }

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../platform/errors';
 import { isJobsOf, type JobTable } from './jobTable';
+import { type JobProgress, onJobProgress } from './progress';
 
 export interface JobRequest {
   id: number;
@@ -17,6 +18,8 @@ export interface JobRequest {
 
 export type JobAnswer =
   | { id: number; ok: true; value: unknown }
+  /** not an answer: how far the job has come (progress.ts), posted as it works */
+  | { id: number; progress: JobProgress }
   | {
       id: number;
       ok: false;
@@ -47,6 +50,18 @@ function tableOf(module: string): Promise<JobTable> {
 
 port.on('message', async ({ id, module, name, args }: JobRequest) => {
   let answer: JobAnswer;
+  // progress is posted when its step changes or it has come another hundredth of the way
+  let last: JobProgress | undefined;
+  onJobProgress((p) => {
+    const moved =
+      !last ||
+      last.step !== p.step ||
+      p.done === p.total ||
+      (p.total > 0 && (p.done - last.done) / p.total >= 0.01);
+    if (!moved) return;
+    last = p;
+    port.postMessage({ id, progress: p } satisfies JobAnswer);
+  });
   try {
     const table = await tableOf(module);
     if (!Object.hasOwn(table, name)) throw new Error(`no sheet job ${name} in ${module}`);

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Progress, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Space, Steps, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,18 +11,31 @@ import {
   type ImportPreview,
   type ImportReport,
   type ImportResult,
+  type ImportStepName,
   ledgerKeys,
+  type RememberedMapping,
 } from '../../../http/ledger';
 import { useScope } from '../../../shell/ScopeContext';
 import { UnitPicker } from '../../org/UnitPicker';
 import { TemplateButton } from '../ExcelButtons';
-import { downloadErrorSheet, fullMapping, previewImport, runImport, sameMapping } from './importApi';
+import { type ImportProgressState, ImportProgressView } from './ImportProgressView';
+import {
+  downloadErrorSheet,
+  fullMapping,
+  type ImportStage,
+  previewImport,
+  runImport,
+  sameMapping,
+} from './importApi';
 import { MappingStep } from './MappingStep';
 import { ReportStep } from './ReportStep';
 import { ResultStep } from './ResultStep';
 
 type Step = 'file' | 'mapping' | 'report' | 'result';
 const STEPS: Step[] = ['file', 'mapping', 'report', 'result'];
+/** the server's steps of a check (a preview, a dry run, the error sheet) and of an import that writes */
+const CHECK_STEPS: readonly ImportStepName[] = ['read', 'check', 'dedupe'];
+const IMPORT_STEPS: readonly ImportStepName[] = ['read', 'check', 'dedupe', 'write'];
 
 /** 导入台账: choose a file, check the header and mapping, read the errors, import (all-or-nothing or the valid rows). */
 export default function ImportPage() {
@@ -33,12 +46,15 @@ export default function ImportPage() {
   const [unit, setUnit] = useState<string | undefined>(search.get('unit') ?? scopeUnit?.code);
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>('file');
-  const [progress, setProgress] = useState<{ label: string; percent: number } | null>(null);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [updateExisting, setUpdateExisting] = useState(false);
+  // the mapping of the unit's last import of this header row, pre-filled (null: none, or set aside)
+  const [applied, setApplied] = useState<RememberedMapping | null>(null);
+  const [declined, setDeclined] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,15 +71,16 @@ export default function ImportPage() {
 
   async function track<T>(
     label: string,
-    work: (onProgress: (f: number) => void, signal: AbortSignal) => Promise<T>,
+    steps: readonly ImportStepName[],
+    work: (onStage: (stage: ImportStage) => void, signal: AbortSignal) => Promise<T>,
   ) {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     setError(null);
-    setProgress({ label, percent: 0 });
+    setProgress({ label, steps, stage: { kind: 'upload', fraction: 0 } });
     try {
-      return await work((f) => setProgress({ label, percent: Math.round(f * 100) }), controller.signal);
+      return await work((stage) => setProgress({ label, steps, stage }), controller.signal);
     } catch (err) {
       if ((err as Error)?.name !== 'AbortError') setError(errorText(err));
       return undefined;
@@ -72,23 +89,50 @@ export default function ImportPage() {
     }
   }
 
-  const loadPreview = async (row: number | undefined, sheetName: string | undefined = sheet) => {
+  const loadPreview = async (
+    row: number | undefined,
+    sheetName: string | undefined = sheet,
+    offer: boolean = !declined,
+  ): Promise<void> => {
     if (!file || !unitCode) return;
-    const res = await track(t('importer.uploading'), (onProgress, signal) =>
+    const res = await track(t('importer.uploading'), CHECK_STEPS, (onStage, signal) =>
       previewImport(
         file,
         { unit: unitCode, sheet: sheetName, headerRow: row, updateExisting },
-        onProgress,
+        onStage,
         signal,
       ),
     );
     if (!res) return;
+    const remembered = offer ? res.remembered : null;
+    // the unit's last import named a header row the reader does not find by itself: read it there
+    if (remembered && row === undefined && res.header?.rowIndex !== remembered.headerRow)
+      return loadPreview(remembered.headerRow, sheetName, offer);
     setPreview(res);
     setSheet(sheetName);
     setHeaderRow(res.header?.rowIndex ?? row);
-    setMapping(fullMapping(res.header?.headers ?? [], res.header?.mapping ?? {}));
     setReport(null);
+    const fits = remembered && res.header && remembered.headerRow === res.header.rowIndex;
+    if (fits) {
+      setMapping(fullMapping(res.header?.headers ?? [], remembered.mapping));
+      setUpdateExisting(remembered.updateExisting);
+      setApplied(remembered);
+    } else {
+      setMapping(fullMapping(res.header?.headers ?? [], res.header?.mapping ?? {}));
+      setApplied(null);
+    }
     setStep('mapping');
+  };
+
+  /** Sets the remembered mapping aside: the columns as the reader found them, nothing else chosen. */
+  const declineRemembered = () => {
+    setDeclined(true);
+    setApplied(null);
+    setUpdateExisting(false);
+    setMapping(fullMapping(preview?.header?.headers ?? [], preview?.header?.mapping ?? {}));
+    // a report made with the remembered mapping is no longer the one to import by
+    setReport(null);
+    if (step === 'report') setStep('mapping');
   };
 
   const check = async (update: boolean = updateExisting) => {
@@ -104,8 +148,8 @@ export default function ImportPage() {
       setStep('report');
       return;
     }
-    const res = await track(t('importer.checking'), (onProgress, signal) =>
-      runImport(file, { ...params(), updateExisting: update }, 'all', true, onProgress, signal),
+    const res = await track(t('importer.checking'), CHECK_STEPS, (onStage, signal) =>
+      runImport(file, { ...params(), updateExisting: update }, 'all', true, onStage, signal),
     );
     if (!res) return;
     setReport(res.report);
@@ -114,8 +158,8 @@ export default function ImportPage() {
 
   const run = async (mode: 'valid' | 'all') => {
     if (!file || !unitCode) return;
-    const res = await track(t('importer.importing'), (onProgress, signal) =>
-      runImport(file, params(), mode, false, onProgress, signal),
+    const res = await track(t('importer.importing'), IMPORT_STEPS, (onStage, signal) =>
+      runImport(file, params(), mode, false, onStage, signal),
     );
     if (!res) return;
     setResult(res);
@@ -126,8 +170,8 @@ export default function ImportPage() {
   const errorsSheet = async () => {
     if (!file || !unitCode) return;
     const name = `${file.name.replace(/\.(xlsx|xls|et|csv)$/i, '')}${t('importer.errorsSuffix')}.xlsx`;
-    await track(t('importer.uploading'), (onProgress) =>
-      downloadErrorSheet(file, params(), name, onProgress),
+    await track(t('importer.uploading'), CHECK_STEPS, (onStage) =>
+      downloadErrorSheet(file, params(), name, onStage),
     );
   };
 
@@ -141,6 +185,8 @@ export default function ImportPage() {
     setSheet(undefined);
     setMapping({});
     setUpdateExisting(false);
+    setApplied(null);
+    setDeclined(false);
     setError(null);
     setStep('file');
   };
@@ -172,11 +218,30 @@ export default function ImportPage() {
           data-testid="import-error"
         />
       )}
-      {progress && (
-        <div style={{ marginBottom: 16 }} data-testid="import-progress">
-          <Typography.Text type="secondary">{progress.label}</Typography.Text>
-          <Progress percent={progress.percent} status="active" />
-        </div>
+      {progress && <ImportProgressView progress={progress} />}
+      {applied && step !== 'result' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="import-remembered"
+          title={t('importer.remembered')}
+          description={t('importer.rememberedDetail', {
+            by: applied.usedBy,
+            at: new Date(applied.usedAt).toLocaleString(),
+            uses: applied.uses,
+          })}
+          action={
+            <Button
+              size="small"
+              disabled={!!progress}
+              onClick={declineRemembered}
+              data-testid="import-remembered-reset"
+            >
+              {t('importer.rememberedReset')}
+            </Button>
+          }
+        />
       )}
 
       {step === 'file' && (
