@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { removeEmbeddedCluster } from '../../src/server/db/embedded';
 import { ROOT, startServer } from './server';
 
 // Builds the web app, then starts one real server (embedded PostgreSQL, demo city) for the browser tests.
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', server.url);
   return async () => {
     await server.stop();
+    await removeEmbeddedCluster(dataDir);
     await rm(dataDir, { recursive: true, force: true });
   };
 }
