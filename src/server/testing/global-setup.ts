@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../db/connection';
-import { ensureDatabase, startEmbedded } from '../db/embedded';
+import { ensureDatabase, removeEmbeddedCluster, startEmbedded } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
 import { firstStart } from '../setup/firstStart';
 import { testConfig, testServices } from './services';
@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgAdminUrl', pg.adminUrl);
   return async () => {
     await pg.stop();
+    await removeEmbeddedCluster(dir);
     await rm(dir, { recursive: true, force: true });
   };
 }
