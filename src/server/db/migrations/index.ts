@@ -9,6 +9,7 @@ import * as m007 from './007_uniqueness';
 import * as m008 from './008_sessions';
 import * as m010 from './010_masks';
 import * as m011 from './011_callup_proof';
+import * as m013 from './013_name_search';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008_sessions': m008,
   '010_masks': m010,
   '011_callup_proof': m011,
+  '013_name_search': m013,
 };
