@@ -149,6 +149,7 @@ async function setup(ctx: BenchContext): Promise<Facts> {
     rawCopyRowsPerSecond: Math.round(data.length / raw.seconds),
     importShareOfRawCopy: `${Math.round((100 * raw.seconds) / imported.seconds)}%`,
     storedRowsCopySeconds: round(stored),
+    storedRowsCopyResidentsPerSecond: Math.round(report.residents / stored),
     importShareOfStoredRowsCopy: `${Math.round((100 * stored) / imported.seconds)}%`,
     importSteps: Object.entries(steps)
       .map(([k, v]) => `${k} ${v} s`)
@@ -156,6 +157,9 @@ async function setup(ctx: BenchContext): Promise<Facts> {
     cityResidentsSeeded: seeded.value.residents,
     citySeedSeconds: round(seeded.seconds, 0),
     citySeedResidentsPerSecond: Math.round(seeded.value.residents / seeded.seconds),
+    // the seed's rate against the stored-rows COPY's (into tables still nearly empty, where the seed
+    // fills them to 12 M: see docs/architecture.md, "Ledger speed")
+    citySeedShareOfStoredRowsCopy: `${Math.round((100 * seeded.value.residents * stored) / (seeded.seconds * report.residents))}%`,
     buildingsAdded: seeded.value.buildingsCreated,
     households: size[0].households,
     residents: size[0].residents,
@@ -285,6 +289,22 @@ async function run(ctx: BenchContext): Promise<Timing[]> {
       label: "the ledger of a district, search by name '王秀'",
       op: async () =>
         (await listLedger(services, scope, { unit: DISTRICT, q: '王秀', limit: 50 })).items.length,
+    },
+    {
+      key: 'ledger.search.name1',
+      label: "the ledger of a district, search by name '王' (one character)",
+      op: async () =>
+        (await listLedger(services, scope, { unit: DISTRICT, q: '王', limit: 50 })).items.length,
+    },
+    {
+      key: 'ledger.search.name.city',
+      label: "the ledger of the city, search by name '王秀'",
+      op: async () => (await listLedger(services, scope, { unit: CITY, q: '王秀', limit: 50 })).items.length,
+    },
+    {
+      key: 'ledger.search.name1.city',
+      label: "the ledger of the city, search by name '王' (one character)",
+      op: async () => (await listLedger(services, scope, { unit: CITY, q: '王', limit: 50 })).items.length,
     },
     {
       key: 'ledger.search.pinyin',

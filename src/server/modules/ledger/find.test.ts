@@ -279,6 +279,65 @@ describe('search by what people have', () => {
     );
   });
 
+  it('finds residents by the start of their name across a district and the city: in scope, in order, paged both ways', async () => {
+    // 仉 is a surname the demo city does not have; 𠀾 lies beyond the BMP (two UTF-16 units, one character)
+    const tower = await unit(grid, 'building', '89号楼');
+    const made: string[] = [];
+    for (const [door, name] of [
+      ['602', '仉明'],
+      ['601', '仉秀英'],
+      ['701', '仉秀兰'],
+      ['502', '仉丽'],
+      ['501', '𠀾明'],
+    ]) {
+      const h = await ok('POST', '/api/ledger/households', admin, {
+        unitCode: tower,
+        entrance: '1',
+        door,
+        residents: [{ name, idNumber: idNumber() }],
+      });
+      made.push(h.key);
+    }
+    // the ledger's order (door), not the order of the names or of their writing
+    const inOrder = keys(await ok('GET', `/api/ledger/households?unit=${tower}&limit=200`, admin));
+    const search = (u: string, q: string, extra = '') =>
+      `/api/ledger/households?unit=${u}&q=${encodeURIComponent(q)}${extra}`;
+    for (const u of ['410105', '4101']) {
+      const all = inOrder.filter((k) => k !== made[4]);
+      expect(keys(await ok('GET', search(u, '仉', '&limit=200'), admin)), u).toEqual(all);
+      expect(keys(await ok('GET', search(u, '仉秀', '&limit=200'), admin))).toEqual(
+        inOrder.filter((k) => k === made[1] || k === made[2]),
+      );
+      expect(keys(await ok('GET', search(u, '仉秀英'), admin))).toEqual([made[1]]);
+      expect((await ok('GET', search(u, '仉秀梅'), admin)).items).toEqual([]);
+      expect(keys(await ok('GET', search(u, '𠀾'), admin))).toEqual([made[4]]);
+      expect(keys(await ok('GET', search(u, '𠀾明'), admin))).toEqual([made[4]]);
+      // pages of one, after and before a row, a jump; the total
+      const first = await ok('GET', search(u, '仉', '&limit=1'), admin);
+      expect(keys(first)).toEqual(all.slice(0, 1));
+      expect(first.prev).toBeNull();
+      const second = await ok('GET', search(u, '仉', `&limit=1&after=${first.next}`), admin);
+      expect(keys(second)).toEqual(all.slice(1, 2));
+      const third = await ok('GET', search(u, '仉', `&limit=1&after=${second.next}`), admin);
+      expect(keys(third)).toEqual(all.slice(2, 3));
+      expect(keys(await ok('GET', search(u, '仉', `&limit=1&before=${third.prev}`), admin))).toEqual(
+        all.slice(1, 2),
+      );
+      expect(keys(await ok('GET', search(u, '仉', '&limit=1&page=4'), admin))).toEqual(all.slice(3, 4));
+      const count = `/api/ledger/households/count?unit=${u}&q=${encodeURIComponent('仉')}`;
+      expect(await ok('GET', count, admin)).toEqual({ total: 4, capped: false });
+    }
+    // a colour filters the households found
+    expect((await ok('GET', search('4101', '仉', '&colour=red'), admin)).items).toEqual([]);
+    // a resident who moved out is no longer found by name; their household has nobody else
+    const gone = (await ok('GET', `/api/ledger/households/${made[3]}`, admin)).residents[0];
+    await ok('POST', `/api/ledger/residents/${gone.key}/status`, admin, { status: 'moved_out' });
+    expect(keys(await ok('GET', search('4101', '仉丽'), admin))).toEqual([]);
+    // another community's user: nothing of 省民航社区 from their own unit, 404 for it
+    expect(keys(await ok('GET', search(B, '仉'), huaihe))).toEqual([]);
+    expect((await call('GET', search(A, '仉'), huaihe)).statusCode).toBe(404);
+  });
+
   it('finds people of the forces registry by full pinyin, initials and a whole ID number', async () => {
     const idNo = idNumber();
     const person = await ok('POST', '/api/forces/people', admin, {

@@ -11,7 +11,7 @@ import type {
   PlanRow,
   ResidentRecord,
 } from '../../../domain/ledger/sheet';
-import { type BulkTransaction, bulkTransaction, nextIds } from '../../db/bulk';
+import { type BulkTransaction, bulkTransaction, encodeCopy, nextIds } from '../../db/bulk';
 import { uniqueViolation } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
@@ -373,6 +373,8 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep, onP
       day.today,
     ),
   );
+  // the residents' rows (sealed ID numbers and phones, pinyin) are made while the households load
+  const residentsText = encodeCopy(counted(residentRows(), wrote));
   await copy(
     'households',
     q.HOUSEHOLD_LOAD_COLUMNS,
@@ -390,7 +392,7 @@ async function load({ services, actor, unit, planned, day, tx, copy, onStep, onP
       wrote,
     ),
   );
-  await copy('residents', q.RESIDENT_LOAD_COLUMNS, counted(residentRows(), wrote));
+  await copy('residents', q.RESIDENT_LOAD_COLUMNS, residentsText);
   await copy(
     'household_history',
     q.HISTORY_LOAD_COLUMNS,

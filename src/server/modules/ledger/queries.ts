@@ -124,7 +124,7 @@ function residentMatch(s: ResidentMatch | undefined, root: string): RawBuilder<b
   // prefixes as ranges over "C"-collated columns: each is a range scan of its index
   const prefix = (column: string, p: string, top: string) =>
     sql<boolean>`(${sql.ref(column)} >= ${p} AND ${sql.ref(column)} < ${`${p}${top}`})`;
-  if (s.name) any.push(prefix('r.name', s.name, '\u{10FFFF}'));
+  if (s.name) any.push(namePrefix(s.name));
   if (s.pinyin) any.push(prefix('r.initials', s.pinyin, '~'), prefix('r.pinyin', s.pinyin, '~'));
   if (s.idTail) any.push(sql<boolean>`r.id_tail = ${s.idTail}`);
   if (s.phoneTail) any.push(sql<boolean>`r.phone_tail = ${s.phoneTail}`);
@@ -156,41 +156,63 @@ export interface LedgerCursor {
   id: string;
 }
 
+/**
+ * A name starting with `name`, through migration 013's indexes: the first character, or the first two,
+ * compared with equality (`left(r.name, 1|2)`, the indexes' expressions), so that the matches of one
+ * prefix come in unit path order; further characters are checked on the name (in residents_name2_idx).
+ * Characters are code points, as PostgreSQL's left() counts them (𠀀 is one, not two UTF-16 units).
+ */
+function namePrefix(name: string): RawBuilder<boolean> {
+  const chars = [...name];
+  if (chars.length === 1) return sql<boolean>`left(r.name, 1) = ${name}`;
+  const two = sql<boolean>`left(r.name, 2) = ${chars.slice(0, 2).join('')}`;
+  if (chars.length === 2) return two;
+  return sql<boolean>`(${two} AND r.name >= ${name} AND r.name < ${`${name}\u{10FFFF}`})`;
+}
+
+/** The search is the start of a name and nothing else: the list is read from the residents' name indexes. */
+function nameOnly(s: LedgerSearch | undefined): string | undefined {
+  const r = s?.residents;
+  if (!r?.name || s?.door) return undefined;
+  const others = Object.entries(r).filter(([k, v]) => k !== 'name' && v !== undefined);
+  return others.length === 0 ? r.name : undefined;
+}
+
+/** The filter's conditions on the household `h`, other than the subtree and the search. */
+function householdConditions(f: LedgerFilter): RawBuilder<boolean>[] {
+  const all: RawBuilder<boolean>[] = [sql<boolean>`h.status = 'active'`];
+  if (f.colours?.length) all.push(sql<boolean>`h.colour = ANY(${f.colours}::text[])`);
+  const markers = f.markers ?? [];
+  if (markers.length)
+    all.push(
+      sql<boolean>`(${sql.join(
+        markers.map((m) => sql`${sql.ref(`h.${m}`)} > 0`),
+        sql` OR `,
+      )})`,
+    );
+  const c = f.campaign;
+  if (c)
+    all.push(sql<boolean>`EXISTS (
+      SELECT 1 FROM screening_targets t
+      WHERE t.region_code = h.region_code AND t.household_id = h.id AND t.campaign_id = ${c.id}
+        ${c.status ? sql`AND t.status = ${c.status}` : sql``})`);
+  return all;
+}
+
 /** The households of a filter (no order, no page): the shape both a page and a count start from. */
 function filteredHouseholds(db: Db, f: LedgerFilter) {
-  let q = db
-    .selectFrom('households as h')
-    .where(inSubtree('h.unit_path', f.root))
-    .where('h.status', '=', 'active');
-  if (f.colours?.length) q = q.where('h.colour', 'in', f.colours);
-  const markers = f.markers ?? [];
-  if (markers.length) {
-    q = q.where((eb) => eb.or(markers.map((m) => eb(sql.ref(`h.${m}`), '>', 0))));
-  }
-  if (f.campaign) {
-    const c = f.campaign;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('screening_targets as t')
-          .select(sql`1`.as('one'))
-          .whereRef('t.region_code', '=', 'h.region_code')
-          .whereRef('t.household_id', '=', 'h.id')
-          .where('t.campaign_id', '=', c.id)
-          .$if(Boolean(c.status), (qb) => qb.where('t.status', '=', c.status as string)),
-      ),
-    );
-  }
+  let q = db.selectFrom('households as h').where(inSubtree('h.unit_path', f.root));
+  for (const c of householdConditions(f)) q = q.where(c);
   const s = f.search;
   // an EXISTS alone (not under an OR) is planned as a semi-join: from the residents' indexes to households
-  if (s)
-    q = q.where(
-      s.residents && s.door
-        ? sql<boolean>`(${residentMatch(s.residents, f.root)} OR ${doorMatch(s.door)})`
-        : s.residents
-          ? residentMatch(s.residents, f.root)
-          : doorMatch(s.door),
-    );
-  return q;
+  if (!s) return q;
+  return q.where(
+    s.residents && s.door
+      ? sql<boolean>`(${residentMatch(s.residents, f.root)} OR ${doorMatch(s.door)})`
+      : s.residents
+        ? residentMatch(s.residents, f.root)
+        : doorMatch(s.door),
+  );
 }
 
 /** Where a page starts: after a row, before a row (the page before it), or at an offset (a jump). */
@@ -210,8 +232,8 @@ export async function listHouseholds(
   limit: number,
 ): Promise<HouseholdRow[]> {
   const at: PageStart = start && 'unitPath' in start ? { after: start } : (start ?? {});
-  const keys = sql`(h.unit_path, h.entrance, h.floor, h.door, h.id)`;
-  const tuple = (c: LedgerCursor) => sql`(${c.unitPath}, ${c.entrance}, ${c.floor}, ${c.door}, ${c.id})`;
+  const name = nameOnly(f.search);
+  if (name !== undefined) return listByName(db, f, name, at, limit);
   const dir = at.before ? 'desc' : 'asc';
   let q = filteredHouseholds(db, f)
     .innerJoin('units as u', 'u.id', 'h.unit_id')
@@ -231,8 +253,94 @@ export async function listHouseholds(
   return at.before ? rows.reverse() : rows;
 }
 
+const keys = sql`(h.unit_path, h.entrance, h.floor, h.door, h.id)`;
+const tuple = (c: LedgerCursor) => sql`(${c.unitPath}, ${c.entrance}, ${c.floor}, ${c.door}, ${c.id})`;
+
+/**
+ * The living residents of the subtree whose name starts with `name`, in unit path order (the order of
+ * migration 013's indexes, the prefix compared with equality), each with its household when the
+ * household passes the filter (`m`: a LATERAL of at most one row). A household with two such residents
+ * comes twice: the caller keeps one. Nothing but the residents' index scan depends on how common the
+ * name is: a page reads about as many residents as it shows households.
+ *
+ * The household must stand at the resident's unit path (a resident carries their household's path,
+ * DESIGN rule 1): the subtree checked on the resident is the household's. Every condition on the
+ * household is inside the LATERAL, whose LIMIT 1 keeps the planner from counting them as rows lost:
+ * it then reads the index in order and stops after the page (measured: npm run bench -- ledger).
+ */
+function residentsByName(db: Db, f: LedgerFilter, name: string, at: PageStart) {
+  return db
+    .selectFrom('residents as r')
+    .innerJoinLateral(
+      (eb) => {
+        let h = eb
+          .selectFrom('households as h')
+          .innerJoin('units as u', 'u.id', 'h.unit_id')
+          .selectAll('h')
+          .select(['u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind'])
+          .whereRef('h.region_code', '=', 'r.region_code')
+          .whereRef('h.id', '=', 'r.household_id')
+          .whereRef('h.unit_path', '=', 'r.unit_path');
+        for (const c of householdConditions(f)) h = h.where(c);
+        if (at.after) h = h.where(sql<boolean>`${keys} > ${tuple(at.after)}`);
+        if (at.before) h = h.where(sql<boolean>`${keys} < ${tuple(at.before)}`);
+        return h.limit(1).as('m');
+      },
+      (join) => join.onTrue(),
+    )
+    .where(namePrefix(name))
+    .where('r.status', 'in', ['present', 'away'])
+    .where(inSubtree('r.unit_path', f.root))
+    .$if(Boolean(at.after), (q) => q.where('r.unit_path', '>=', at.after?.unitPath as string))
+    .$if(Boolean(at.before), (q) => q.where('r.unit_path', '<=', at.before?.unitPath as string));
+}
+
+/** listHouseholds for the start of a name: from the residents' name indexes, in the ledger's order. */
+async function listByName(
+  db: Db,
+  f: LedgerFilter,
+  name: string,
+  at: PageStart,
+  limit: number,
+): Promise<HouseholdRow[]> {
+  const dir = at.before ? 'desc' : 'asc';
+  // r.unit_path = m.unit_path: ordering by the resident's path is what lets the index give the order
+  let q = residentsByName(db, f, name, at)
+    .distinctOn(['r.unit_path', 'm.entrance', 'm.floor', 'm.door', 'm.id'])
+    .selectAll('m')
+    .orderBy('r.unit_path', dir)
+    .orderBy('m.entrance', dir)
+    .orderBy('m.floor', dir)
+    .orderBy('m.door', dir)
+    .orderBy('m.id', dir)
+    .limit(limit);
+  if (at.offset) q = q.offset(at.offset);
+  const rows = (await q.execute()) as unknown as HouseholdRow[];
+  return at.before ? rows.reverse() : rows;
+}
+
+/** countHouseholds for the start of a name: the households, each once, up to the cap. */
+async function countByName(db: Db, f: LedgerFilter, name: string, cap: number): Promise<number> {
+  const { n } = await db
+    .selectFrom(
+      residentsByName(db, f, name, {})
+        .distinctOn(['r.unit_path', 'm.region_code', 'm.id'])
+        .select(sql`1`.as('one'))
+        .orderBy('r.unit_path')
+        .orderBy('m.region_code')
+        .orderBy('m.id')
+        .limit(cap + 1)
+        .as('x'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return n;
+}
+
 /** How many households a filter finds, counted up to `cap` (+1: more than the cap). */
 export async function countHouseholds(db: Db, f: LedgerFilter, cap: number): Promise<number> {
+  const name = nameOnly(f.search);
+  if (name !== undefined) return countByName(db, f, name, cap);
   const { n } = await db
     .selectFrom(
       filteredHouseholds(db, f)

@@ -2,7 +2,7 @@ import type { HouseholdColour } from '../../../domain/ledger/colours';
 import { floorOfDoor, type HouseholdSummary, type StoredFacts } from '../../../domain/ledger/household';
 import { MARKERS } from '../../../domain/ledger/markers';
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
-import { personInitials, personPinyin } from '../../../domain/org/initials';
+import { personSearchWords } from '../../../domain/org/initials';
 import type { PersonalDataProtector } from '../../platform/personalData';
 import { protectIdNumber, protectPhone } from './protect';
 import type { LoadRow } from './queries';
@@ -80,14 +80,15 @@ export function residentRow(
 ): LoadRow {
   const idv = r.idNumber ? protectIdNumber(p, r.idNumber, idHmac) : undefined;
   const phone = r.phone ? protectPhone(p, r.phone) : undefined;
+  const words = personSearchWords(r.name);
   return [
     place.regionCode,
     id,
     householdId,
     place.unitPath,
     r.name,
-    personInitials(r.name),
-    personPinyin(r.name),
+    words.initials,
+    words.pinyin,
     r.sex ?? null,
     r.birthDate ?? null,
     r.idType,
