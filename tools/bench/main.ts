@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createDb, type Db } from '../../src/server/db/connection';
-import { type EmbeddedDatabase, startEmbedded } from '../../src/server/db/embedded';
+import { type EmbeddedDatabase, removeEmbeddedCluster, startEmbedded } from '../../src/server/db/embedded';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { forcesSuite } from './forces';
 import { hostileSuite } from './hostile';
@@ -115,7 +115,11 @@ function cleanup(): Promise<void> {
     // stop() waits for the postmaster to exit; after a Ctrl-C in a terminal it may be gone already.
     const stopped = pg?.stop().catch((e) => log(`stopping PostgreSQL: ${String(e)}`));
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) {
+      // as root the cluster lives outside the directory (under /var/lib/wangge): gone with it
+      await removeEmbeddedCluster(dir).catch((e) => log(`removing the cluster: ${String(e)}`));
+      await rm(dir, { recursive: true, force: true });
+    }
   })();
   return cleaning;
 }
