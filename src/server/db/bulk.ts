@@ -162,12 +162,29 @@ async function copyRows(
 ): Promise<number> {
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const stream = client.query(copyFrom(`COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM STDIN`));
+  // PostgreSQL may refuse the COPY (a unique index, 23505) while rows are still being sent: the stream's
+  // error is the one thrown, never a write to the connection it has let go of.
+  let failure: unknown;
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
-    stream.on('error', reject);
+    stream.on('error', (e) => {
+      failure ??= e;
+      reject(e);
+    });
   });
+  done.catch(() => {}); // awaited below, or its error thrown by the next write
   const write = async (chunk: string | Buffer) => {
-    if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
+    if (failure !== undefined) throw failure;
+    try {
+      if (!stream.write(chunk))
+        await new Promise((r) => {
+          stream.once('drain', r);
+          stream.once('error', r);
+        });
+    } catch (e) {
+      throw failure ?? e;
+    }
+    if (failure !== undefined) throw failure;
   };
   let n = 0;
   if (isCopyText(rows)) {
