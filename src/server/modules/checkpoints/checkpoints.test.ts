@@ -250,4 +250,101 @@ describe('checkpoints', () => {
     ).toBe(403);
     expect(community).toBeTruthy();
   });
+
+  it('hands over people from key areas and with fevers to their community, which sees them at once', async () => {
+    const office = await t.userWith(admin, 'unit_admin', community, PASSWORD);
+    const p = await t.ok(
+      'POST',
+      '/api/checkpoints/passages',
+      staff,
+      passage({
+        people: [
+          {
+            name: '周八',
+            idNumber: idNumber(),
+            phone: '13900001111',
+            travel: [{ place: '4201' }],
+            destinationUnitCode: community,
+            destinationAddress: '3号楼',
+          },
+          { name: '吴九', temperatureC: 38.2, destinationUnitCode: community },
+          { name: '郑十', temperatureC: 36.5, destinationUnitCode: community },
+          { name: '冯十一', travel: [{ place: '4201' }] },
+        ],
+        outcome: 'handed_over',
+      }),
+    );
+    expect(p.people.map((x: { handoverId?: string }) => Boolean(x.handoverId))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const list = await t.ok('GET', '/api/checkpoints/handovers?state=waiting', office);
+    const mine = list.items.filter((h: { passageId: string }) => h.passageId === p.id);
+    expect(mine.map((h: { reason: string }) => h.reason).sort()).toEqual(['fever', 'key_area']);
+    expect(mine[0].idNumberMasked ?? '').not.toMatch(/^\d{17}/);
+    // the sending checkpoint sees them too; another district does not
+    const sent = await t.ok('GET', '/api/checkpoints/handovers', staff);
+    expect(sent.items.some((h: { passageId: string }) => h.passageId === p.id)).toBe(true);
+    const other = await t.ok('GET', '/api/checkpoints/handovers', outsider);
+    expect(other.items.some((h: { passageId: string }) => h.passageId === p.id)).toBe(false);
+    const counts = await t.ok('GET', `/api/checkpoints/handovers/counts?unit=${community}`, office);
+    expect(counts.waiting).toBeGreaterThanOrEqual(2);
+    const keyArea = mine.find((h: { reason: string }) => h.reason === 'key_area');
+    const fever = mine.find((h: { reason: string }) => h.reason === 'fever');
+    // staff may not decide; the outsider does not see it
+    expect(
+      (await t.call('POST', `/api/checkpoints/handovers/${keyArea.id}/arrived`, staff, {})).statusCode,
+    ).toBe(403);
+    // arrival without a resident or household names residentId
+    const bad = await t.call('POST', `/api/checkpoints/handovers/${keyArea.id}/arrived`, office, {});
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('residentId');
+    // arrival adds the person to a household through the ledger: the household turns red from the travel
+    const { rows } = await sql<{ code: string }>`
+      SELECT code FROM units WHERE path LIKE ${`%${community}.%`} AND kind = 'building' ORDER BY code LIMIT 1`.execute(
+      t.services.db,
+    );
+    const household = await t.ok('POST', '/api/ledger/households', office, {
+      unitCode: rows[0].code,
+      door: `9${++seq}01`,
+      residents: [{ name: '户主', idNumber: idNumber() }],
+    });
+    const arrived = await t.ok('POST', `/api/checkpoints/handovers/${keyArea.id}/arrived`, office, {
+      householdKey: household.key,
+    });
+    expect(arrived.state).toBe('arrived');
+    expect(arrived.residentId).toBeTruthy();
+    const detail = await t.ok('GET', `/api/ledger/households/${household.key}`, office);
+    expect(detail.colour ?? detail.household?.colour).toBe('red');
+    const again = await t.call('POST', `/api/checkpoints/handovers/${keyArea.id}/arrived`, office, {
+      householdKey: household.key,
+    });
+    expect(again.statusCode).toBe(409);
+    const gone = await t.ok('POST', `/api/checkpoints/handovers/${fever.id}/not-arrived`, office, {
+      note: '电话未接',
+    });
+    expect(gone.state).toBe('not_arrived');
+    expect(gone.note).toBe('电话未接');
+  });
+
+  it('shows a hand-over past its due time as overdue', async () => {
+    const office = await t.userWith(admin, 'unit_admin', community, PASSWORD);
+    const now = new Date((await t.ok('GET', '/api/clock', staff)).now);
+    const p = await t.ok(
+      'POST',
+      '/api/checkpoints/passages',
+      staff,
+      passage({
+        occurredAt: new Date(now.getTime() - 30 * 3_600_000).toISOString(),
+        people: [{ name: '陈逾期', temperatureC: 38.5, destinationUnitCode: community }],
+        outcome: 'handed_over',
+      }),
+    );
+    const overdue = await t.ok('GET', '/api/checkpoints/handovers?state=overdue', office);
+    expect(overdue.items.some((h: { passageId: string }) => h.passageId === p.id)).toBe(true);
+    const waiting = await t.ok('GET', '/api/checkpoints/handovers?state=waiting', office);
+    expect(waiting.items.some((h: { passageId: string }) => h.passageId === p.id)).toBe(false);
+  });
 });
