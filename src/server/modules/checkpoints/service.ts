@@ -256,7 +256,10 @@ export async function recordPassage(
 ) {
   const { db } = services;
   const f = await checkpointInScope(db, actor.scope, body.facilityId);
-  const first = await q.passageByClient(db, f.region_code, body.clientId);
+  const [first, { policy }] = await Promise.all([
+    q.passageByClient(db, f.region_code, body.clientId),
+    ledgerDay(services),
+  ]);
   if (first) {
     actor.scope.check('checkpoint.register', first.unit_path);
     return { created: false, passage: await passageView(db, first) };
@@ -270,17 +273,7 @@ export async function recordPassage(
   const issues: PassageIssue[] = [];
   const extra: { path: string; code: string }[] = [];
 
-  // a self-registration being confirmed: its people's sealed ID numbers and phones
-  let registration: Registration | undefined;
-  if (body.registrationCode) {
-    registration = await liveRegistration(db, f.id, body.registrationCode.trim().toUpperCase());
-    if (!registration) extra.push({ path: 'registrationCode', code: 'checkpoint.registration' });
-  }
-  body.people.forEach((p, i) => {
-    if (p.registrationPerson !== undefined && !registration?.people[p.registrationPerson])
-      extra.push({ path: `people.${i}.registrationPerson`, code: 'checkpoint.registration_person' });
-  });
-  // where they go: units of the tree (any, not only the caller's: a highway station hands over to the city)
+  // a self-registration, the destinations, the transfer facility and the caller's shift, in parallel
   const codes = [
     ...new Set(
       passage.people.flatMap((p) => {
@@ -289,26 +282,35 @@ export async function recordPassage(
       }),
     ),
   ];
-  const units = new Map((await q.unitsByCodes(db, codes)).map((u) => [u.code, u]));
+  const transferId = passage.transferFacilityId;
+  const [registration, unitRows, transfer, shift] = await Promise.all([
+    body.registrationCode
+      ? liveRegistration(db, f.id, body.registrationCode.trim().toUpperCase())
+      : undefined,
+    q.unitsByCodes(db, codes),
+    transferId && /^\d{1,18}$/.test(transferId) ? q.findFacility(db, transferId) : undefined,
+    actor.userId ? checkedInShiftAt(db, actor.userId, f.id, passage.occurredAt) : null,
+  ]);
+  if (body.registrationCode && !registration)
+    extra.push({ path: 'registrationCode', code: 'checkpoint.registration' });
+  body.people.forEach((p, i) => {
+    if (p.registrationPerson !== undefined && !registration?.people[p.registrationPerson])
+      extra.push({ path: `people.${i}.registrationPerson`, code: 'checkpoint.registration_person' });
+  });
+  // where they go: units of the tree (any, not only the caller's: a highway station hands over to the city)
+  const units = new Map(unitRows.map((u) => [u.code, u]));
   const destinations = passage.people.map((p, i) => {
     if (!p.destinationUnitCode) return undefined;
     const u = units.get(normaliseUnitCode(p.destinationUnitCode) ?? '');
     if (!u) extra.push({ path: `people.${i}.destinationUnitCode`, code: 'checkpoint.destination' });
     return u;
   });
-  if (passage.transferFacilityId) {
-    const t = /^\d{1,18}$/.test(passage.transferFacilityId)
-      ? await q.findFacility(db, passage.transferFacilityId)
-      : undefined;
-    if (!t || !(TRANSFER_KINDS as readonly string[]).includes(t.kind))
-      extra.push({ path: 'transferFacilityId', code: 'checkpoint.transfer_facility' });
-  }
+  if (transferId && !(transfer && (TRANSFER_KINDS as readonly string[]).includes(transfer.kind)))
+    extra.push({ path: 'transferFacilityId', code: 'checkpoint.transfer_facility' });
   if (issues.length || extra.length) throw issuesError(actor.locale, [...issues, ...extra]);
 
-  const { policy } = await ledgerDay(services);
   const day = shanghaiDay(passage.occurredAt.getTime());
   const assessed: PersonAssessment[] = passage.people.map((p) => assessPerson(p, policy, day));
-  const shift = actor.userId ? await checkedInShiftAt(db, actor.userId, f.id, passage.occurredAt) : null;
   const byName = actor.displayName ?? actor.username;
   const handoverOf = passage.people.map((_, i) => {
     const reason = handoverReason(assessed[i]);
