@@ -256,19 +256,19 @@ export async function recordPassage(
 ) {
   const { db } = services;
   const f = await checkpointInScope(db, actor.scope, body.facilityId);
-  const [first, { policy }] = await Promise.all([
-    q.passageByClient(db, f.region_code, body.clientId),
-    ledgerDay(services),
-  ]);
-  if (first) {
+  const replay = async (first: q.PassageRow) => {
     actor.scope.check('checkpoint.register', first.unit_path);
     return { created: false, passage: await passageView(db, first) };
-  }
-
+  };
   const now = platformNow(services.config);
   const today = shanghaiDay(now.getTime());
   const checked = checkPassage(body, now, today, { outcomeRequired: true });
-  if (!checked.ok) throw issuesError(actor.locale, checked.issues);
+  if (!checked.ok) {
+    // a replay answers the first passage even when its body would no longer pass (queued for days)
+    const first = await q.passageByClient(db, f.region_code, body.clientId);
+    if (first) return replay(first);
+    throw issuesError(actor.locale, checked.issues);
+  }
   const passage = checked.value;
   const issues: PassageIssue[] = [];
   const extra: { path: string; code: string }[] = [];
@@ -283,7 +283,9 @@ export async function recordPassage(
     ),
   ];
   const transferId = passage.transferFacilityId;
-  const [registration, unitRows, transfer, shift] = await Promise.all([
+  const [first, { policy }, registration, unitRows, transfer, shift] = await Promise.all([
+    q.passageByClient(db, f.region_code, body.clientId),
+    ledgerDay(services),
     body.registrationCode
       ? liveRegistration(db, f.id, body.registrationCode.trim().toUpperCase())
       : undefined,
@@ -291,6 +293,7 @@ export async function recordPassage(
     transferId && /^\d{1,18}$/.test(transferId) ? q.findFacility(db, transferId) : undefined,
     actor.userId ? checkedInShiftAt(db, actor.userId, f.id, passage.occurredAt) : null,
   ]);
+  if (first) return replay(first);
   if (body.registrationCode && !registration)
     extra.push({ path: 'registrationCode', code: 'checkpoint.registration' });
   body.people.forEach((p, i) => {
@@ -333,9 +336,22 @@ export async function recordPassage(
     return { id, phone };
   });
 
-  const result = await transaction(db, async (tx) => {
-    const { rows: inserted } = await sql<q.PassageRow>`
-      INSERT INTO checkpoint_passages (region_code, client_id, facility_id, unit_path, occurred_at, day, shift_id,
+  const people = passage.people.map((person, i) => {
+    const s = sealedOf[i];
+    const a = assessed[i];
+    return sql`(${i}::smallint, ${person.name}::text, ${person.idType}::text, ${s.id?.enc ?? null}::bytea,
+      ${s.id?.hmac ?? null}::bytea, ${s.id?.masked ?? null}::text, ${s.id?.tail ?? null}::text,
+      ${s.phone?.enc ?? null}::bytea, ${s.phone?.hmac ?? null}::bytea, ${s.phone?.masked ?? null}::text,
+      ${s.phone?.tail ?? null}::text, ${person.temperatureC ?? null}::numeric, ${JSON.stringify(person.travel)}::jsonb,
+      ${person.healthCode}::text, ${person.itineraryCode}::text, ${destinations[i]?.path ?? null}::text,
+      ${person.destinationAddress ?? null}::text, ${a.fromKeyArea}::boolean,
+      ${a.keyArea ? JSON.stringify(a.keyArea) : null}::jsonb, ${a.fever}::boolean)`;
+  });
+  /** the passage and its people in one statement (atomic on its own); nothing when the clientId is taken */
+  const insert = async (conn: Db) => {
+    const { rows } = await sql<{ passage: q.PassageRow | null; people: q.PersonRow[] | null }>`
+      WITH p AS (
+        INSERT INTO checkpoint_passages (region_code, client_id, facility_id, unit_path, occurred_at, day, shift_id,
         shift_name, direction, plate, vehicle_kind, vehicle_from, vehicle_to, cargo, people_count, names, outcome,
         transfer_facility_id, key_area_people, fever_people, handed_over, steps, registration_id, by_user, by_name)
       VALUES (${f.region_code}, ${body.clientId}, ${f.id}, ${f.unit_path}, ${passage.occurredAt}, ${day},
@@ -353,25 +369,30 @@ export async function recordPassage(
           })),
         )}::jsonb, ${registration?.id ?? null}, ${actor.userId}, ${byName})
       ON CONFLICT (region_code, client_id) DO NOTHING
-      RETURNING ${q.PASSAGE_COLUMNS}`.execute(tx);
-    const p = inserted[0];
-    if (!p) return undefined; // a replay that raced the first: answered below from the first
-    const values = passage.people.map((person, i) => {
-      const s = sealedOf[i];
-      const a = assessed[i];
-      return sql`(${f.region_code}, ${p.id}, ${i}, ${person.name}, ${person.idType}, ${s.id?.enc ?? null},
-        ${s.id?.hmac ?? null}, ${s.id?.masked ?? null}, ${s.id?.tail ?? null}, ${s.phone?.enc ?? null},
-        ${s.phone?.hmac ?? null}, ${s.phone?.masked ?? null}, ${s.phone?.tail ?? null},
-        ${person.temperatureC ?? null}::numeric, ${JSON.stringify(person.travel)}::jsonb, ${person.healthCode},
-        ${person.itineraryCode}, ${destinations[i]?.path ?? null}, ${person.destinationAddress ?? null},
-        ${a.fromKeyArea}, ${a.keyArea ? JSON.stringify(a.keyArea) : null}::jsonb, ${a.fever})`;
-    });
-    const { rows: people } = await sql<q.PersonRow>`
-      INSERT INTO checkpoint_people (region_code, passage_id, position, name, id_type, id_enc, id_hmac, id_masked,
-        id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, temperature_c, travel, health_code,
-        itinerary_code, destination_path, destination_address, from_key_area, key_area, fever)
-      VALUES ${sql.join(values)}
-      RETURNING ${q.PERSON_COLUMNS}`.execute(tx);
+        RETURNING ${q.PASSAGE_COLUMNS}
+      ), pe AS (
+        INSERT INTO checkpoint_people (region_code, passage_id, position, name, id_type, id_enc, id_hmac, id_masked,
+          id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, temperature_c, travel, health_code,
+          itinerary_code, destination_path, destination_address, from_key_area, key_area, fever)
+        SELECT p.region_code, p.id::bigint, v.* FROM p CROSS JOIN (VALUES ${sql.join(people)}) AS v
+        RETURNING ${q.PERSON_COLUMNS}
+      )
+      SELECT (SELECT row_to_json(p) FROM p) AS passage, (SELECT json_agg(pe) FROM pe) AS people`.execute(
+      conn,
+    );
+    const p = rows[0]?.passage;
+    if (!p) return undefined;
+    p.occurred_at = new Date(p.occurred_at);
+    p.created_at = new Date(p.created_at);
+    return { p, people: rows[0].people ?? [] };
+  };
+  const needsTransaction = Boolean(registration) || handoverOf.some(Boolean);
+  type Made = ReturnType<typeof toPassage> | undefined;
+  const run = (work: (c: Db) => Promise<Made>) => (needsTransaction ? transaction(db, work) : work(db));
+  const result = await run(async (tx) => {
+    const made = await insert(tx);
+    if (!made) return undefined; // a replay that raced the first: answered below from the first
+    const { p, people } = made;
     people.sort((a, b) => a.position - b.position);
     const handovers: { region_code: string; id: string; person_id: string }[] = [];
     const due = new Date(passage.occurredAt.getTime() + HANDOVER_DUE_HOURS * 3_600_000);
