@@ -222,3 +222,21 @@ export async function subtreeCounts(db: Db, root: string, day: string, childDept
     GROUP BY 1, 2`.execute(db);
   return rows;
 }
+
+/** A facility with the passage already made with this clientId there, if any (a replay), in one round trip. */
+export async function facilityAndReplay(db: Db, id: string, clientId: string) {
+  const { rows } = await sql<FacilityRow & { first: PassageRow | null }>`
+    SELECT ${facilityColumns},
+      (SELECT row_to_json(x) FROM (
+         SELECT ${PASSAGE_COLUMNS} FROM checkpoint_passages
+         WHERE region_code = coalesce(u.region_code, left(u.code, 6)) AND client_id = ${clientId}::uuid) x) AS first
+    FROM facilities f JOIN units u ON u.id = f.unit_id
+    LEFT JOIN checkpoint_settings s ON s.facility_id = f.id
+    WHERE f.id = ${id}`.execute(db);
+  const r = rows[0];
+  if (r?.first) {
+    r.first.occurred_at = new Date(r.first.occurred_at);
+    r.first.created_at = new Date(r.first.created_at);
+  }
+  return r;
+}

@@ -255,7 +255,6 @@ export async function recordPassage(
   body: PassageBody,
 ) {
   const { db } = services;
-  const f = await checkpointInScope(db, actor.scope, body.facilityId);
   const replay = async (first: q.PassageRow) => {
     actor.scope.check('checkpoint.register', first.unit_path);
     return { created: false, passage: await passageView(db, first) };
@@ -263,17 +262,26 @@ export async function recordPassage(
   const now = platformNow(services.config);
   const today = shanghaiDay(now.getTime());
   const checked = checkPassage(body, now, today, { outcomeRequired: true });
-  if (!checked.ok) {
-    // a replay answers the first passage even when its body would no longer pass (queued for days)
-    const first = await q.passageByClient(db, f.region_code, body.clientId);
-    if (first) return replay(first);
-    throw issuesError(actor.locale, checked.issues);
-  }
+  const at = checked.ok ? checked.value.occurredAt : now;
+  // one round trip for the checkpoint, a replay, the policy and the caller's shift (through forces)
+  const [found, { policy }, shift] = await Promise.all([
+    /^\d{1,18}$/.test(body.facilityId) ? q.facilityAndReplay(db, body.facilityId, body.clientId) : undefined,
+    ledgerDay(services),
+    actor.userId && /^\d{1,18}$/.test(body.facilityId)
+      ? checkedInShiftAt(db, actor.userId, body.facilityId, at)
+      : null,
+  ]);
+  if (found?.kind !== 'checkpoint') throw notFound();
+  actor.scope.check('checkpoint.register', found.unit_path);
+  const { first: firstFound, ...f } = found;
+  // a replay answers the first passage, even when its body would no longer pass (queued for days)
+  if (firstFound) return replay(firstFound);
+  if (!checked.ok) throw issuesError(actor.locale, checked.issues);
   const passage = checked.value;
   const issues: PassageIssue[] = [];
   const extra: { path: string; code: string }[] = [];
 
-  // a self-registration, the destinations, the transfer facility and the caller's shift, in parallel
+  // a self-registration, the destinations and the transfer facility, when there are any, in parallel
   const codes = [
     ...new Set(
       passage.people.flatMap((p) => {
@@ -283,17 +291,13 @@ export async function recordPassage(
     ),
   ];
   const transferId = passage.transferFacilityId;
-  const [first, { policy }, registration, unitRows, transfer, shift] = await Promise.all([
-    q.passageByClient(db, f.region_code, body.clientId),
-    ledgerDay(services),
+  const [registration, unitRows, transfer] = await Promise.all([
     body.registrationCode
       ? liveRegistration(db, f.id, body.registrationCode.trim().toUpperCase())
       : undefined,
     q.unitsByCodes(db, codes),
     transferId && /^\d{1,18}$/.test(transferId) ? q.findFacility(db, transferId) : undefined,
-    actor.userId ? checkedInShiftAt(db, actor.userId, f.id, passage.occurredAt) : null,
   ]);
-  if (first) return replay(first);
   if (body.registrationCode && !registration)
     extra.push({ path: 'registrationCode', code: 'checkpoint.registration' });
   body.people.forEach((p, i) => {
