@@ -1,6 +1,7 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
+import { gateMessagesEn, gateMessagesZh } from '../gates/gateMessages';
 import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
 import { uploadMessagesEn, uploadMessagesZh } from '../uploads/uploadMessages';
@@ -12,6 +13,7 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 const zh = {
   ...uploadMessagesZh,
+  ...gateMessagesZh,
   'error.validation': '输入有误：{detail}',
   'error.unauthenticated': '请先登录',
   'error.bad_credentials': '用户名或密码错误',
@@ -82,6 +84,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   ...uploadMessagesEn,
+  ...gateMessagesEn,
   'error.validation': 'Invalid input: {detail}',
   'error.unauthenticated': 'Please log in',
   'error.bad_credentials': 'Wrong username or password',
