@@ -12,6 +12,7 @@ import { authRoutes } from './modules/access/authRoutes';
 import { accessRoutes } from './modules/access/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { forcesRoutes } from './modules/forces/routes';
+import { gatesRoutes } from './modules/gates/routes';
 import { exportRoutes } from './modules/ledger/exportRoutes';
 import { importRoutes } from './modules/ledger/importRoutes';
 import { ledgerRoutes } from './modules/ledger/routes';
@@ -114,6 +115,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   importRoutes(app, services);
   exportRoutes(app, services);
   forcesRoutes(app, services);
+  gatesRoutes(app, services);
   auditRoutes(app, services);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);

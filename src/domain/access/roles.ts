@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   'screening.visit', // visit households in a campaign 入户排查走访
   'forces.read', // see the people who serve, branches and teams, 包保, call-ups, rosters and hours 查看力量
   'forces.manage', // register people, organise, assign 包保, run call-ups and rosters 力量调度
+  'gate.read', // see courtyard gates, their scans, who is still out, visitors 查看门岗
+  'gate.scan', // scan passes and register visitors at a gate 门岗值守
+  'gate.manage', // set up gates, their rule, issue passes and exemptions 管理门岗
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +71,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'audit.read',
       'ledger.read',
       'forces.read',
+      'gate.read',
     ],
     mayGrant: [],
   },
@@ -91,6 +95,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'screening.visit',
       'forces.read',
       'forces.manage',
+      'gate.read',
+      'gate.scan',
+      'gate.manage',
     ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
@@ -98,21 +105,30 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'grid_worker',
     zh: '网格员',
     en: 'Grid worker',
-    permissions: ['org.read', 'pii.reveal', 'ledger.read', 'ledger.write', 'screening.visit', 'forces.read'],
+    permissions: [
+      'org.read',
+      'pii.reveal',
+      'ledger.read',
+      'ledger.write',
+      'screening.visit',
+      'forces.read',
+      'gate.read',
+      'gate.scan',
+    ],
     mayGrant: [],
   },
   building_leader: {
     role: 'building_leader',
     zh: '楼栋长',
     en: 'Building leader',
-    permissions: ['org.read', 'ledger.read', 'screening.visit'],
+    permissions: ['org.read', 'ledger.read', 'screening.visit', 'gate.read', 'gate.scan'],
     mayGrant: [],
   },
   checkpoint_staff: {
     role: 'checkpoint_staff',
     zh: '卡点值守人员',
     en: 'Checkpoint staff',
-    permissions: ['org.read'],
+    permissions: ['org.read', 'gate.read', 'gate.scan'],
     mayGrant: [],
   },
   sampler: {
@@ -126,7 +142,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'volunteer',
     zh: '志愿者',
     en: 'Volunteer',
-    permissions: ['org.read'],
+    permissions: ['org.read', 'gate.read', 'gate.scan'],
     mayGrant: [],
   },
 };

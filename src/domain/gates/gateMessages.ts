@@ -1,5 +1,6 @@
 // Server messages of the courtyard gates, zh-CN and en; spread into the catalogue in i18n/messages.ts.
 export const gateMessagesZh = {
+  'gate.refused': '{reason}',
   'gate.refused_today': '本户今日已出行 {count} 人（{who}）',
   'gate.refused_window': '本户 {days} 已出行 {count} 人（{who}），{next} 起可再出行',
   'gate.refused_already_out': '{name} 已于 {time} 出门，尚未返回',
@@ -14,6 +15,7 @@ export const gateMessagesZh = {
 };
 
 export const gateMessagesEn: Record<keyof typeof gateMessagesZh, string> = {
+  'gate.refused': '{reason}',
   'gate.refused_today': 'This household has already gone out today: {count} ({who})',
   'gate.refused_window': 'This household went out on {days}: {count} ({who}); the next outing from {next}',
   'gate.refused_already_out': '{name} went out at {time} and has not come back in',

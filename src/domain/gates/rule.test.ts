@@ -73,7 +73,9 @@ describe('the gate rule', () => {
           for (let offset = 0; offset <= 20; offset++) {
             const today = addDays('2020-02-01', offset);
             const from = windowStart(r, today);
-            expect(outings.filter((o) => o.day >= from && o.day <= today).length).toBeLessThanOrEqual(persons);
+            expect(outings.filter((o) => o.day >= from && o.day <= today).length).toBeLessThanOrEqual(
+              persons,
+            );
           }
         },
       ),

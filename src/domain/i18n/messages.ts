@@ -1,8 +1,8 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
-import { gateMessagesEn, gateMessagesZh } from '../gates/gateMessages';
 import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
+import { gateMessagesEn, gateMessagesZh } from '../gates/gateMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
 import { uploadMessagesEn, uploadMessagesZh } from '../uploads/uploadMessages';
 import { textMessagesEn, textMessagesZh } from '../validators/textMessages';

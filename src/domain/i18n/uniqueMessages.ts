@@ -30,6 +30,15 @@ export const uniqueMessagesZh = {
   'unique.duty_shifts_facility_id_starts_at_key': '该设施在这个时间已有班次',
   'unique.duty_assignments_shift_id_person_id_key': '此人已在该班次上',
   'unique.import_mappings_unit_signature_uq': '这种表头的列对应正被同时保存，请重试',
+  'unique.gates_unit_name_uq': '该单位已有同名门岗',
+  'unique.gate_passes_token_key': '出入证编号冲突，请重试',
+  'unique.gate_passes_household_uq': '该户已有本门岗的出入证',
+  'unique.gate_exemptions_resident_uq': '该居民已有本门岗的豁免',
+  'unique.gate_scans_client_id_key': '该次扫码已提交',
+  'unique.gate_visitors_client_id_key': '该访客登记已提交',
+  'unique.gate_out_pkey': '该居民已出门，尚未返回',
+  'unique.gate_out_counts_pkey': '门岗计数正被同时更新，请重试',
+  'unique.gate_day_counts_pkey': '门岗计数正被同时更新，请重试',
 } as const;
 
 export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
@@ -61,4 +70,13 @@ export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
   'unique.duty_assignments_shift_id_person_id_key': 'This person is already on this shift',
   'unique.import_mappings_unit_signature_uq':
     'The column mapping of this header row was being saved at the same moment; please try again',
+  'unique.gates_unit_name_uq': 'This unit has a gate of this name already',
+  'unique.gate_passes_token_key': 'A pass number collided; please try again',
+  'unique.gate_passes_household_uq': 'This household has a pass of this gate already',
+  'unique.gate_exemptions_resident_uq': 'This resident has an exemption at this gate already',
+  'unique.gate_scans_client_id_key': 'This scan has been submitted already',
+  'unique.gate_visitors_client_id_key': 'This visitor has been registered already',
+  'unique.gate_out_pkey': 'This resident is out already and has not come back in',
+  'unique.gate_out_counts_pkey': 'The gate counts were being updated at the same moment; please try again',
+  'unique.gate_day_counts_pkey': 'The gate counts were being updated at the same moment; please try again',
 };

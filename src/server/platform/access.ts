@@ -44,7 +44,9 @@ export type ResourceKind =
   | 'callup'
   | 'signup'
   | 'shift'
-  | 'assignment';
+  | 'assignment'
+  // gates
+  | 'gate';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -103,6 +103,15 @@ export const UNIQUE_FIELDS: Record<string, string> = {
   duty_shifts_facility_id_starts_at_key: 'startsAt',
   duty_assignments_shift_id_person_id_key: 'personId',
   import_mappings_unit_signature_uq: 'mapping',
+  gates_unit_name_uq: 'name',
+  gate_passes_token_key: 'token',
+  gate_passes_household_uq: 'householdKey',
+  gate_exemptions_resident_uq: 'residentKey',
+  gate_scans_client_id_key: 'clientId',
+  gate_visitors_client_id_key: 'clientId',
+  gate_out_pkey: 'residentKey',
+  gate_out_counts_pkey: 'counts',
+  gate_day_counts_pkey: 'counts',
 };
 
 /**

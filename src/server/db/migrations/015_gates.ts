@@ -26,7 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at            timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX gates_path_idx ON gates (unit_path)`.execute(db);
-  await sql`CREATE UNIQUE INDEX gates_unit_name_uq ON gates (unit_id, name) WHERE status = 'active'`.execute(db);
+  await sql`CREATE UNIQUE INDEX gates_unit_name_uq ON gates (unit_id, name) WHERE status = 'active'`.execute(
+    db,
+  );
 
   // One active pass per household and gate; the token is what the QR code carries.
   await sql`
