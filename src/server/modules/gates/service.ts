@@ -270,7 +270,7 @@ export async function householdAtGate(
 async function passFor(db: Db, g: q.GateRow, by: { token?: string; householdKey?: string }, locale: Locale) {
   if (by.token) {
     const p = await q.passByToken(db, by.token.trim().toUpperCase());
-    if (!p || p.status !== 'active') throw invalidField('token', 'gate.pass_unknown', locale);
+    if (p?.status !== 'active') throw invalidField('token', 'gate.pass_unknown', locale);
     if (p.gate_id !== g.id) throw invalidField('token', 'gate.pass_wrong_gate', locale);
     return p;
   }

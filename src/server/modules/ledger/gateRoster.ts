@@ -71,6 +71,6 @@ export async function householdForGate(
   id: string,
 ): Promise<RosterHousehold | undefined> {
   const h = await q.findHousehold(db, regionCode, id);
-  if (!h || h.status !== 'active') return undefined;
+  if (h?.status !== 'active') return undefined;
   return (await withResidents(db, [h]))[0];
 }
