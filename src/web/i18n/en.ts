@@ -1,6 +1,7 @@
 import dutyEn from './duty.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
+import gatesEn from './gates.en';
 import printEn from './print.en';
 import scanEn from './scan.en';
 import type { Messages } from './zh-CN';
@@ -74,6 +75,7 @@ const en: Messages = {
     forces: 'Forces',
     callups: 'Call-ups',
     rosters: 'Rosters & duty',
+    gates: 'Courtyard gates',
   },
   shell: {
     scope: 'Scope',
@@ -679,6 +681,7 @@ const en: Messages = {
   print: printEn,
   find: findEn,
   scan: scanEn,
+  gates: gatesEn,
 };
 
 export default en;
