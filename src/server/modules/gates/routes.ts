@@ -148,7 +148,15 @@ export function gatesRoutes(appBase: FastifyInstance, services: Services) {
     config: {
       access: {
         permission: 'gate.scan',
-        resource: { ...gateResource, example: () => ({ clientId: crypto.randomUUID(), direction: 'out' }) },
+        resource: {
+          ...gateResource,
+          example: () => ({
+            clientId: crypto.randomUUID(),
+            householdKey: '410105-1',
+            residentKey: '410105-1',
+            direction: 'out',
+          }),
+        },
       },
     },
     handler: async (req, reply) => {
@@ -196,7 +204,15 @@ export function gatesRoutes(appBase: FastifyInstance, services: Services) {
     config: {
       access: {
         permission: 'gate.scan',
-        resource: { ...gateResource, example: () => ({ clientId: crypto.randomUUID(), name: '访客' }) },
+        resource: {
+          ...gateResource,
+          example: () => ({
+            clientId: crypto.randomUUID(),
+            householdKey: '410105-1',
+            name: '访客',
+            phone: '13800138000',
+          }),
+        },
       },
     },
     handler: async (req, reply) => {
@@ -231,7 +247,7 @@ export function gatesRoutes(appBase: FastifyInstance, services: Services) {
     config: {
       access: {
         permission: 'gate.manage',
-        resource: { ...gateResource, example: () => ({ kind: 'work_certificate' }) },
+        resource: { ...gateResource, example: () => ({ residentKey: '410105-1', kind: 'work_certificate' }) },
       },
     },
     handler: async (req, reply) =>
