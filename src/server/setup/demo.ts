@@ -11,6 +11,7 @@ import { Scope } from '../platform/scope';
 import type { Services } from '../platform/services';
 import { seedDemoDuty } from './demoDuty';
 import { seedDemoForces } from './demoForces';
+import { seedDemoGates } from './demoGates';
 import { type SeedLedgerResult, seedDemoLedger } from './demoLedger';
 
 // The demo city: Zhengzhou's real divisions, and for a handful of real communities named in the
@@ -152,6 +153,8 @@ export async function seedDemo(
   // the people who serve, their branches and 包保, then a call-up and a roster for them
   await seedDemoForces(services, actor);
   await seedDemoDuty(services, actor);
+  // a courtyard gate with passes at 省民航社区
+  await seedDemoGates(services, actor);
   return { seeded: true, units, users, ledger };
 }
 
