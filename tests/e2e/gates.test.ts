@@ -70,7 +70,12 @@ describe('a courtyard gate', () => {
     // the pass code typed (the camera is the other way in)
     await page.getByTestId('gate-scanner-input').fill(pick.token.toLowerCase());
     await page.getByTestId('gate-scanner-submit').click();
-    await page.getByTestId('gate-household').waitFor();
+    await page
+      .getByTestId('gate-household')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e) => {
+        throw new Error(`${e}\n${phone.errors.join('\n')}\n${await page.locator('body').innerText()}`);
+      });
     await page.getByTestId(`gate-out-${first.name}`).click();
     await poll(() => page.getByTestId(`gate-resident-${first.name}`).textContent()).toContain('已出门');
     await page.getByTestId(`gate-out-${second.name}`).click();

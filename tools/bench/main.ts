@@ -7,6 +7,7 @@ import { createDb, type Db } from '../../src/server/db/connection';
 import { type EmbeddedDatabase, removeEmbeddedCluster, startEmbedded } from '../../src/server/db/embedded';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { forcesSuite } from './forces';
+import { gatesSuite } from './gates';
 import { hostileSuite } from './hostile';
 import { ledgerSuite } from './ledger';
 import { loadSuite } from './load';
@@ -22,7 +23,7 @@ import { treeSuite } from './tree';
 // Nothing is asserted: the machines are shared and noisy; compare ratios, not milliseconds.
 
 /** Every suite, in the order they run; later suites may use the data of earlier ones (the tree). */
-const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite, loadSuite, hostileSuite];
+const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite, gatesSuite, loadSuite, hostileSuite];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

@@ -20,7 +20,7 @@ let household: { key: string; residents: { key: string; name: string }[] };
 let seq = 0;
 
 const idNumber = () =>
-  generateIdNumber({ regionCode: '410105', birthDate: '1971-05-0' + ((++seq % 9) + 1), sequence: 400 + seq });
+  generateIdNumber({ regionCode: '410105', birthDate: `1971-05-0${(++seq % 9) + 1}`, sequence: 400 + seq });
 
 async function addHousehold(unitCode: string, door: string, names: string[]) {
   const { key } = await t.ok('POST', '/api/ledger/households', admin, {
@@ -145,14 +145,28 @@ describe('courtyard gates', () => {
       workUnit: '郑州市第一人民医院',
     });
     expect(out.buildings[0].people[0].phoneMasked).toMatch(/\*/);
-    for (const unit of [courtyard, A, '410105', '4101']) {
+    expect(await t.ok('GET', `/api/gates/counts?unit=${courtyard}`, admin)).toMatchObject({
+      outNow: 1,
+      outs: 1,
+      refused: 2,
+    });
+    // every level above sums its gates (the demo city's own gate in 省民航社区 among them)
+    for (const unit of [A, '410105', '4101']) {
       const c = await t.ok('GET', `/api/gates/counts?unit=${unit}`, admin);
-      expect(c).toMatchObject({ outNow: 1, outs: 1, refused: 2 });
+      expect(c.gates.find((x: { gateId: string }) => x.gateId === gate)).toMatchObject({
+        outNow: 1,
+        outs: 1,
+        refused: 2,
+      });
+      expect(c.outNow).toBe(c.gates.reduce((s: number, x: { outNow: number }) => s + x.outNow, 0));
     }
     // back in: no one is out
     expect((await scan(household.residents[0].key, 'in')).statusCode).toBe(201);
     expect((await t.ok('GET', `/api/gates/${gate}/out`, admin)).total).toBe(0);
-    expect(await t.ok('GET', `/api/gates/counts?unit=${A}`, admin)).toMatchObject({ outNow: 0, ins: 1 });
+    expect(await t.ok('GET', `/api/gates/counts?unit=${courtyard}`, admin)).toMatchObject({
+      outNow: 0,
+      ins: 1,
+    });
     const day = await t.ok('GET', `/api/gates/${gate}/scans`, admin);
     expect(day.items.filter((s: { outcome: string }) => s.outcome === 'refused')[0].reason).toMatch(
       /本户今日已出行/,
