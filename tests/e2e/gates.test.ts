@@ -70,11 +70,22 @@ describe('a courtyard gate', () => {
     // the pass code typed (the camera is the other way in)
     await page.getByTestId('gate-scanner-input').fill(pick.token.toLowerCase());
     await page.getByTestId('gate-scanner-submit').click();
+    const toast = await page
+      .locator('.adm-toast-main')
+      .textContent({ timeout: 3000 })
+      .catch(() => '');
     await page
       .getByTestId('gate-household')
       .waitFor({ timeout: 15_000 })
       .catch(async (e) => {
-        throw new Error(`${e}\n${phone.errors.join('\n')}\n${await page.locator('body').innerText()}`);
+        const direct = await page.evaluate(async (url) => {
+          const r = await fetch(url);
+          return `${r.status} ${(await r.text()).slice(0, 300)}`;
+        }, `/api/gates/${gate.id}/household?token=${pick?.token}`);
+        const typed = await page.getByTestId('gate-scanner-input').inputValue();
+        throw new Error(
+          `${e}\ndirect: ${direct}\ntyped: ${typed}\ntoast: ${toast}\n${phone.errors.join('\n')}\n${await page.locator('body').innerText()}`,
+        );
       });
     await page.getByTestId(`gate-out-${first.name}`).click();
     await poll(() => page.getByTestId(`gate-resident-${first.name}`).textContent()).toContain('已出门');

@@ -1,7 +1,6 @@
-import { Button, Space } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldInput } from '../FieldInput';
 import { loadDetector } from './detector';
 
 export interface CodeScannerProps {
@@ -156,36 +155,34 @@ export function CodeScanner({ onCode, placeholder, testId = 'scanner', paused = 
       >
         {showVideo ? t('scan.closeCamera') : t('scan.openCamera')}
       </Button>
-      <Space block style={{ '--gap': '8px' }} align="center">
-        <div
+      <form
+        style={{ display: 'flex', gap: 8, alignItems: 'center' }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submitTyped();
+        }}
+      >
+        <input
+          data-testid={`${testId}-input`}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          placeholder={placeholder ?? t('scan.typePlaceholder')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          enterKeyHint="go"
           style={{
             flex: 1,
+            minWidth: 0,
+            fontSize: 18,
+            padding: '10px 12px',
             border: '1px solid var(--adm-color-border)',
             borderRadius: 6,
-            padding: '8px 10px',
           }}
-        >
-          <FieldInput
-            testId={`${testId}-input`}
-            value={typed}
-            onChange={setTyped}
-            onEnterPress={submitTyped}
-            placeholder={placeholder ?? t('scan.typePlaceholder')}
-            clearable
-            autoComplete="off"
-            enterKeyHint="go"
-          />
-        </div>
-        <Button
-          color="primary"
-          size="large"
-          onClick={submitTyped}
-          disabled={!typed.trim()}
-          data-testid={`${testId}-submit`}
-        >
+        />
+        <Button color="primary" size="large" type="submit" data-testid={`${testId}-submit`}>
           {t('scan.submit')}
         </Button>
-      </Space>
+      </form>
     </div>
   );
 }
