@@ -13,6 +13,7 @@ import { accessRoutes } from './modules/access/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { checkpointRoutes } from './modules/checkpoints/routes';
 import { forcesRoutes } from './modules/forces/routes';
+import { gatesRoutes } from './modules/gates/routes';
 import { exportRoutes } from './modules/ledger/exportRoutes';
 import { importRoutes } from './modules/ledger/importRoutes';
 import { ledgerRoutes } from './modules/ledger/routes';
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   importRoutes(app, services);
   exportRoutes(app, services);
   forcesRoutes(app, services);
+  gatesRoutes(app, services);
   auditRoutes(app, services);
   checkpointRoutes(app, services);
 

@@ -8,6 +8,7 @@ import { type EmbeddedDatabase, removeEmbeddedCluster, startEmbedded } from '../
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { checkpointsSuite } from './checkpoints';
 import { forcesSuite } from './forces';
+import { gatesSuite } from './gates';
 import { hostileSuite } from './hostile';
 import { ledgerSuite } from './ledger';
 import { loadSuite } from './load';
@@ -23,7 +24,15 @@ import { treeSuite } from './tree';
 // Nothing is asserted: the machines are shared and noisy; compare ratios, not milliseconds.
 
 /** Every suite, in the order they run; later suites may use the data of earlier ones (the tree). */
-const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite, checkpointsSuite, loadSuite, hostileSuite];
+const SUITES: Suite[] = [
+  treeSuite,
+  ledgerSuite,
+  forcesSuite,
+  checkpointsSuite,
+  gatesSuite,
+  loadSuite,
+  hostileSuite,
+];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   'checkpoint.register', // register passages at checkpoints, read their lists and counts 卡点登记
   'checkpoint.manage', // set a checkpoint's steps 卡点设置
   'handover.read', // see hand-overs from checkpoints to communities 查看移交
+  'gate.read', // see courtyard gates, their scans, who is still out, visitors 查看门岗
+  'gate.scan', // scan passes and register visitors at a gate 门岗值守
+  'gate.manage', // set up gates, their rule, issue passes and exemptions 管理门岗
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,6 +77,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'checkpoint.register',
       'checkpoint.manage',
       'handover.read',
+      'gate.read',
     ],
     mayGrant: [],
   },
@@ -100,6 +104,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'checkpoint.register',
       'checkpoint.manage',
       'handover.read',
+      'gate.read',
+      'gate.scan',
+      'gate.manage',
     ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
@@ -115,6 +122,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'screening.visit',
       'forces.read',
       'handover.read',
+      'gate.read',
+      'gate.scan',
     ],
     mayGrant: [],
   },
@@ -122,14 +131,14 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'building_leader',
     zh: '楼栋长',
     en: 'Building leader',
-    permissions: ['org.read', 'ledger.read', 'screening.visit'],
+    permissions: ['org.read', 'ledger.read', 'screening.visit', 'gate.read', 'gate.scan'],
     mayGrant: [],
   },
   checkpoint_staff: {
     role: 'checkpoint_staff',
     zh: '卡点值守人员',
     en: 'Checkpoint staff',
-    permissions: ['org.read', 'checkpoint.register', 'handover.read'],
+    permissions: ['org.read', 'checkpoint.register', 'handover.read', 'gate.read', 'gate.scan'],
     mayGrant: [],
   },
   sampler: {
@@ -143,7 +152,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'volunteer',
     zh: '志愿者',
     en: 'Volunteer',
-    permissions: ['org.read'],
+    permissions: ['org.read', 'gate.read', 'gate.scan'],
     mayGrant: [],
   },
 };

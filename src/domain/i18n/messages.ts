@@ -3,6 +3,7 @@ import { checkpointMessagesEn, checkpointMessagesZh } from '../checkpoints/messa
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
 import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
+import { gateMessagesEn, gateMessagesZh } from '../gates/gateMessages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
 import { uploadMessagesEn, uploadMessagesZh } from '../uploads/uploadMessages';
 import { textMessagesEn, textMessagesZh } from '../validators/textMessages';
@@ -13,6 +14,7 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 const zh = {
   ...uploadMessagesZh,
+  ...gateMessagesZh,
   'error.validation': '输入有误：{detail}',
   'error.unauthenticated': '请先登录',
   'error.bad_credentials': '用户名或密码错误',
@@ -84,6 +86,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   ...uploadMessagesEn,
+  ...gateMessagesEn,
   'error.validation': 'Invalid input: {detail}',
   'error.unauthenticated': 'Please log in',
   'error.bad_credentials': 'Wrong username or password',

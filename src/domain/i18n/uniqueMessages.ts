@@ -37,6 +37,15 @@ export const uniqueMessagesZh = {
   'unique.checkpoint_handovers_passage_region_person_id_key': '该人员已移交',
   'unique.checkpoint_registrations_region_code_client_id_key': '该登记已提交',
   'unique.checkpoint_registrations_code_live_uq': '登记码重复，请重试',
+  'unique.gates_unit_name_uq': '该单位已有同名门岗',
+  'unique.gate_passes_token_key': '出入证编号冲突，请重试',
+  'unique.gate_passes_household_uq': '该户已有本门岗的出入证',
+  'unique.gate_exemptions_resident_uq': '该居民已有本门岗的豁免',
+  'unique.gate_scans_client_id_key': '该次扫码已提交',
+  'unique.gate_visitors_client_id_key': '该访客登记已提交',
+  'unique.gate_out_pkey': '该居民已出门，尚未返回',
+  'unique.gate_out_counts_pkey': '门岗计数正被同时更新，请重试',
+  'unique.gate_day_counts_pkey': '门岗计数正被同时更新，请重试',
 } as const;
 
 export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
@@ -76,4 +85,13 @@ export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
   'unique.checkpoint_handovers_passage_region_person_id_key': 'This person has been handed over already',
   'unique.checkpoint_registrations_region_code_client_id_key': 'This registration has been submitted already',
   'unique.checkpoint_registrations_code_live_uq': 'The registration code is taken; try again',
+  'unique.gates_unit_name_uq': 'This unit has a gate of this name already',
+  'unique.gate_passes_token_key': 'A pass number collided; please try again',
+  'unique.gate_passes_household_uq': 'This household has a pass of this gate already',
+  'unique.gate_exemptions_resident_uq': 'This resident has an exemption at this gate already',
+  'unique.gate_scans_client_id_key': 'This scan has been submitted already',
+  'unique.gate_visitors_client_id_key': 'This visitor has been registered already',
+  'unique.gate_out_pkey': 'This resident is out already and has not come back in',
+  'unique.gate_out_counts_pkey': 'The gate counts were being updated at the same moment; please try again',
+  'unique.gate_day_counts_pkey': 'The gate counts were being updated at the same moment; please try again',
 };

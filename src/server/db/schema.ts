@@ -460,6 +460,129 @@ export interface DutyEventsTable {
   detail: Json<unknown>;
 }
 
+// Courtyard gates (migration 015_gates).
+export interface GatesTable {
+  id: Generated<string>;
+  unit_id: string;
+  unit_path: string;
+  name: string;
+  persons_per_household: Generated<number>;
+  every_days: Generated<number>;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface GatePassesTable {
+  id: Generated<string>;
+  gate_id: string;
+  region_code: string;
+  household_id: string;
+  unit_path: string;
+  building: Generated<string>;
+  door: Generated<string>;
+  token: string;
+  status: Generated<string>;
+  issued_by: string | null;
+  issued_at: Generated<Date>;
+}
+
+export interface GateExemptionsTable {
+  id: Generated<string>;
+  gate_id: string;
+  region_code: string;
+  resident_id: string;
+  household_id: string;
+  unit_path: string;
+  name: string;
+  kind: Generated<string>;
+  note: Generated<string>;
+  until: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+}
+
+export interface GateScansTable {
+  id: Generated<string>;
+  client_id: string;
+  gate_id: string;
+  gate_path: string;
+  pass_id: string | null;
+  region_code: string;
+  household_id: string;
+  resident_id: string;
+  unit_path: string;
+  name: string;
+  direction: string;
+  outcome: string;
+  exempt: Generated<boolean>;
+  reason: ColumnType<unknown, string | null | undefined, string | null>;
+  at: Generated<Date>;
+  day: ColumnType<string, string, string>;
+  scanned_by: string | null;
+}
+
+export interface GateOutTable {
+  gate_id: string;
+  region_code: string;
+  resident_id: string;
+  household_id: string;
+  unit_path: string;
+  building: Generated<string>;
+  door: Generated<string>;
+  name: string;
+  phone_masked: string | null;
+  work_unit: string | null;
+  out_at: Date;
+  scan_id: string;
+}
+
+export interface GateVisitorsTable {
+  id: Generated<string>;
+  client_id: string;
+  gate_id: string;
+  gate_path: string;
+  region_code: string;
+  household_id: string;
+  unit_path: string;
+  building: Generated<string>;
+  door: Generated<string>;
+  name: string;
+  id_type: Generated<string>;
+  id_enc: Buffer | null;
+  id_hmac: Buffer | null;
+  id_masked: string | null;
+  id_tail: string | null;
+  phone_enc: Buffer | null;
+  phone_hmac: Buffer | null;
+  phone_masked: string | null;
+  phone_tail: string | null;
+  temperature_c: ColumnType<string | null, number | null | undefined, number | null>;
+  reason: Generated<string>;
+  at: Generated<Date>;
+  day: ColumnType<string, string, string>;
+  registered_by: string | null;
+}
+
+export interface GateOutCountsTable {
+  unit_path: string;
+  gate_id: string;
+  out_now: number;
+}
+
+export interface GateDayCountsTable {
+  gate_path: string;
+  gate_id: string;
+  day: ColumnType<string, string, string>;
+  outs: number;
+  ins: number;
+  refused: number;
+  visitors: number;
+}
+
 export interface Database {
   units: UnitsTable;
   unit_code_counters: UnitCodeCountersTable;
@@ -492,6 +615,14 @@ export interface Database {
   duty_shifts: DutyShiftsTable;
   duty_assignments: DutyAssignmentsTable;
   duty_events: DutyEventsTable;
+  gates: GatesTable;
+  gate_passes: GatePassesTable;
+  gate_exemptions: GateExemptionsTable;
+  gate_scans: GateScansTable;
+  gate_out: GateOutTable;
+  gate_visitors: GateVisitorsTable;
+  gate_out_counts: GateOutCountsTable;
+  gate_day_counts: GateDayCountsTable;
 }
 
 export type { Id };

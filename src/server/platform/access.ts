@@ -47,7 +47,9 @@ export type ResourceKind =
   | 'assignment'
   // checkpoints
   | 'passage'
-  | 'handover';
+  | 'handover'
+  // gates
+  | 'gate';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -135,6 +135,14 @@ const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
       })
     ).id;
   },
+  gate: async (side) => {
+    const courtyard = await adminCall('POST', '/api/org/units', {
+      parentCode: side === 'in' ? A : B,
+      kind: 'courtyard',
+      name: `矩阵小区${++seq}`,
+    });
+    return (await adminCall('POST', '/api/gates', { unitCode: courtyard.code, name: '东门' })).id;
+  },
   // duty: a call-up for a fresh station, a public sign-up to it, a shift of the station, a volunteer on it
   callup: async (side) => (await dutyCallup(side)).id,
   signup: async (side) => dutySignup(await dutyCallup(side)),
@@ -261,6 +269,7 @@ beforeAll(async () => {
   await make('responsibility', 'out');
   await make('group', 'out');
   await make('handover', 'out');
+  await make('gate', 'out');
 }, 300_000);
 
 afterAll(async () => {

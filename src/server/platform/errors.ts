@@ -110,6 +110,15 @@ export const UNIQUE_FIELDS: Record<string, string> = {
   checkpoint_handovers_passage_region_person_id_key: 'people',
   checkpoint_registrations_region_code_client_id_key: 'clientId',
   checkpoint_registrations_code_live_uq: 'code',
+  gates_unit_name_uq: 'name',
+  gate_passes_token_key: 'token',
+  gate_passes_household_uq: 'householdKey',
+  gate_exemptions_resident_uq: 'residentKey',
+  gate_scans_client_id_key: 'clientId',
+  gate_visitors_client_id_key: 'clientId',
+  gate_out_pkey: 'residentKey',
+  gate_out_counts_pkey: 'counts',
+  gate_day_counts_pkey: 'counts',
 };
 
 /**

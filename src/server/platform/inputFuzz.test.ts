@@ -161,6 +161,14 @@ const makers: Record<ResourceKind, () => Promise<string>> = {
     ).id;
   },
   person,
+  gate: async () => {
+    const courtyard = await adminCall('POST', '/api/org/units', {
+      parentCode: A,
+      kind: 'courtyard',
+      name: `模糊小区${++seq}`,
+    });
+    return (await adminCall('POST', '/api/gates', { unitCode: courtyard.code, name: '东门' })).id;
+  },
   group: async () =>
     (
       await adminCall('POST', '/api/forces/groups', {

@@ -12,6 +12,7 @@ import type { Services } from '../platform/services';
 import { seedDemoCheckpoints } from './demoCheckpoints';
 import { seedDemoDuty } from './demoDuty';
 import { seedDemoForces } from './demoForces';
+import { seedDemoGates } from './demoGates';
 import { type SeedLedgerResult, seedDemoLedger } from './demoLedger';
 
 // The demo city: Zhengzhou's real divisions, and for a handful of real communities named in the
@@ -155,6 +156,8 @@ export async function seedDemo(
   await seedDemoDuty(services, actor);
   // the checkpoints' passages of the week (on the duty shifts above), a few hand-overs waiting
   await seedDemoCheckpoints(services);
+  // a courtyard gate with passes at 省民航社区
+  await seedDemoGates(services, actor);
   return { seeded: true, units, users, ledger };
 }
 

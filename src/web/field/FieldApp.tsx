@@ -18,6 +18,8 @@ const FieldCampaigns = lazy(() =>
   import('./screening/FieldCampaigns').then((m) => ({ default: m.FieldCampaigns })),
 );
 const FieldDoors = lazy(() => import('./screening/FieldDoors').then((m) => ({ default: m.FieldDoors })));
+const FieldGates = lazy(() => import('./gates/FieldGates').then((m) => ({ default: m.FieldGates })));
+const FieldGate = lazy(() => import('./gates/FieldGate').then((m) => ({ default: m.FieldGate })));
 const FieldVisit = lazy(() => import('./screening/FieldVisit').then((m) => ({ default: m.FieldVisit })));
 
 /** A screen fetched on demand; behind a login unless it is public. */
@@ -97,6 +99,22 @@ export default function FieldApp() {
           element={
             <Screen>
               <FieldVisit />
+            </Screen>
+          }
+        />
+        <Route
+          path="gates"
+          element={
+            <Screen>
+              <FieldGates />
+            </Screen>
+          }
+        />
+        <Route
+          path="gates/:id"
+          element={
+            <Screen>
+              <FieldGate />
             </Screen>
           }
         />

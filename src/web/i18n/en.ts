@@ -1,7 +1,9 @@
 import dutyEn from './duty.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
+import gatesEn from './gates.en';
 import printEn from './print.en';
+import scanEn from './scan.en';
 import type { Messages } from './zh-CN';
 
 // English. Typed by the Chinese resources: a missing or extra key is a type error.
@@ -73,6 +75,7 @@ const en: Messages = {
     forces: 'Forces',
     callups: 'Call-ups',
     rosters: 'Rosters & duty',
+    gates: 'Courtyard gates',
   },
   shell: {
     scope: 'Scope',
@@ -677,6 +680,8 @@ const en: Messages = {
   duty: dutyEn,
   print: printEn,
   find: findEn,
+  scan: scanEn,
+  gates: gatesEn,
 };
 
 export default en;

@@ -1,7 +1,9 @@
 import dutyZh from './duty.zh-CN';
 import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
+import gatesZh from './gates.zh-CN';
 import printZh from './print.zh-CN';
+import scanZh from './scan.zh-CN';
 
 // Chinese (simplified) — the default language of the UI. en.ts must carry the same keys (checked by its type).
 const zhCN = {
@@ -73,6 +75,7 @@ const zhCN = {
     forces: '力量调度',
     callups: '招募令',
     rosters: '排班值守',
+    gates: '小区门岗',
   },
   shell: {
     scope: '当前范围',
@@ -672,6 +675,8 @@ const zhCN = {
   duty: dutyZh,
   print: printZh,
   find: findZh,
+  scan: scanZh,
+  gates: gatesZh,
 };
 
 export type Messages = typeof zhCN;

@@ -9,6 +9,7 @@ export interface NavItem {
     | 'nav.forces'
     | 'nav.callups'
     | 'nav.rosters'
+    | 'nav.gates'
     | 'nav.org'
     | 'nav.users'
     | 'nav.audit';
@@ -42,6 +43,7 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'forces.read',
     testId: 'nav-rosters',
   },
+  { key: 'gates', path: '/gates', labelKey: 'nav.gates', permission: 'gate.read', testId: 'nav-gates' },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
   {
     key: 'users',

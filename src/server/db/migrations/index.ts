@@ -12,6 +12,7 @@ import * as m011 from './011_callup_proof';
 import * as m012 from './012_import_mappings';
 import * as m013 from './013_name_search';
 import * as m014 from './014_checkpoints';
+import * as m015 from './015_gates';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '012_import_mappings': m012,
   '013_name_search': m013,
   '014_checkpoints': m014,
+  '015_gates': m015,
 };

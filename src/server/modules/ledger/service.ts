@@ -273,6 +273,7 @@ export async function setColourOverride(
   });
 }
 
+export { householdForGate, householdsForGate, type RosterHousehold } from './gateRoster';
 export { residentNames } from './names';
 export type { HouseholdView, ResidentView } from './records';
 export { communityPathOf, householdInScope, residentInScope, toHousehold, toResident } from './records';
