@@ -235,7 +235,8 @@ export const checkpointsSuite: Suite = {
   setup,
 
   async baseline(ctx: BenchContext): Promise<Timing> {
-    const port = (plain?.server.address() as AddressInfo).port;
+    if (!plain) throw new Error('checkpoints bench: setup did not start the baseline server');
+    const port = (plain.server.address() as AddressInfo).port;
     const total = ctx.quick ? 1000 : 6000;
     await drive(`http://127.0.0.1:${port}/p`, () => ({}), 300);
     ctx.log(`checkpoints: baseline, ${total} posts to a bare Fastify + pg route …`);
@@ -251,7 +252,8 @@ export const checkpointsSuite: Suite = {
   },
 
   async run(ctx: BenchContext): Promise<Timing[]> {
-    const port = (app?.server.address() as AddressInfo).port;
+    if (!app) throw new Error('checkpoints bench: setup did not start the app');
+    const port = (app.server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}/api/checkpoints/passages`;
     const total = ctx.quick ? 1000 : 6000;
     await drive(url, (c) => ({ cookie: cookies[c] }), 300);

@@ -148,7 +148,11 @@ export async function seedDemoCheckpoints(
     const s = stations[station];
     const kindRoll = rng.below(100);
     let acc = 0;
-    const kind = KINDS.find(([, w]) => (acc += w) > kindRoll)?.[0] ?? 'car';
+    const kind =
+      KINDS.find(([, w]) => {
+        acc += w;
+        return acc > kindRoll;
+      })?.[0] ?? 'car';
     const count =
       kind === 'bus'
         ? 10 + rng.below(30)
