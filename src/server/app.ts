@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authRoutes } from './modules/access/authRoutes';
 import { accessRoutes } from './modules/access/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { checkpointRoutes } from './modules/checkpoints/routes';
 import { forcesRoutes } from './modules/forces/routes';
 import { exportRoutes } from './modules/ledger/exportRoutes';
 import { importRoutes } from './modules/ledger/importRoutes';
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   exportRoutes(app, services);
   forcesRoutes(app, services);
   auditRoutes(app, services);
+  checkpointRoutes(app, services);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);
   if (serveWeb) {

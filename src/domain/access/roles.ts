@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   'screening.visit', // visit households in a campaign 入户排查走访
   'forces.read', // see the people who serve, branches and teams, 包保, call-ups, rosters and hours 查看力量
   'forces.manage', // register people, organise, assign 包保, run call-ups and rosters 力量调度
+  'checkpoint.register', // register passages at checkpoints, read their lists and counts 卡点登记
+  'checkpoint.manage', // set a checkpoint's steps 卡点设置
+  'handover.read', // see hand-overs from checkpoints to communities 查看移交
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +71,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'audit.read',
       'ledger.read',
       'forces.read',
+      'checkpoint.register',
+      'checkpoint.manage',
+      'handover.read',
     ],
     mayGrant: [],
   },
@@ -91,6 +97,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'screening.visit',
       'forces.read',
       'forces.manage',
+      'checkpoint.register',
+      'checkpoint.manage',
+      'handover.read',
     ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
@@ -98,7 +107,15 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'grid_worker',
     zh: '网格员',
     en: 'Grid worker',
-    permissions: ['org.read', 'pii.reveal', 'ledger.read', 'ledger.write', 'screening.visit', 'forces.read'],
+    permissions: [
+      'org.read',
+      'pii.reveal',
+      'ledger.read',
+      'ledger.write',
+      'screening.visit',
+      'forces.read',
+      'handover.read',
+    ],
     mayGrant: [],
   },
   building_leader: {
@@ -112,7 +129,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'checkpoint_staff',
     zh: '卡点值守人员',
     en: 'Checkpoint staff',
-    permissions: ['org.read'],
+    permissions: ['org.read', 'checkpoint.register', 'handover.read'],
     mayGrant: [],
   },
   sampler: {

@@ -1,4 +1,5 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
+import { checkpointMessagesEn, checkpointMessagesZh } from '../checkpoints/messages';
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
 import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
@@ -76,6 +77,7 @@ const zh = {
   ...uniqueMessagesZh,
   ...textMessagesZh,
   ...signupProofMessagesZh,
+  ...checkpointMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -150,6 +152,7 @@ const en: Record<MessageKey, string> = {
   ...uniqueMessagesEn,
   ...textMessagesEn,
   ...signupProofMessagesEn,
+  ...checkpointMessagesEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

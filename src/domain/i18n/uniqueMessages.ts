@@ -30,6 +30,13 @@ export const uniqueMessagesZh = {
   'unique.duty_shifts_facility_id_starts_at_key': '该设施在这个时间已有班次',
   'unique.duty_assignments_shift_id_person_id_key': '此人已在该班次上',
   'unique.import_mappings_unit_signature_uq': '这种表头的列对应正被同时保存，请重试',
+  'unique.checkpoint_settings_pkey': '该卡点的设置正被同时创建，请重试',
+  'unique.checkpoint_settings_public_token_key': '扫码登记链接重复，请重试',
+  'unique.checkpoint_passages_region_code_client_id_key': '该通行登记已提交',
+  'unique.checkpoint_counts_pkey': '统计正被同时更新，请重试',
+  'unique.checkpoint_handovers_passage_region_person_id_key': '该人员已移交',
+  'unique.checkpoint_registrations_region_code_client_id_key': '该登记已提交',
+  'unique.checkpoint_registrations_code_live_uq': '登记码重复，请重试',
 } as const;
 
 export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
@@ -61,4 +68,12 @@ export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
   'unique.duty_assignments_shift_id_person_id_key': 'This person is already on this shift',
   'unique.import_mappings_unit_signature_uq':
     'The column mapping of this header row was being saved at the same moment; please try again',
+  'unique.checkpoint_settings_pkey':
+    'The settings of this checkpoint are being made at the same time; try again',
+  'unique.checkpoint_settings_public_token_key': 'The registration link is taken; try again',
+  'unique.checkpoint_passages_region_code_client_id_key': 'This passage has been submitted already',
+  'unique.checkpoint_counts_pkey': 'The counts are being updated at the same time; try again',
+  'unique.checkpoint_handovers_passage_region_person_id_key': 'This person has been handed over already',
+  'unique.checkpoint_registrations_region_code_client_id_key': 'This registration has been submitted already',
+  'unique.checkpoint_registrations_code_live_uq': 'The registration code is taken; try again',
 };

@@ -44,7 +44,10 @@ export type ResourceKind =
   | 'callup'
   | 'signup'
   | 'shift'
-  | 'assignment';
+  | 'assignment'
+  // checkpoints
+  | 'passage'
+  | 'handover';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

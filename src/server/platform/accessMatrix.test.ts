@@ -143,7 +143,24 @@ const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
     const { shift, person } = await dutyShift(side, true);
     return (await adminCall('POST', `/api/forces/shifts/${shift}/assignments`, { personId: person })).id;
   },
+  passage: async (side) => (await checkpointPassage(side, false)).id,
+  handover: async (side) => (await checkpointPassage(side, true)).people[0].handoverId,
 };
+
+/** A passage at a fresh checkpoint of A or B; with a hand-over: one person back from 武汉 going to a building there. */
+async function checkpointPassage(side: Side, handover: boolean) {
+  return adminCall('POST', '/api/checkpoints/passages', {
+    clientId: crypto.randomUUID(),
+    facilityId: await make('facility', side),
+    direction: 'in',
+    people: [
+      handover
+        ? { name: '矩阵旅客', travel: [{ place: '4201' }], destinationUnitCode: await building(side) }
+        : { name: '矩阵旅客', temperatureC: 36.5 },
+    ],
+    outcome: handover ? 'handed_over' : 'released',
+  });
+}
 
 const DUTY_DAY = '2031-01-06';
 
@@ -243,6 +260,7 @@ beforeAll(async () => {
   await make('campaign', 'out');
   await make('responsibility', 'out');
   await make('group', 'out');
+  await make('handover', 'out');
 }, 300_000);
 
 afterAll(async () => {

@@ -103,6 +103,13 @@ export const UNIQUE_FIELDS: Record<string, string> = {
   duty_shifts_facility_id_starts_at_key: 'startsAt',
   duty_assignments_shift_id_person_id_key: 'personId',
   import_mappings_unit_signature_uq: 'mapping',
+  checkpoint_settings_pkey: 'facilityId',
+  checkpoint_settings_public_token_key: 'publicToken',
+  checkpoint_passages_region_code_client_id_key: 'clientId',
+  checkpoint_counts_pkey: 'counts',
+  checkpoint_handovers_passage_region_person_id_key: 'people',
+  checkpoint_registrations_region_code_client_id_key: 'clientId',
+  checkpoint_registrations_code_live_uq: 'code',
 };
 
 /**

@@ -184,7 +184,24 @@ const makers: Record<ResourceKind, () => Promise<string>> = {
     const { shift: s, person: p } = await shift(true);
     return (await adminCall('POST', `/api/forces/shifts/${s}/assignments`, { personId: p })).id;
   },
+  passage: async () => (await checkpointPassage(false)).id,
+  handover: async () => (await checkpointPassage(true)).people[0].handoverId,
 };
+
+/** A passage at a fresh checkpoint of A; with a hand-over: one person back from 武汉 going to a building of A. */
+async function checkpointPassage(handover: boolean) {
+  return adminCall('POST', '/api/checkpoints/passages', {
+    clientId: crypto.randomUUID(),
+    facilityId: await facility(),
+    direction: 'in',
+    people: [
+      handover
+        ? { name: '模糊旅客', travel: [{ place: '4201' }], destinationUnitCode: await building() }
+        : { name: '模糊旅客', temperatureC: 36.5 },
+    ],
+    outcome: handover ? 'handed_over' : 'released',
+  });
+}
 
 /** The kind of object a path parameter names, when the route's access declaration does not say. */
 function kindOfParam(url: string, name: string): ResourceKind | 'token' | undefined {

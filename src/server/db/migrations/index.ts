@@ -11,6 +11,7 @@ import * as m010 from './010_masks';
 import * as m011 from './011_callup_proof';
 import * as m012 from './012_import_mappings';
 import * as m013 from './013_name_search';
+import * as m014 from './014_checkpoints';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '011_callup_proof': m011,
   '012_import_mappings': m012,
   '013_name_search': m013,
+  '014_checkpoints': m014,
 };

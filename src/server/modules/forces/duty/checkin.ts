@@ -190,3 +190,28 @@ export async function checkOut(
     return view({ ...a, checked_out_at: at }, now);
   });
 }
+
+/**
+ * The duty shift a user is checked in to at a facility at an instant (checked in, not checked out before
+ * it, the shift running then), or null: what a checkpoint passage records as its shift (issue 13).
+ */
+export async function checkedInShiftAt(
+  db: Db,
+  userId: string,
+  facilityId: string,
+  at: Date,
+): Promise<{ id: string; name: string; startsAt: Date; endsAt: Date } | null> {
+  const { rows } = await sql<{ id: string; label: string; starts_at: Date; ends_at: Date }>`
+    SELECT s.id, s.label, s.starts_at, s.ends_at
+    FROM people p
+    JOIN duty_assignments a ON a.person_id = p.id
+    JOIN duty_shifts s ON s.id = a.shift_id
+    WHERE p.user_id = ${userId} AND s.facility_id = ${facilityId}
+      AND a.checked_in_at IS NOT NULL AND a.checked_in_at <= ${at}
+      AND (a.checked_out_at IS NULL OR a.checked_out_at >= ${at})
+      AND s.starts_at <= ${new Date(at.getTime() + 30 * 60_000)} AND s.ends_at >= ${at}
+    ORDER BY s.starts_at DESC
+    LIMIT 1`.execute(db);
+  const r = rows[0];
+  return r ? { id: String(r.id), name: r.label, startsAt: r.starts_at, endsAt: r.ends_at } : null;
+}
