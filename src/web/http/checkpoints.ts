@@ -40,6 +40,7 @@ export interface Reference {
 
 export interface TravelInput {
   place: string;
+  placeName?: string;
   from?: string;
   to?: string;
 }
@@ -264,11 +265,9 @@ export const listHandovers = (unit: string | undefined, state: string, after: st
   get<Paged<Handover>>('/api/checkpoints/handovers', { unit, state: state || undefined, after });
 export const getHandoverCounts = (unit: string | undefined) =>
   get<HandoverCounts>('/api/checkpoints/handovers/counts', { unit });
-export const confirmArrived = (id: string, residentId?: string) =>
-  post<Handover>(
-    `/api/checkpoints/handovers/${encodeURIComponent(id)}/arrived`,
-    residentId ? { residentId } : {},
-  );
+/** arrived: linked to a ledger resident, or added as one to a household (the ledger recomputes its colour) */
+export const confirmArrived = (id: string, body: { residentId: string } | { householdKey: string }) =>
+  post<Handover>(`/api/checkpoints/handovers/${encodeURIComponent(id)}/arrived`, body);
 export const reportNotArrived = (id: string, note?: string) =>
   post<Handover>(`/api/checkpoints/handovers/${encodeURIComponent(id)}/not-arrived`, note ? { note } : {});
 

@@ -1,3 +1,4 @@
+import checkpointsEn from './checkpoints.en';
 import dutyEn from './duty.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
@@ -73,6 +74,7 @@ const en: Messages = {
     forces: 'Forces',
     callups: 'Call-ups',
     rosters: 'Rosters & duty',
+    checkpoints: 'Checkpoints',
   },
   shell: {
     scope: 'Scope',
@@ -675,6 +677,7 @@ const en: Messages = {
   },
   forces: forcesEn,
   duty: dutyEn,
+  checkpoints: checkpointsEn,
   print: printEn,
   find: findEn,
 };

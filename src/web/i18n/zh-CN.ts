@@ -1,3 +1,4 @@
+import checkpointsZh from './checkpoints.zh-CN';
 import dutyZh from './duty.zh-CN';
 import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
@@ -73,6 +74,7 @@ const zhCN = {
     forces: '力量调度',
     callups: '招募令',
     rosters: '排班值守',
+    checkpoints: '卡点',
   },
   shell: {
     scope: '当前范围',
@@ -670,6 +672,7 @@ const zhCN = {
   },
   forces: forcesZh,
   duty: dutyZh,
+  checkpoints: checkpointsZh,
   print: printZh,
   find: findZh,
 };

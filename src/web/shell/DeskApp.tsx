@@ -21,6 +21,7 @@ const CampaignsPage = lazy(() => import('../modules/ledger/screening/CampaignsPa
 const ForcesPage = lazy(() => import('../modules/forces/ForcesPage'));
 const CallupsPage = lazy(() => import('../modules/duty/CallupsPage'));
 const RostersPage = lazy(() => import('../modules/duty/RostersPage'));
+const CheckpointsPage = lazy(() => import('../modules/checkpoints/CheckpointsPage'));
 
 function Page({ children, permission }: { children: ReactNode; permission?: string }) {
   const page = <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
@@ -103,6 +104,14 @@ export default function DeskApp() {
             element={
               <Page permission="forces.read">
                 <RostersPage />
+              </Page>
+            }
+          />
+          <Route
+            path="checkpoints/*"
+            element={
+              <Page>
+                <CheckpointsPage />
               </Page>
             }
           />

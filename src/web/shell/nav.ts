@@ -9,6 +9,7 @@ export interface NavItem {
     | 'nav.forces'
     | 'nav.callups'
     | 'nav.rosters'
+    | 'nav.checkpoints'
     | 'nav.org'
     | 'nav.users'
     | 'nav.audit';
@@ -41,6 +42,13 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.rosters',
     permission: 'forces.read',
     testId: 'nav-rosters',
+  },
+  {
+    key: 'checkpoints',
+    path: '/checkpoints',
+    labelKey: 'nav.checkpoints',
+    permission: 'checkpoint.register',
+    testId: 'nav-checkpoints',
   },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
   {

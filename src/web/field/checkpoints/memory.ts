@@ -29,7 +29,12 @@ function write(key: string, value: unknown): void {
 }
 
 /** the newest first, once each, at most `max` */
-export function remember<T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean, max = REMEMBERED): T[] {
+export function remember<T>(
+  list: readonly T[],
+  item: T,
+  same: (a: T, b: T) => boolean,
+  max = REMEMBERED,
+): T[] {
   return [item, ...list.filter((x) => !same(x, item))].slice(0, max);
 }
 

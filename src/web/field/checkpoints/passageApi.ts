@@ -1,5 +1,5 @@
-import { post } from '../../http/client';
 import type { PassageAnswer, PassageBody } from '../../http/checkpoints';
+import { post } from '../../http/client';
 
 /**
  * The one way a passage leaves the phone: POST /api/checkpoints/passages. The body carries the client

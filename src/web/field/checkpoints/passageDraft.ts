@@ -9,6 +9,7 @@ import type {
   TravelInput,
   VehicleKind,
 } from '../../http/checkpoints';
+import { COMMON_PLACES } from '../../modules/ledger/common/places';
 import {
   newTravelDraft,
   type StayProblem,
@@ -16,7 +17,6 @@ import {
   stayProblems,
   type TravelDraft,
 } from '../../modules/ledger/common/stayDraft';
-import { COMMON_PLACES } from '../../modules/ledger/common/places';
 import { parseTemperature } from '../screening/visitDraft';
 import type { Destination } from './memory';
 
@@ -85,6 +85,7 @@ function travelDraftOf(s: TravelInput, id: number): TravelDraft {
     ...newTravelDraft(id),
     place: common ? s.place : 'other',
     code: common ? '' : s.place,
+    name: s.placeName ?? '',
     dates: s.from ? 'exact' : 'unknown',
     from: s.from ?? '',
     to: s.to ?? '',
@@ -93,7 +94,12 @@ function travelDraftOf(s: TravelInput, id: number): TravelDraft {
 
 function travelOf(s: TravelDraft): TravelInput {
   const stay = stayOf(s);
-  return { place: stay.placeCode, ...(stay.from ? { from: stay.from } : {}), ...(stay.to ? { to: stay.to } : {}) };
+  return {
+    place: stay.placeCode,
+    ...(stay.placeName ? { placeName: stay.placeName } : {}),
+    ...(stay.from ? { from: stay.from } : {}),
+    ...(stay.to ? { to: stay.to } : {}),
+  };
 }
 
 /** The form filled from a traveller's self-registration: the worker measures and releases. */
