@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createDb, type Db } from '../../src/server/db/connection';
 import { type EmbeddedDatabase, removeEmbeddedCluster, startEmbedded } from '../../src/server/db/embedded';
 import { migrateToLatest } from '../../src/server/db/migrate';
+import { checkpointsSuite } from './checkpoints';
 import { forcesSuite } from './forces';
 import { hostileSuite } from './hostile';
 import { ledgerSuite } from './ledger';
@@ -22,7 +23,7 @@ import { treeSuite } from './tree';
 // Nothing is asserted: the machines are shared and noisy; compare ratios, not milliseconds.
 
 /** Every suite, in the order they run; later suites may use the data of earlier ones (the tree). */
-const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite, loadSuite, hostileSuite];
+const SUITES: Suite[] = [treeSuite, ledgerSuite, forcesSuite, checkpointsSuite, loadSuite, hostileSuite];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -163,7 +164,13 @@ try {
     'Figures are wall time per operation as the app sees it (pool + Kysely + round trip); compare the ratios.',
   );
 
-  const ctx: BenchContext = { db, log, explain: flags.has('--explain'), quick: flags.has('--quick') };
+  const ctx: BenchContext = {
+    db,
+    url: pg.url,
+    log,
+    explain: flags.has('--explain'),
+    quick: flags.has('--quick'),
+  };
   const out: unknown[] = [];
   for (const suite of suites) {
     log(`== ${suite.name}: setting up`);

@@ -8,6 +8,8 @@ import type { Timing } from './measure';
 
 export interface BenchContext {
   db: Db;
+  /** the bench database's connection string (a suite that needs a pool of its own: checkpoints) */
+  url: string;
   /** a progress line (to stderr, so that stdout stays the report) */
   log(msg: string): void;
   /** --explain: print the plan of every query a measured operation runs */

@@ -347,4 +347,99 @@ describe('checkpoints', () => {
     const waiting = await t.ok('GET', '/api/checkpoints/handovers?state=waiting', office);
     expect(waiting.items.some((h: { passageId: string }) => h.passageId === p.id)).toBe(false);
   });
+
+  it('takes a self-registration by QR code, replay-safe, and confirms it with a passage', async () => {
+    const { items } = await t.ok('GET', '/api/checkpoints/facilities', staff);
+    const token = items.find((f: { id: string }) => f.id === facility).publicToken;
+    expect((await t.call('GET', `/api/public/checkpoints/${token}`, undefined)).json().name).toBe(
+      '测试卡点甲',
+    );
+    expect((await t.call('GET', '/api/public/checkpoints/0000000000000000', undefined)).statusCode).toBe(404);
+    const id = idNumber();
+    const body = {
+      clientId: randomUUID(),
+      vehicle: { plate: '鄂A88888', kind: 'car' },
+      people: [
+        {
+          name: '钱自报',
+          idNumber: id,
+          phone: '13700001234',
+          travel: [{ place: '4201' }],
+          destinationUnitCode: community,
+        },
+      ],
+    };
+    const first = await t.call('POST', `/api/public/checkpoints/${token}/registrations`, undefined, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const { code } = first.json();
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    const again = await t.call('POST', `/api/public/checkpoints/${token}/registrations`, undefined, body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().code).toBe(code);
+    const badPlate = await t.call('POST', `/api/public/checkpoints/${token}/registrations`, undefined, {
+      ...body,
+      clientId: randomUUID(),
+      vehicle: { plate: 'XYZ', kind: 'car' },
+    });
+    expect(badPlate.json().error.fields[0].path).toBe('vehicle.plate');
+    expect(
+      (await t.call('GET', `/api/checkpoints/registrations/${code}?facility=${otherFacility}`, outsider))
+        .statusCode,
+    ).toBe(404);
+    const draft = await t.ok(
+      'GET',
+      `/api/checkpoints/registrations/${code.toLowerCase()}?facility=${facility}`,
+      staff,
+    );
+    expect(draft.people[0].idNumberMasked).not.toContain(id.slice(0, 10));
+    expect(JSON.stringify(draft)).not.toContain(id);
+    const p = await t.ok('POST', '/api/checkpoints/passages', staff, {
+      clientId: randomUUID(),
+      facilityId: facility,
+      direction: draft.direction,
+      vehicle: draft.vehicle,
+      people: draft.people.map((x: Record<string, unknown>) => ({
+        name: x.name,
+        registrationPerson: x.registrationPerson,
+        travel: x.travel,
+        temperatureC: 36.4,
+        destinationUnitCode: x.destinationUnitCode,
+      })),
+      outcome: 'handed_over',
+      registrationCode: code,
+    });
+    expect(p.people[0].idNumberMasked).toBe(draft.people[0].idNumberMasked);
+    expect(p.people[0].handoverId).toBeTruthy();
+    expect(
+      (await t.call('GET', `/api/checkpoints/registrations/${code}?facility=${facility}`, staff)).statusCode,
+    ).toBe(404);
+    // an expired registration is refused when read
+    const late = await t.call('POST', `/api/public/checkpoints/${token}/registrations`, undefined, {
+      ...body,
+      clientId: randomUUID(),
+    });
+    await sql`UPDATE checkpoint_registrations SET expires_at = now() - interval '1 minute' WHERE code = ${late.json().code}`.execute(
+      t.services.db,
+    );
+    expect(
+      (await t.call('GET', `/api/checkpoints/registrations/${late.json().code}?facility=${facility}`, staff))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('exports the list as xlsx, masked unless revealed, and audits it', async () => {
+    const cxlAdmin = await t.userWith(admin, 'unit_admin', CXL, PASSWORD);
+    const res = await t.call('GET', `/api/checkpoints/passages/export?facility=${facility}`, cxlAdmin);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(
+      (await t.call('GET', `/api/checkpoints/passages/export?facility=${facility}`, staff)).statusCode,
+    ).toBe(403);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE action = 'data.exported' AND target LIKE 'checkpoints:%'`.execute(
+      t.services.db,
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
 });

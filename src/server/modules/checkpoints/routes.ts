@@ -11,6 +11,7 @@ import { XLSX_TYPE } from '../ledger/importRoutes';
 import { handoverRoutes } from './handoverRoutes';
 import { counts, listPassages, preparePassageExport } from './lists';
 import { registrationRoutes } from './registrationRoutes';
+import { personSchema, vehicleSchema } from './schemas';
 import * as service from './service';
 
 // 卡点 — checkpoints: the stations, their passages and counts (hand-overs: handoverRoutes.ts; the public
@@ -21,34 +22,6 @@ const dbId = z.string().regex(/^\d{1,18}$/);
 const key = z.string().regex(/^\d{6}-\d{1,18}$/);
 const day = z.string().refine(isIsoDate, { message: 'YYYY-MM-DD' });
 const short = (n: number) => z.string().max(n);
-
-const travelSchema = z.object({
-  place: short(12),
-  placeName: short(60).optional(),
-  from: short(10).optional(),
-  to: short(10).optional(),
-});
-
-export const personSchema = z.object({
-  name: z.string().trim().min(1).max(30),
-  idType: short(30).optional(),
-  idNumber: short(30).optional(),
-  phone: short(30).optional(),
-  temperatureC: z.number().optional(),
-  travel: z.array(travelSchema).max(20).optional(),
-  healthCode: short(10).nullish(),
-  itineraryCode: short(10).nullish(),
-  destinationUnitCode: short(24).optional(),
-  destinationAddress: short(120).optional(),
-});
-
-export const vehicleSchema = z.object({
-  plate: short(20),
-  kind: short(20),
-  from: short(60).optional(),
-  to: short(60).optional(),
-  cargo: short(60).optional(),
-});
 
 const passageBody = z.object({
   clientId: z.uuid(),
