@@ -121,7 +121,8 @@ const checkpointsEn: CheckpointsMessages = {
     linkResident: 'Link this resident',
     addResident: 'Add as a new resident',
     steps: 'Steps',
-    stepsHint: 'Tick this checkpoint’s steps and order them with the arrows',
+    stepsHint:
+      'Tick the steps this checkpoint runs (in the order stop, inspect, measure, register, inform, disinfect, report)',
     save: 'Save',
     saved: 'Saved',
     publicLink: 'Self-registration link',

@@ -114,7 +114,7 @@ const checkpointsZh = {
     linkResident: '关联此居民',
     addResident: '作为新居民登记',
     steps: '查验步骤',
-    stepsHint: '勾选本卡点的步骤，拖动或用箭头调整顺序',
+    stepsHint: '勾选本卡点实行的步骤（按拦停、检查、测量、登记、宣讲、消杀、报告的顺序）',
     save: '保存',
     saved: '已保存',
     publicLink: '扫码登记链接',

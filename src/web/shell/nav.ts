@@ -47,7 +47,8 @@ export const NAV_ITEMS: NavItem[] = [
     key: 'checkpoints',
     path: '/checkpoints',
     labelKey: 'nav.checkpoints',
-    permission: 'checkpoint.register',
+    // the checkpoints' staff and offices, and the communities that receive hand-overs
+    permission: 'handover.read',
     testId: 'nav-checkpoints',
   },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, CopyOutlined } from '@ant-design/icons';
+import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Col, List, QRCode, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,12 +46,6 @@ export function SettingsTab() {
   );
   if (!facility) return <Typography.Text type="secondary">{t('checkpoints.desk.none')}</Typography.Text>;
   const link = publicLink(facility.publicToken);
-  const move = (i: number, by: number) => {
-    const next = [...steps];
-    [next[i], next[i + by]] = [next[i + by], next[i]];
-    setSteps(next);
-  };
-  const unused = STEPS.filter((s) => !steps.includes(s));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <FacilitySelect value={facility.id} onChange={setId} allowAll={false} testId="settings-facility" />
@@ -63,39 +57,16 @@ export function SettingsTab() {
             size="small"
             bordered
             data-testid="settings-steps"
-            dataSource={[...steps, ...unused]}
+            dataSource={STEPS}
             renderItem={(s) => {
               const i = steps.indexOf(s);
               const on = i >= 0;
               return (
-                <List.Item
-                  actions={
-                    on
-                      ? [
-                          <Button
-                            key="up"
-                            size="small"
-                            icon={<ArrowUpOutlined />}
-                            disabled={i === 0}
-                            onClick={() => move(i, -1)}
-                            data-testid={`step-up-${s}`}
-                          />,
-                          <Button
-                            key="down"
-                            size="small"
-                            icon={<ArrowDownOutlined />}
-                            disabled={i === steps.length - 1}
-                            onClick={() => move(i, 1)}
-                            data-testid={`step-down-${s}`}
-                          />,
-                        ]
-                      : []
-                  }
-                >
+                <List.Item>
                   <Checkbox
                     checked={on}
                     onChange={(e) =>
-                      setSteps(e.target.checked ? [...steps, s] : steps.filter((x) => x !== s))
+                      setSteps(STEPS.filter((x) => (x === s ? e.target.checked : steps.includes(x))))
                     }
                     data-testid={`step-on-${s}`}
                   >
