@@ -3,6 +3,7 @@ import dutyEn from './duty.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
 import printEn from './print.en';
+import scanEn from './scan.en';
 import type { Messages } from './zh-CN';
 
 // English. Typed by the Chinese resources: a missing or extra key is a type error.
@@ -680,6 +681,7 @@ const en: Messages = {
   checkpoints: checkpointsEn,
   print: printEn,
   find: findEn,
+  scan: scanEn,
 };
 
 export default en;

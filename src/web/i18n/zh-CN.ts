@@ -3,6 +3,7 @@ import dutyZh from './duty.zh-CN';
 import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
 import printZh from './print.zh-CN';
+import scanZh from './scan.zh-CN';
 
 // Chinese (simplified) — the default language of the UI. en.ts must carry the same keys (checked by its type).
 const zhCN = {
@@ -675,6 +676,7 @@ const zhCN = {
   checkpoints: checkpointsZh,
   print: printZh,
   find: findZh,
+  scan: scanZh,
 };
 
 export type Messages = typeof zhCN;
