@@ -142,6 +142,11 @@ describe('checkpoints', () => {
     await page.getByTestId('registration-code').fill(code);
     await page.getByTestId('registration-fetch').click();
     await page.getByTestId('registration-error').waitFor();
+    // the same through the scanner's typed box (a camera reads the traveller's QR code into it)
+    await page.getByTestId('registration-scan').click();
+    await page.getByTestId('registration-scanner-input').fill(code);
+    await page.getByTestId('registration-scanner-submit').click();
+    await poll(() => page.getByTestId('registration-error').textContent()).toContain('已使用');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -219,5 +224,26 @@ describe('checkpoints', () => {
     expect(after.colour).not.toBe('green');
     expect(desk.errors).toEqual([]);
     await desk.context.close();
+  });
+
+  it('the desk lists the passages, counts the street and its children, and prints the QR board', async () => {
+    const { page, errors, context } = await session(DESKTOP);
+    await deskLogin(page, 'admin', '/checkpoints?tab=passages', ADMIN_PASSWORD);
+    await page.getByTestId('passages-plate').fill('AD12345');
+    await poll(() => page.getByTestId('passages-table').textContent()).toContain('豫AD12345');
+    expect(await page.getByTestId('passages-table').textContent()).toContain('李春来');
+    await page.getByTestId('cp-tab-counts').click();
+    await poll(() => page.getByTestId('counts-total').textContent()).toContain('车辆');
+    await page.getByTestId('cp-tab-settings').click();
+    await page.getByTestId('settings-facility').click();
+    await page.locator('.ant-select-item-option', { hasText: '长兴路防疫服务站' }).first().click();
+    await poll(() => page.getByTestId('settings-link').textContent()).toContain(
+      `/field/cp/${station.publicToken}`,
+    );
+    await page.getByTestId('settings-qr').waitFor();
+    expect(await page.getByTestId('step-on-disinfect').isChecked()).toBe(true);
+    await screenshot(page, 'checkpoint-settings');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -30,6 +30,7 @@ const checkpointsEn: CheckpointsMessages = {
     shift: 'Shift: {{name}}',
     codePlaceholder: 'Self-registration code',
     fetch: 'Fetch',
+    scan: 'Scan',
     codeUnknown: 'Unknown, expired or already used code',
     loaded: 'Self-registration {{code}} loaded: measure and release',
     platePlaceholder: 'Tap to type the plate',

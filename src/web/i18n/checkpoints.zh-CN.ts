@@ -23,6 +23,7 @@ const checkpointsZh = {
     shift: '当前班次：{{name}}',
     codePlaceholder: '自助登记码',
     fetch: '调取',
+    scan: '扫码',
     codeUnknown: '登记码不存在、已过期或已使用',
     loaded: '已调取自助登记 {{code}}：请测量体温后放行',
     platePlaceholder: '点此输入车牌',

@@ -1,4 +1,4 @@
-import { Button, DotLoading, ErrorBlock, NavBar, Picker, Result, Toast } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, NavBar, Picker, Popup, Result, Toast } from 'antd-mobile';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -19,6 +19,7 @@ import { usePlatformClock } from '../../http/clock';
 import { errorText } from '../../http/errors';
 import { newClientId } from '../../modules/ledger/common/uuid';
 import { FieldInput } from '../FieldInput';
+import { CodeScanner } from '../scan/CodeScanner';
 import { lastDirection, recentPlates, rememberDestination, rememberDirection, rememberPlate } from './memory';
 import { PersonCard } from './PersonCard';
 import { PlateKeyboard } from './PlateKeyboard';
@@ -74,6 +75,7 @@ export function FieldCheckpoint() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<PassageAnswer | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
+  const [scanOpen, setScanOpen] = useState(false);
   const nextId = useRef(100);
 
   if (facility.isPending)
@@ -103,8 +105,8 @@ export function FieldCheckpoint() {
     setCode('');
   };
 
-  const fetchCode = async () => {
-    const c = code.trim().toUpperCase();
+  const fetchCode = async (scanned?: string) => {
+    const c = (scanned ?? code).trim().toUpperCase();
     if (!c) return;
     setCodeError(null);
     try {
@@ -213,7 +215,26 @@ export function FieldCheckpoint() {
           >
             {t('checkpoints.field.fetch')}
           </Button>
+          <Button size="large" onClick={() => setScanOpen(true)} data-testid="registration-scan">
+            {t('checkpoints.field.scan')}
+          </Button>
         </div>
+        <Popup
+          visible={scanOpen}
+          onMaskClick={() => setScanOpen(false)}
+          destroyOnClose
+          bodyStyle={{ padding: 12 }}
+        >
+          {/* the traveller's QR code holds the short code */}
+          <CodeScanner
+            testId="registration-scanner"
+            onCode={(text) => {
+              setScanOpen(false);
+              setCode(text.toUpperCase());
+              void fetchCode(text);
+            }}
+          />
+        </Popup>
         {codeError && (
           <div style={{ color: '#cf1322', marginTop: 4 }} data-testid="registration-error">
             {codeError}
