@@ -18,6 +18,7 @@ import { ApiError } from '../../http/client';
 import { usePlatformClock } from '../../http/clock';
 import { errorText } from '../../http/errors';
 import { newClientId } from '../../modules/ledger/common/uuid';
+import { formatDay } from '../../shell/dates';
 import { FieldInput } from '../FieldInput';
 import { CodeScanner } from '../scan/CodeScanner';
 import { lastDirection, recentPlates, rememberDestination, rememberDirection, rememberPlate } from './memory';
@@ -90,7 +91,7 @@ export function FieldCheckpoint() {
   const steps: Step[] = f.steps;
   const windowDays = reference.data?.windowDays ?? 14;
   const threshold = reference.data?.feverThresholdC ?? 37.3;
-  const today = clock.data?.today ?? new Date().toISOString().slice(0, 10);
+  const today = clock.data?.today ?? formatDay(Date.now());
   const min = addDays(today, -(windowDays + 7));
   const problems: Problem[] = tried ? draftProblems(draft) : [];
   const set = (patch: Partial<PassageDraft>) => setDraft((d) => ({ ...d, ...patch }));

@@ -12,6 +12,7 @@ import {
 } from '../../http/checkpoints';
 import { errorText } from '../../http/errors';
 import { newClientId } from '../../modules/ledger/common/uuid';
+import { formatClock, formatDay } from '../../shell/dates';
 import { FieldLangSwitch } from '../FieldLangSwitch';
 import { PersonCard } from './PersonCard';
 import { PlateKeyboard } from './PlateKeyboard';
@@ -51,7 +52,7 @@ export function FieldSelfRegister() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<RegistrationAnswer | null>(null);
   const nextId = useRef(2);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = formatDay(Date.now());
 
   if (checkpoint.isPending)
     return (
@@ -127,10 +128,7 @@ export function FieldSelfRegister() {
           </div>
           <div style={{ color: '#666', marginTop: 12 }}>
             {t('checkpoints.public.expires', {
-              at: new Date(done.expiresAt).toLocaleTimeString('zh-CN', {
-                hour: '2-digit',
-                minute: '2-digit',
-              }),
+              at: formatClock(done.expiresAt),
             })}
           </div>
         </div>

@@ -24,6 +24,12 @@ const STATE_COLOURS: Record<HandoverState, string> = {
   arrived: 'green',
   not_arrived: 'default',
 };
+const BADGE_COLOURS: Record<HandoverState, string> = {
+  waiting: '#1677ff',
+  overdue: '#cf1322',
+  arrived: '#389e0d',
+  not_arrived: '#999',
+};
 
 /** Confirm an arrival: a resident found in the destination's ledger linked, or the person added to a household. */
 function ArrivalModal({ handover, onClose }: { handover: Handover; onClose: () => void }) {
@@ -133,11 +139,7 @@ export function HandoversTab() {
           label: (
             <span data-testid={`handovers-state-${s}`}>
               {t(`checkpoints.handoverState.${s}`)}{' '}
-              <Badge
-                count={countOf[s] ?? 0}
-                showZero
-                color={STATE_COLOURS[s] === 'default' ? '#999' : undefined}
-              />
+              <Badge count={countOf[s] ?? 0} showZero color={BADGE_COLOURS[s]} />
             </span>
           ),
         }))}
