@@ -31,7 +31,7 @@ let app: FastifyInstance | undefined;
 let plain: FastifyInstance | undefined;
 let plainPool: pg.Pool | undefined;
 let pool: Db | undefined;
-let cookie = '';
+let cookies: string[] = [];
 let facilityIds: string[] = [];
 let facts: Facts = {};
 
@@ -70,13 +70,14 @@ function body(i: number) {
 }
 
 /** `total` POSTs by CLIENTS concurrent clients; answers passages/s and the latencies. */
-async function drive(url: string, headers: Record<string, string>, total: number) {
+async function drive(url: string, headersOf: (client: number) => Record<string, string>, total: number) {
   let next = 0;
   const latencies: number[] = [];
   let failed = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const headers = headersOf(client);
       for (;;) {
         const i = next++;
         if (i >= total) return;
@@ -129,7 +130,7 @@ async function setup(ctx: BenchContext): Promise<Facts> {
     LIMIT ${CHECKPOINTS}`.execute(db);
   const fs = await sql<{ id: string; unit_path: string; region: string }>`
     SELECT f.id::text AS id, f.unit_path, coalesce(u.region_code, left(u.code, 6)) AS region
-    FROM facilities f JOIN units u ON u.id = f.unit_id WHERE f.kind = 'checkpoint' AND f.unit_path LIKE '41.4101%'
+    FROM facilities f JOIN units u ON u.id = f.unit_id WHERE f.kind = 'checkpoint'
     ORDER BY f.id`.execute(db);
   facilityIds = fs.rows.map((f) => f.id);
   const t0 = performance.now();
@@ -151,20 +152,24 @@ async function setup(ctx: BenchContext): Promise<Facts> {
   await sql`VACUUM (ANALYZE) checkpoint_passages`.execute(db);
   await sql`VACUUM (ANALYZE) checkpoint_counts`.execute(db);
 
-  // a checkpoint worker of the city, signed in
+  // a checkpoint worker of the city per client, each signed in on their own phone (one session each)
   const city = await db
     .selectFrom('units')
     .select(['id', 'path'])
     .where('code', '=', CITY)
     .executeTakeFirstOrThrow();
-  const { rows: users } = await sql<{ id: string }>`
-    INSERT INTO users (username, display_name, password_hash, home_unit_id, home_unit_path)
-    VALUES ('bench_kadian', '卡点压测', 'x', ${city.id}, ${city.path}) RETURNING id::text AS id`.execute(db);
-  await sql`
-    INSERT INTO role_grants (user_id, role, unit_id, unit_path)
-    VALUES (${users[0].id}, 'checkpoint_staff', ${city.id}, ${city.path})`.execute(db);
-  const session = await createSession(db, users[0].id, '127.0.0.1', 'bench');
-  cookie = `wangge_session=${typeof session === 'string' ? session : (session as { token: string }).token}`;
+  cookies = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const { rows: users } = await sql<{ id: string }>`
+      INSERT INTO users (username, display_name, password_hash, home_unit_id, home_unit_path)
+      VALUES (${`bench_kadian_${c}`}, ${`卡点压测${c}`}, 'x', ${city.id}, ${city.path}) RETURNING id::text AS id`.execute(
+      db,
+    );
+    await sql`
+      INSERT INTO role_grants (user_id, role, unit_id, unit_path)
+      VALUES (${users[0].id}, 'checkpoint_staff', ${city.id}, ${city.path})`.execute(db);
+    cookies.push(`wangge_session=${await createSession(db, users[0].id, '127.0.0.1', 'bench')}`);
+  }
 
   pool = createDb(ctx.url, 20, { today: DAY });
   app = await buildApp(benchServices(pool, DAY), { serveWeb: false });
@@ -231,9 +236,9 @@ export const checkpointsSuite: Suite = {
   async baseline(ctx: BenchContext): Promise<Timing> {
     const port = (plain?.server.address() as AddressInfo).port;
     const total = ctx.quick ? 1000 : 6000;
-    await drive(`http://127.0.0.1:${port}/p`, {}, 300);
+    await drive(`http://127.0.0.1:${port}/p`, () => ({}), 300);
     ctx.log(`checkpoints: baseline, ${total} posts to a bare Fastify + pg route …`);
-    baselineRun = await drive(`http://127.0.0.1:${port}/p`, {}, total);
+    baselineRun = await drive(`http://127.0.0.1:${port}/p`, () => ({}), total);
     facts['baseline.passagesPerSecond'] = Math.round(baselineRun.perSecond);
     facts['baseline.p99Ms'] = Number(quantile(baselineRun.latencies, 0.99).toFixed(1));
     return timing(
@@ -248,9 +253,9 @@ export const checkpointsSuite: Suite = {
     const port = (app?.server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}/api/checkpoints/passages`;
     const total = ctx.quick ? 1000 : 6000;
-    await drive(url, { cookie }, 300);
+    await drive(url, (c) => ({ cookie: cookies[c] }), 300);
     ctx.log(`checkpoints: ${total} passages to the app …`);
-    const r = await drive(url, { cookie }, total);
+    const r = await drive(url, (c) => ({ cookie: cookies[c] }), total);
     const p99 = quantile(r.latencies, 0.99);
     facts['app.passagesPerSecond'] = Math.round(r.perSecond);
     facts['app.p99Ms'] = Number(p99.toFixed(1));

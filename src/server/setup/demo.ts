@@ -9,6 +9,7 @@ import { platformToday } from '../platform/clock';
 import type { Scope as ScopeType } from '../platform/scope';
 import { Scope } from '../platform/scope';
 import type { Services } from '../platform/services';
+import { seedDemoCheckpoints } from './demoCheckpoints';
 import { seedDemoDuty } from './demoDuty';
 import { seedDemoForces } from './demoForces';
 import { type SeedLedgerResult, seedDemoLedger } from './demoLedger';
@@ -152,6 +153,8 @@ export async function seedDemo(
   // the people who serve, their branches and 包保, then a call-up and a roster for them
   await seedDemoForces(services, actor);
   await seedDemoDuty(services, actor);
+  // the checkpoints' passages of the week (on the duty shifts above), a few hand-overs waiting
+  await seedDemoCheckpoints(services);
   return { seeded: true, units, users, ledger };
 }
 

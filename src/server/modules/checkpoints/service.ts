@@ -256,31 +256,24 @@ export async function recordPassage(
 ) {
   const { db } = services;
   const f = await checkpointInScope(db, actor.scope, body.facilityId);
-  const first = await q.passageByClient(db, f.region_code, body.clientId);
-  if (first) {
+  const replay = async (first: q.PassageRow) => {
     actor.scope.check('checkpoint.register', first.unit_path);
     return { created: false, passage: await passageView(db, first) };
-  }
-
+  };
   const now = platformNow(services.config);
   const today = shanghaiDay(now.getTime());
   const checked = checkPassage(body, now, today, { outcomeRequired: true });
-  if (!checked.ok) throw issuesError(actor.locale, checked.issues);
+  if (!checked.ok) {
+    // a replay answers the first passage even when its body would no longer pass (queued for days)
+    const first = await q.passageByClient(db, f.region_code, body.clientId);
+    if (first) return replay(first);
+    throw issuesError(actor.locale, checked.issues);
+  }
   const passage = checked.value;
   const issues: PassageIssue[] = [];
   const extra: { path: string; code: string }[] = [];
 
-  // a self-registration being confirmed: its people's sealed ID numbers and phones
-  let registration: Registration | undefined;
-  if (body.registrationCode) {
-    registration = await liveRegistration(db, f.id, body.registrationCode.trim().toUpperCase());
-    if (!registration) extra.push({ path: 'registrationCode', code: 'checkpoint.registration' });
-  }
-  body.people.forEach((p, i) => {
-    if (p.registrationPerson !== undefined && !registration?.people[p.registrationPerson])
-      extra.push({ path: `people.${i}.registrationPerson`, code: 'checkpoint.registration_person' });
-  });
-  // where they go: units of the tree (any, not only the caller's: a highway station hands over to the city)
+  // a self-registration, the destinations, the transfer facility and the caller's shift, in parallel
   const codes = [
     ...new Set(
       passage.people.flatMap((p) => {
@@ -289,26 +282,38 @@ export async function recordPassage(
       }),
     ),
   ];
-  const units = new Map((await q.unitsByCodes(db, codes)).map((u) => [u.code, u]));
+  const transferId = passage.transferFacilityId;
+  const [first, { policy }, registration, unitRows, transfer, shift] = await Promise.all([
+    q.passageByClient(db, f.region_code, body.clientId),
+    ledgerDay(services),
+    body.registrationCode
+      ? liveRegistration(db, f.id, body.registrationCode.trim().toUpperCase())
+      : undefined,
+    q.unitsByCodes(db, codes),
+    transferId && /^\d{1,18}$/.test(transferId) ? q.findFacility(db, transferId) : undefined,
+    actor.userId ? checkedInShiftAt(db, actor.userId, f.id, passage.occurredAt) : null,
+  ]);
+  if (first) return replay(first);
+  if (body.registrationCode && !registration)
+    extra.push({ path: 'registrationCode', code: 'checkpoint.registration' });
+  body.people.forEach((p, i) => {
+    if (p.registrationPerson !== undefined && !registration?.people[p.registrationPerson])
+      extra.push({ path: `people.${i}.registrationPerson`, code: 'checkpoint.registration_person' });
+  });
+  // where they go: units of the tree (any, not only the caller's: a highway station hands over to the city)
+  const units = new Map(unitRows.map((u) => [u.code, u]));
   const destinations = passage.people.map((p, i) => {
     if (!p.destinationUnitCode) return undefined;
     const u = units.get(normaliseUnitCode(p.destinationUnitCode) ?? '');
     if (!u) extra.push({ path: `people.${i}.destinationUnitCode`, code: 'checkpoint.destination' });
     return u;
   });
-  if (passage.transferFacilityId) {
-    const t = /^\d{1,18}$/.test(passage.transferFacilityId)
-      ? await q.findFacility(db, passage.transferFacilityId)
-      : undefined;
-    if (!t || !(TRANSFER_KINDS as readonly string[]).includes(t.kind))
-      extra.push({ path: 'transferFacilityId', code: 'checkpoint.transfer_facility' });
-  }
+  if (transferId && !(transfer && (TRANSFER_KINDS as readonly string[]).includes(transfer.kind)))
+    extra.push({ path: 'transferFacilityId', code: 'checkpoint.transfer_facility' });
   if (issues.length || extra.length) throw issuesError(actor.locale, [...issues, ...extra]);
 
-  const { policy } = await ledgerDay(services);
   const day = shanghaiDay(passage.occurredAt.getTime());
   const assessed: PersonAssessment[] = passage.people.map((p) => assessPerson(p, policy, day));
-  const shift = actor.userId ? await checkedInShiftAt(db, actor.userId, f.id, passage.occurredAt) : null;
   const byName = actor.displayName ?? actor.username;
   const handoverOf = passage.people.map((_, i) => {
     const reason = handoverReason(assessed[i]);
@@ -331,9 +336,22 @@ export async function recordPassage(
     return { id, phone };
   });
 
-  const result = await transaction(db, async (tx) => {
-    const { rows: inserted } = await sql<q.PassageRow>`
-      INSERT INTO checkpoint_passages (region_code, client_id, facility_id, unit_path, occurred_at, day, shift_id,
+  const people = passage.people.map((person, i) => {
+    const s = sealedOf[i];
+    const a = assessed[i];
+    return sql`(${i}::smallint, ${person.name}::text, ${person.idType}::text, ${s.id?.enc ?? null}::bytea,
+      ${s.id?.hmac ?? null}::bytea, ${s.id?.masked ?? null}::text, ${s.id?.tail ?? null}::text,
+      ${s.phone?.enc ?? null}::bytea, ${s.phone?.hmac ?? null}::bytea, ${s.phone?.masked ?? null}::text,
+      ${s.phone?.tail ?? null}::text, ${person.temperatureC ?? null}::numeric, ${JSON.stringify(person.travel)}::jsonb,
+      ${person.healthCode}::text, ${person.itineraryCode}::text, ${destinations[i]?.path ?? null}::text,
+      ${person.destinationAddress ?? null}::text, ${a.fromKeyArea}::boolean,
+      ${a.keyArea ? JSON.stringify(a.keyArea) : null}::jsonb, ${a.fever}::boolean)`;
+  });
+  /** the passage and its people in one statement (atomic on its own); nothing when the clientId is taken */
+  const insert = async (conn: Db) => {
+    const { rows } = await sql<{ passage: q.PassageRow | null; people: q.PersonRow[] | null }>`
+      WITH p AS (
+        INSERT INTO checkpoint_passages (region_code, client_id, facility_id, unit_path, occurred_at, day, shift_id,
         shift_name, direction, plate, vehicle_kind, vehicle_from, vehicle_to, cargo, people_count, names, outcome,
         transfer_facility_id, key_area_people, fever_people, handed_over, steps, registration_id, by_user, by_name)
       VALUES (${f.region_code}, ${body.clientId}, ${f.id}, ${f.unit_path}, ${passage.occurredAt}, ${day},
@@ -351,25 +369,30 @@ export async function recordPassage(
           })),
         )}::jsonb, ${registration?.id ?? null}, ${actor.userId}, ${byName})
       ON CONFLICT (region_code, client_id) DO NOTHING
-      RETURNING ${q.PASSAGE_COLUMNS}`.execute(tx);
-    const p = inserted[0];
-    if (!p) return undefined; // a replay that raced the first: answered below from the first
-    const values = passage.people.map((person, i) => {
-      const s = sealedOf[i];
-      const a = assessed[i];
-      return sql`(${f.region_code}, ${p.id}, ${i}, ${person.name}, ${person.idType}, ${s.id?.enc ?? null},
-        ${s.id?.hmac ?? null}, ${s.id?.masked ?? null}, ${s.id?.tail ?? null}, ${s.phone?.enc ?? null},
-        ${s.phone?.hmac ?? null}, ${s.phone?.masked ?? null}, ${s.phone?.tail ?? null},
-        ${person.temperatureC ?? null}::numeric, ${JSON.stringify(person.travel)}::jsonb, ${person.healthCode},
-        ${person.itineraryCode}, ${destinations[i]?.path ?? null}, ${person.destinationAddress ?? null},
-        ${a.fromKeyArea}, ${a.keyArea ? JSON.stringify(a.keyArea) : null}::jsonb, ${a.fever})`;
-    });
-    const { rows: people } = await sql<q.PersonRow>`
-      INSERT INTO checkpoint_people (region_code, passage_id, position, name, id_type, id_enc, id_hmac, id_masked,
-        id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, temperature_c, travel, health_code,
-        itinerary_code, destination_path, destination_address, from_key_area, key_area, fever)
-      VALUES ${sql.join(values)}
-      RETURNING ${q.PERSON_COLUMNS}`.execute(tx);
+        RETURNING ${q.PASSAGE_COLUMNS}
+      ), pe AS (
+        INSERT INTO checkpoint_people (region_code, passage_id, position, name, id_type, id_enc, id_hmac, id_masked,
+          id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, temperature_c, travel, health_code,
+          itinerary_code, destination_path, destination_address, from_key_area, key_area, fever)
+        SELECT p.region_code, p.id::bigint, v.* FROM p CROSS JOIN (VALUES ${sql.join(people)}) AS v
+        RETURNING ${q.PERSON_COLUMNS}
+      )
+      SELECT (SELECT row_to_json(p) FROM p) AS passage, (SELECT json_agg(pe) FROM pe) AS people`.execute(
+      conn,
+    );
+    const p = rows[0]?.passage;
+    if (!p) return undefined;
+    p.occurred_at = new Date(p.occurred_at);
+    p.created_at = new Date(p.created_at);
+    return { p, people: rows[0].people ?? [] };
+  };
+  const needsTransaction = Boolean(registration) || handoverOf.some(Boolean);
+  type Made = ReturnType<typeof toPassage> | undefined;
+  const run = (work: (c: Db) => Promise<Made>) => (needsTransaction ? transaction(db, work) : work(db));
+  const result = await run(async (tx) => {
+    const made = await insert(tx);
+    if (!made) return undefined; // a replay that raced the first: answered below from the first
+    const { p, people } = made;
     people.sort((a, b) => a.position - b.position);
     const handovers: { region_code: string; id: string; person_id: string }[] = [];
     const due = new Date(passage.occurredAt.getTime() + HANDOVER_DUE_HOURS * 3_600_000);
