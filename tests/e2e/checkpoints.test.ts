@@ -241,6 +241,7 @@ describe('checkpoints', () => {
       `/field/cp/${station.publicToken}`,
     );
     await page.getByTestId('settings-qr').waitFor();
+    await page.keyboard.press('Escape');
     expect(await page.getByTestId('step-on-disinfect').isChecked()).toBe(true);
     await screenshot(page, 'checkpoint-settings');
     expect(errors).toEqual([]);
