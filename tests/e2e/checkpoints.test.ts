@@ -235,6 +235,12 @@ describe('checkpoints', () => {
     await poll(() => rows.count()).toBe(1);
     await poll(() => rows.first().textContent()).toContain('豫AD12345');
     expect(await rows.first().textContent()).toContain('李春来、李小雨');
+    // the passage opened: its people masked, its steps
+    await rows.first().click();
+    await poll(() => page.getByTestId('passage-drawer').textContent()).toContain('李小雨');
+    expect(await page.locator('[data-testid="passage-drawer"] .ant-tag-green').count()).toBe(7);
+    expect(await page.getByTestId('passage-drawer').textContent()).toMatch(/\*{6,}\d{4}/);
+    await page.keyboard.press('Escape');
     await page.getByTestId('cp-tab-counts').click();
     await poll(() => page.getByTestId('counts-total').textContent()).toContain('车辆');
     await page.getByTestId('cp-tab-settings').click();

@@ -7,6 +7,7 @@ import { type CountNumbers, checkpointKeys, getCounts } from '../../http/checkpo
 import { usePlatformClock } from '../../http/clock';
 import { errorText } from '../../http/errors';
 import { useScope } from '../../shell/ScopeContext';
+import { FacilitySelect } from './FacilitySelect';
 
 type Row = CountNumbers & { code: string; name: string };
 
@@ -17,12 +18,14 @@ export function CountsTab() {
   const clock = usePlatformClock();
   const [trail, setTrail] = useState<Array<{ code: string; name: string }>>([]);
   const [day, setDay] = useState<string | undefined>(undefined);
+  // one checkpoint: its numbers and its shifts'
+  const [facility, setFacility] = useState('');
   const unit = trail.length ? trail[trail.length - 1].code : scopeCode;
   const theDay = day ?? clock.data?.today ?? '';
   const counts = useQuery({
-    queryKey: checkpointKeys.counts(unit, undefined, theDay),
-    queryFn: () => getCounts({ unit, day: theDay }),
-    enabled: !!unit && !!theDay,
+    queryKey: checkpointKeys.counts(unit, facility, theDay),
+    queryFn: () => getCounts(facility ? { facility, day: theDay } : { unit, day: theDay }),
+    enabled: (!!unit || !!facility) && !!theDay,
   });
   const c = counts.data;
   const numbers = (
@@ -38,7 +41,8 @@ export function CountsTab() {
           onChange={(e) => setDay(e.target.value || undefined)}
           data-testid="counts-day"
         />
-        {trail.length > 0 && (
+        <FacilitySelect value={facility} onChange={setFacility} testId="counts-facility" />
+        {trail.length > 0 && !facility && (
           <Button
             icon={<ArrowUpOutlined />}
             onClick={() => setTrail(trail.slice(0, -1))}
@@ -78,16 +82,20 @@ export function CountsTab() {
         size="small"
         rowKey="code"
         loading={counts.isPending && !!unit}
-        dataSource={c?.children ?? []}
+        dataSource={facility ? (c?.shifts ?? []).map((x) => ({ ...x, code: x.name })) : (c?.children ?? [])}
         pagination={false}
         data-testid="counts-children"
-        onRow={(r) => ({
-          onClick: () => setTrail([...trail, { code: r.code, name: r.name }]),
-          style: { cursor: 'pointer' },
-        })}
+        onRow={(r) =>
+          facility
+            ? {}
+            : {
+                onClick: () => setTrail([...trail, { code: r.code, name: r.name }]),
+                style: { cursor: 'pointer' },
+              }
+        }
         columns={[
           {
-            title: t('checkpoints.desk.unit'),
+            title: facility ? t('checkpoints.desk.shifts') : t('checkpoints.desk.unit'),
             render: (_, r) => (
               <Typography.Link data-testid={`counts-child-${r.code}`}>{r.name}</Typography.Link>
             ),

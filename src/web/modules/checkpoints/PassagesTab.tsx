@@ -18,6 +18,7 @@ import { formatDateTime } from '../../shell/dates';
 import { useCursorPages } from '../../shell/useCursorPages';
 import { useDebounced } from '../../shell/useDebounced';
 import { FacilitySelect } from './FacilitySelect';
+import { PassageDrawer } from './PassageDrawer';
 
 /** The passages, newest first, filtered; keyset pages; the same filter exported to xlsx. */
 export function PassagesTab() {
@@ -28,6 +29,7 @@ export function PassagesTab() {
   const [fromKeyArea, setFromKeyArea] = useState(false);
   const [plate, setPlate] = useState('');
   const [q, setQ] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
   const filters: PassageFilters = {
     facility: facility || undefined,
     day,
@@ -102,6 +104,7 @@ export function PassagesTab() {
         dataSource={list.data?.items ?? []}
         pagination={false}
         data-testid="passages-table"
+        onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('checkpoints.desk.time'), render: (_, r) => formatDateTime(r.occurredAt) },
           { title: t('checkpoints.desk.checkpoint'), dataIndex: 'facilityName' },
@@ -135,6 +138,7 @@ export function PassagesTab() {
         onNext={pages.next}
         testId="passages-pager"
       />
+      <PassageDrawer id={open} onClose={() => setOpen(null)} />
     </Space>
   );
 }
