@@ -23,7 +23,8 @@ import type { BenchContext, Facts, Suite } from './suite';
 
 const DAY = '2020-02-05';
 const CITY = '410100';
-const CLIENTS = 50;
+/** concurrent clients (50; BENCH_CHECKPOINT_CLIENTS to try another number) */
+const CLIENTS = Number(process.env.BENCH_CHECKPOINT_CLIENTS ?? 50);
 const CHECKPOINTS = 500;
 const PRELOADED = 100_000;
 
