@@ -20,6 +20,15 @@ const FieldCampaigns = lazy(() =>
 const FieldDoors = lazy(() => import('./screening/FieldDoors').then((m) => ({ default: m.FieldDoors })));
 const FieldGates = lazy(() => import('./gates/FieldGates').then((m) => ({ default: m.FieldGates })));
 const FieldGate = lazy(() => import('./gates/FieldGate').then((m) => ({ default: m.FieldGate })));
+const FieldCheckpoints = lazy(() =>
+  import('./checkpoints/FieldCheckpoints').then((m) => ({ default: m.FieldCheckpoints })),
+);
+const FieldCheckpoint = lazy(() =>
+  import('./checkpoints/FieldCheckpoint').then((m) => ({ default: m.FieldCheckpoint })),
+);
+const FieldSelfRegister = lazy(() =>
+  import('./checkpoints/FieldSelfRegister').then((m) => ({ default: m.FieldSelfRegister })),
+);
 const FieldVisit = lazy(() => import('./screening/FieldVisit').then((m) => ({ default: m.FieldVisit })));
 
 /** A screen fetched on demand; behind a login unless it is public. */
@@ -51,6 +60,31 @@ export default function FieldApp() {
           element={
             <Screen open>
               <FieldJoin />
+            </Screen>
+          }
+        />
+        {/* a checkpoint's public self-registration page (扫码登记): no login, reached by its QR code */}
+        <Route
+          path="cp/:token"
+          element={
+            <Screen open>
+              <FieldSelfRegister />
+            </Screen>
+          }
+        />
+        <Route
+          path="checkpoints"
+          element={
+            <Screen>
+              <FieldCheckpoints />
+            </Screen>
+          }
+        />
+        <Route
+          path="checkpoints/:facilityId"
+          element={
+            <Screen>
+              <FieldCheckpoint />
             </Screen>
           }
         />

@@ -1,4 +1,4 @@
-import { ScheduleOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CarOutlined, ScheduleOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, List, NavBar, Space, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -44,6 +44,19 @@ export function FieldHome() {
             style={{ fontSize: 18 }}
           >
             {t('fieldScreening.entry')}
+          </List.Item>
+        </List>
+      )}
+      {hasPermission(me, 'checkpoint.register') && (
+        <List style={{ marginTop: 8 }}>
+          <List.Item
+            data-testid="field-checkpoints"
+            prefix={<CarOutlined style={{ fontSize: 26, color: '#c62828' }} />}
+            description={t('checkpoints.field.entryDesc')}
+            onClick={() => void navigate('/field/checkpoints')}
+            style={{ fontSize: 18 }}
+          >
+            {t('checkpoints.field.entry')}
           </List.Item>
         </List>
       )}

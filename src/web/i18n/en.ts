@@ -1,3 +1,4 @@
+import checkpointsEn from './checkpoints.en';
 import dutyEn from './duty.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
@@ -76,6 +77,7 @@ const en: Messages = {
     callups: 'Call-ups',
     rosters: 'Rosters & duty',
     gates: 'Courtyard gates',
+    checkpoints: 'Checkpoints',
   },
   shell: {
     scope: 'Scope',
@@ -678,6 +680,7 @@ const en: Messages = {
   },
   forces: forcesEn,
   duty: dutyEn,
+  checkpoints: checkpointsEn,
   print: printEn,
   find: findEn,
   scan: scanEn,

@@ -1,3 +1,4 @@
+import checkpointsZh from './checkpoints.zh-CN';
 import dutyZh from './duty.zh-CN';
 import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
@@ -76,6 +77,7 @@ const zhCN = {
     callups: '招募令',
     rosters: '排班值守',
     gates: '小区门岗',
+    checkpoints: '卡点',
   },
   shell: {
     scope: '当前范围',
@@ -673,6 +675,7 @@ const zhCN = {
   },
   forces: forcesZh,
   duty: dutyZh,
+  checkpoints: checkpointsZh,
   print: printZh,
   find: findZh,
   scan: scanZh,

@@ -22,6 +22,7 @@ const ForcesPage = lazy(() => import('../modules/forces/ForcesPage'));
 const CallupsPage = lazy(() => import('../modules/duty/CallupsPage'));
 const RostersPage = lazy(() => import('../modules/duty/RostersPage'));
 const GatesPage = lazy(() => import('../modules/gates/GatesPage'));
+const CheckpointsPage = lazy(() => import('../modules/checkpoints/CheckpointsPage'));
 
 function Page({ children, permission }: { children: ReactNode; permission?: string }) {
   const page = <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
@@ -120,6 +121,14 @@ export default function DeskApp() {
             element={
               <Page permission="gate.read">
                 <GatesPage />
+              </Page>
+            }
+          />
+          <Route
+            path="checkpoints/*"
+            element={
+              <Page>
+                <CheckpointsPage />
               </Page>
             }
           />

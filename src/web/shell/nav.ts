@@ -10,6 +10,7 @@ export interface NavItem {
     | 'nav.callups'
     | 'nav.rosters'
     | 'nav.gates'
+    | 'nav.checkpoints'
     | 'nav.org'
     | 'nav.users'
     | 'nav.audit';
@@ -44,6 +45,14 @@ export const NAV_ITEMS: NavItem[] = [
     testId: 'nav-rosters',
   },
   { key: 'gates', path: '/gates', labelKey: 'nav.gates', permission: 'gate.read', testId: 'nav-gates' },
+  {
+    key: 'checkpoints',
+    path: '/checkpoints',
+    labelKey: 'nav.checkpoints',
+    // the checkpoints' staff and offices, and the communities that receive hand-overs
+    permission: 'handover.read',
+    testId: 'nav-checkpoints',
+  },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
   {
     key: 'users',
