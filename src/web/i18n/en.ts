@@ -1,6 +1,7 @@
 import dutyEn from './duty.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
+import offlineEn from './offline.en';
 import printEn from './print.en';
 import type { Messages } from './zh-CN';
 
@@ -677,6 +678,7 @@ const en: Messages = {
   duty: dutyEn,
   print: printEn,
   find: findEn,
+  fieldOffline: offlineEn,
 };
 
 export default en;

@@ -1,6 +1,7 @@
 import dutyZh from './duty.zh-CN';
 import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
+import offlineZh from './offline.zh-CN';
 import printZh from './print.zh-CN';
 
 // Chinese (simplified) — the default language of the UI. en.ts must carry the same keys (checked by its type).
@@ -672,6 +673,7 @@ const zhCN = {
   duty: dutyZh,
   print: printZh,
   find: findZh,
+  fieldOffline: offlineZh,
 };
 
 export type Messages = typeof zhCN;
