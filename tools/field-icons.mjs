@@ -69,7 +69,11 @@ function shape(u, v, full) {
   const w = g * 0.09; // line width
   const inBox = u >= lo - w / 2 && u <= hi + w / 2 && v >= lo - w / 2 && v <= hi + w / 2;
   const onEdge =
-    inBox && (Math.abs(u - lo) <= w / 2 || Math.abs(u - hi) <= w / 2 || Math.abs(v - lo) <= w / 2 || Math.abs(v - hi) <= w / 2);
+    inBox &&
+    (Math.abs(u - lo) <= w / 2 ||
+      Math.abs(u - hi) <= w / 2 ||
+      Math.abs(v - lo) <= w / 2 ||
+      Math.abs(v - hi) <= w / 2);
   const onCross = inBox && (Math.abs(u - 0.5) <= w * 0.35 || Math.abs(v - 0.5) <= w * 0.35);
   return onEdge || onCross ? 'fg' : 'bg';
 }

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ErrorBlock, InfiniteScroll, List, NavBar, SearchBar, Selector, Tag } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ import { doorText, withinText } from '../../modules/ledger/common/labels';
 import { MarkerSymbols } from '../../modules/ledger/common/MarkerSymbols';
 import { useLedgerLive } from '../../modules/ledger/common/useLedgerLive';
 import { useDebounced } from '../../shell/useDebounced';
+import { cachedReference, saveReferences } from '../offline/reference';
+import { useQueuedWrites } from '../offline/useQueue';
 import { FieldBuildingJump } from './FieldBuildingJump';
 import { hasPhones, PhonesButton, PhonesSheet } from './FieldPhones';
 import { FieldProgress } from './FieldProgress';
@@ -86,11 +88,33 @@ export function FieldDoors() {
   useLedgerLive();
   const query = useInfiniteQuery({
     queryKey: ledgerKeys.doors(id, unit, status, q),
-    queryFn: ({ pageParam, signal }) =>
-      listDoors(id, { unit, status, q: q || undefined, after: pageParam, limit: PAGE }, signal),
+    // each page kept on the phone, and each door under its own key for the door form: the round goes on
+    // without a network (offline/reference.ts)
+    queryFn: async ({ pageParam, signal }) => {
+      const page = await cachedReference(
+        `ledger.doors.${id}.${unit ?? ''}.${status ?? ''}.${q}.${pageParam ?? ''}`,
+        () => listDoors(id, { unit, status, q: q || undefined, after: pageParam, limit: PAGE }, signal),
+      );
+      await saveReferences(page.items.map((d) => [`ledger.door.${d.key}`, d]));
+      return page;
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next ?? undefined,
+    networkMode: 'always',
   });
+  // doors whose visit waits in the phone's queue
+  const waiting = new Set(
+    useQueuedWrites()
+      .filter((w) => w.kind === 'screening.visit' && w.state === 'pending')
+      .map((w) => (w.body as { householdKey?: string } | undefined)?.householdKey),
+  );
+  // a visit sent from the queue: the doors and the progress are asked for again
+  const waitingKey = [...waiting].sort().join(' ');
+  const queryClient = useQueryClient();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the waiting visits
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: ledgerKeys.all });
+  }, [waitingKey]);
   const doors = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', paddingBottom: 24 }}>
@@ -182,7 +206,13 @@ export function FieldDoors() {
                   extra={
                     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
                       {hasPhones(d) && <PhonesButton door={d} onOpen={() => setPhones(d)} />}
-                      <Tag color={STATUS_TAG[st]}>{t(`screening.status.${st}`)}</Tag>
+                      {waiting.has(d.key) ? (
+                        <Tag color="warning" data-testid={`field-door-queued-${d.key}`}>
+                          {t('fieldOffline.pendingDoor')}
+                        </Tag>
+                      ) : (
+                        <Tag color={STATUS_TAG[st]}>{t(`screening.status.${st}`)}</Tag>
+                      )}
                     </span>
                   }
                   onClick={() => void navigate(`/field/screening/${id}/door/${d.key}`)}
