@@ -23,6 +23,7 @@ import { useQueuedWrites } from '../offline/useQueue';
 import { FieldBuildingJump } from './FieldBuildingJump';
 import { hasPhones, PhonesButton, PhonesSheet } from './FieldPhones';
 import { FieldProgress } from './FieldProgress';
+import { useLedgerDayOffline } from './offlineData';
 
 type Filter = VisitStatus | 'all';
 const FILTERS: Filter[] = ['pending', 'revisit', 'visited', 'all'];
@@ -85,6 +86,7 @@ export function FieldDoors() {
   const campaigns = useCampaigns();
   const campaign = campaigns.data?.items.find((c) => c.id === id);
   const progress = useProgress(id);
+  useLedgerDayOffline(); // kept for the door form (offline)
   useLedgerLive();
   const query = useInfiniteQuery({
     queryKey: ledgerKeys.doors(id, unit, status, q),

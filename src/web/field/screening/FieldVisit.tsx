@@ -25,7 +25,6 @@ import { ApiError } from '../../http/client';
 import { errorText } from '../../http/errors';
 import {
   getHousehold,
-  getLedgerDay,
   type LedgerItem,
   ledgerKeys,
   type Resident,
@@ -38,6 +37,7 @@ import { newClientId } from '../../modules/ledger/common/uuid';
 import { fieldWrite } from '../offline/fieldQueue';
 import { cachedReference, isUnreachable, peekReference } from '../offline/reference';
 import { ContactsEditor } from './ContactsEditor';
+import { useLedgerDayOffline } from './offlineData';
 import { TravelEditor } from './TravelEditor';
 import { VisitResultView } from './VisitResultView';
 import {
@@ -245,16 +245,6 @@ function NewResidentCard({
       </Button>
     </div>
   );
-}
-
-/** The platform's day and the screening policy, kept on the phone for a visit without a network. */
-function useLedgerDayOffline() {
-  return useQuery({
-    queryKey: ledgerKeys.day,
-    queryFn: ({ signal }) => cachedReference('ledger.day', () => getLedgerDay(signal)),
-    staleTime: 10 * 60_000,
-    networkMode: 'always',
-  });
 }
 
 /**
