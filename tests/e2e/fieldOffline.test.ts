@@ -1,18 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE } from './browser';
-import { apiAs, base, DEMO_PASSWORD, login, session as openSession, poll } from './client';
+import { apiAs, base, login, session as openSession, poll } from './client';
 import { ADMIN_PASSWORD } from './server';
 
 // Offline field work (docs/architecture.md, "Offline field work"): the phone app opens from its service
 // worker without a network, writes wait in the phone's queue, survive a reload, and arrive once each
 // when the network returns; a write the server refuses comes back to the queue with its message.
 
+const SMH = '410105002008'; // 省民航社区
 const GRID1 = '410105002008G01'; // smh_grid1's grid
+const WORKER = 'e2e_offline_grid';
+const WORKER_PASSWORD = 'OfflineGrid2020';
 
 let browser: Browser;
 let admin: string;
 let campaign: string;
+let assignment: string;
 const doors: Record<string, string> = {};
 const api = <T>(method: string, path: string, body?: unknown) => apiAs<T>(admin, method, path, body);
 
@@ -53,6 +57,44 @@ beforeAll(async () => {
       startsOn: today,
     })
   ).id;
+  // a grid worker of the grid who also stands a shift today at a checkpoint of the community
+  const user = await api<{ id: string }>('POST', '/api/access/users', {
+    username: WORKER,
+    displayName: '离线网格员',
+    password: WORKER_PASSWORD,
+    homeUnitCode: GRID1,
+  });
+  await api('POST', `/api/access/users/${user.id}/grants`, { role: 'grid_worker', unitCode: GRID1 });
+  const person = await api<{ id: string }>('POST', '/api/forces/people', {
+    unitCode: SMH,
+    name: '离线网格员',
+    isVolunteer: true,
+  });
+  await api('POST', `/api/forces/people/${person.id}/link-user`, { userId: user.id });
+  const facility = (
+    await api<{ id: string }>('POST', '/api/org/facilities', {
+      unitCode: SMH,
+      kind: 'checkpoint',
+      name: 'E2E离线卡点',
+    })
+  ).id;
+  await api('PUT', `/api/forces/facilities/${facility}/pattern`, {
+    name: 'E2E离线卡点',
+    shifts: [{ label: '全天', start: '00:00', end: '23:59', needs: [{ qualification: null, count: 1 }] }],
+  });
+  const range = { facilityIds: [facility], from: today, to: today };
+  await api('POST', '/api/forces/roster/generate', range);
+  const { shifts } = await api<{ shifts: { id: string }[] }>(
+    'GET',
+    `/api/forces/roster?facilityId=${facility}&from=${today}&to=${today}`,
+  );
+  assignment = (
+    await api<{ id: string }>('POST', `/api/forces/shifts/${shifts[0].id}/assignments`, {
+      personId: person.id,
+      rules: { minRestHours: 0, maxHoursPerWeek: 168 },
+    })
+  ).id;
+  await api('POST', '/api/forces/roster/publish', range);
 }, 120_000);
 
 afterAll(async () => {
@@ -65,6 +107,17 @@ const visitsOf = async (key: string) =>
     | unknown[];
 const countOf = (v: { items: unknown[] } | unknown[]) => (Array.isArray(v) ? v.length : v.items.length);
 
+/** Whether the worker's assignment stands checked in, as the roster says. */
+async function checkedIn(): Promise<boolean> {
+  const me = await login(WORKER, WORKER_PASSWORD);
+  const mine = await apiAs<{ shifts: { assignmentId: string; checkedInAt: string | null }[] }>(
+    me,
+    'GET',
+    '/api/duty/mine',
+  );
+  return !!mine.shifts.find((s) => s.assignmentId === assignment)?.checkedInAt;
+}
+
 async function openDoor(page: Page, key: string) {
   await page.getByTestId(`field-door-${key}`).click();
   await page.getByTestId('visit-form').waitFor();
@@ -73,10 +126,13 @@ async function openDoor(page: Page, key: string) {
 describe('field work without a network', () => {
   it('keeps visits on the phone through a reload and sends each once when the network returns', async () => {
     const { context, page, errors } = await openSession(browser, PHONE);
-    await page.goto(`${base()}/field/login?next=${encodeURIComponent(`/field/screening/${campaign}`)}`);
-    await page.getByTestId('login-username').fill('smh_grid1');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.goto(`${base()}/field/login?next=${encodeURIComponent('/field/shifts')}`);
+    await page.getByTestId('login-username').fill(WORKER);
+    await page.getByTestId('login-password').fill(WORKER_PASSWORD);
     await page.getByTestId('login-submit').click();
+    // my shifts and the campaign's doors are seen once online: the phone keeps them
+    await page.getByTestId('check-in').waitFor();
+    await page.goto(`${base()}/field/screening/${campaign}`);
     await page.getByTestId(`field-door-${doors['101']}`).waitFor();
     // the service worker of /field keeps the app: it controls the page once it has kept every file
     await page.evaluate(async () => {
@@ -115,12 +171,19 @@ describe('field work without a network', () => {
     await page.getByTestId('visit-queued-back').click();
 
     await poll(() => page.getByTestId('offline-queue-badge').textContent()).toBe('3 条待发送');
+
+    // my shift: checked in without a network
+    await page.goto(`${base()}/field/shifts`);
+    await page.getByTestId('check-in').click();
+    await page.getByTestId('shift-queued').waitFor();
+    await poll(() => page.getByTestId('offline-queue-badge').textContent()).toBe('4 条待发送');
     expect(countOf(await visitsOf(doors['101']))).toBe(0);
+    expect(await checkedIn()).toBe(false);
 
     // a reload without a network: the page comes from the service worker, the queue from the phone
     await page.reload();
-    await page.getByTestId(`field-door-${doors['101']}`).waitFor();
-    await poll(() => page.getByTestId('offline-queue-badge').textContent()).toBe('3 条待发送');
+    await page.getByTestId('shift-queued').waitFor();
+    await poll(() => page.getByTestId('offline-queue-badge').textContent()).toBe('4 条待发送');
     await page.getByTestId('offline-flag').waitFor();
 
     // the network returns: the queue goes out by itself, in order
@@ -130,6 +193,8 @@ describe('field work without a network', () => {
     expect(countOf(await visitsOf(doors['101']))).toBe(1);
     expect(countOf(await visitsOf(doors['102']))).toBe(1);
     expect(countOf(await visitsOf(doors['103']))).toBe(0);
+    expect(await checkedIn()).toBe(true);
+    await page.getByTestId('check-out').waitFor();
 
     // the refusal, with the server's message; removed by hand
     await page.getByTestId('offline-queue-bar').click();
@@ -141,7 +206,7 @@ describe('field work without a network', () => {
 
     // a later flush or a reload sends nothing twice
     await page.reload();
-    await page.getByTestId(`field-door-${doors['103']}`).waitFor();
+    await page.getByTestId('check-out').waitFor();
     expect(countOf(await visitsOf(doors['101']))).toBe(1);
     expect(countOf(await visitsOf(doors['102']))).toBe(1);
     expect(errors).toEqual([]);
