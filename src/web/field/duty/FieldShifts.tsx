@@ -57,10 +57,12 @@ export function FieldShifts() {
 
   // a check-in sent from the queue: the shift's state is asked for again
   const queuedKey = [...queued].sort().join(' ');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the waiting writes
+  const seenQueued = useRef(queuedKey);
   useEffect(() => {
+    if (seenQueued.current === queuedKey) return;
+    seenQueued.current = queuedKey;
     void queryClient.invalidateQueries({ queryKey: dutyKeys.mine });
-  }, [queuedKey]);
+  }, [queuedKey, queryClient]);
 
   const act = async (s: MyShift, kind: 'in' | 'out') => {
     const key = `${s.assignmentId}:${kind}`;

@@ -1,18 +1,11 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ErrorBlock, InfiniteScroll, List, NavBar, SearchBar, Selector, Tag } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { COLOURS } from '../../../domain/ledger/colours';
 import { errorText } from '../../http/errors';
-import {
-  type Door,
-  ledgerKeys,
-  listDoors,
-  useCampaigns,
-  useProgress,
-  type VisitStatus,
-} from '../../http/ledger';
+import { type Door, ledgerKeys, listDoors, useProgress, type VisitStatus } from '../../http/ledger';
 import { joinList } from '../../i18n/punctuation';
 import { doorText, withinText } from '../../modules/ledger/common/labels';
 import { MarkerSymbols } from '../../modules/ledger/common/MarkerSymbols';
@@ -23,7 +16,7 @@ import { useQueuedWrites } from '../offline/useQueue';
 import { FieldBuildingJump } from './FieldBuildingJump';
 import { hasPhones, PhonesButton, PhonesSheet } from './FieldPhones';
 import { FieldProgress } from './FieldProgress';
-import { useLedgerDayOffline } from './offlineData';
+import { useCampaignsOffline, useLedgerDayOffline } from './offlineData';
 
 type Filter = VisitStatus | 'all';
 const FILTERS: Filter[] = ['pending', 'revisit', 'visited', 'all'];
@@ -83,7 +76,7 @@ export function FieldDoors() {
   useEffect(() => {
     if (q !== (search.get('q') ?? '')) setParam('q', q || undefined);
   }, [q]);
-  const campaigns = useCampaigns();
+  const campaigns = useCampaignsOffline();
   const campaign = campaigns.data?.items.find((c) => c.id === id);
   const progress = useProgress(id);
   useLedgerDayOffline(); // kept for the door form (offline)
@@ -113,10 +106,12 @@ export function FieldDoors() {
   // a visit sent from the queue: the doors and the progress are asked for again
   const waitingKey = [...waiting].sort().join(' ');
   const queryClient = useQueryClient();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the waiting visits
+  const seenWaiting = useRef(waitingKey);
   useEffect(() => {
+    if (seenWaiting.current === waitingKey) return;
+    seenWaiting.current = waitingKey;
     void queryClient.invalidateQueries({ queryKey: ledgerKeys.all });
-  }, [waitingKey]);
+  }, [waitingKey, queryClient]);
   const doors = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', paddingBottom: 24 }}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getLedgerDay, ledgerKeys } from '../../http/ledger';
+import { getLedgerDay, ledgerKeys, listCampaigns } from '../../http/ledger';
 import { cachedReference } from '../offline/reference';
 
 /**
@@ -11,6 +11,15 @@ export function useLedgerDayOffline() {
     queryKey: ledgerKeys.day,
     queryFn: ({ signal }) => cachedReference('ledger.day', () => getLedgerDay(signal)),
     staleTime: 10 * 60_000,
+    networkMode: 'always',
+  });
+}
+
+/** The campaigns the worker takes part in, kept on the phone (the way to the doors without a network). */
+export function useCampaignsOffline() {
+  return useQuery({
+    queryKey: ledgerKeys.campaigns,
+    queryFn: ({ signal }) => cachedReference('ledger.campaigns', () => listCampaigns(signal)),
     networkMode: 'always',
   });
 }
