@@ -2,11 +2,30 @@ import './setupRender';
 import { ConfigProvider, DotLoading } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { setKnownIdentity } from '../http/auth';
 import { useLanguage } from '../i18n/useLanguage';
 import { FieldLogin } from './FieldLogin';
 import { FieldRequireAuth } from './FieldRequireAuth';
+import { startFieldQueue } from './offline/fieldQueue';
+import { forgetIdentity, knownIdentity, knownUserId, rememberIdentity } from './offline/identity';
+import { OfflineQueueBar } from './offline/OfflineQueueBar';
+import { forgetReferences } from './offline/reference';
+import { registerFieldServiceWorker } from './offline/serviceWorker';
+
+// Offline field work (docs/architecture.md): the page is kept by a service worker, the signed-in identity
+// outlives a dead network for the session's lifetime, and writes wait in the phone's queue.
+registerFieldServiceWorker();
+setKnownIdentity({
+  remember: (me) => rememberIdentity(me),
+  recall: () => knownIdentity(),
+  forget: () => {
+    const user = knownUserId();
+    forgetIdentity();
+    void forgetReferences(user);
+  },
+});
 
 // The login is in this chunk; every other screen is its own chunk, fetched when it is opened, so that
 // a phone on a slow link gets a usable login form after the smallest download (docs/architecture.md).
@@ -44,12 +63,21 @@ function Screen({ children, open = false }: { children: ReactNode; open?: boolea
       {children}
     </Suspense>
   );
-  return open ? screen : <FieldRequireAuth>{screen}</FieldRequireAuth>;
+  return open ? (
+    screen
+  ) : (
+    <FieldRequireAuth>
+      <OfflineQueueBar />
+      {screen}
+    </FieldRequireAuth>
+  );
 }
 
 /** The field screens for phones (antd-mobile), under /field. */
 export default function FieldApp() {
   const [lang] = useLanguage();
+  // the queue is sent now, whenever the network returns, and on a timer
+  useEffect(() => startFieldQueue(), []);
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN}>
       <Routes>

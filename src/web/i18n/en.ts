@@ -3,6 +3,7 @@ import dutyEn from './duty.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
 import gatesEn from './gates.en';
+import offlineEn from './offline.en';
 import printEn from './print.en';
 import scanEn from './scan.en';
 import type { Messages } from './zh-CN';
@@ -685,6 +686,7 @@ const en: Messages = {
   find: findEn,
   scan: scanEn,
   gates: gatesEn,
+  fieldOffline: offlineEn,
 };
 
 export default en;

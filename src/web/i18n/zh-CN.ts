@@ -3,6 +3,7 @@ import dutyZh from './duty.zh-CN';
 import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
 import gatesZh from './gates.zh-CN';
+import offlineZh from './offline.zh-CN';
 import printZh from './print.zh-CN';
 import scanZh from './scan.zh-CN';
 
@@ -680,6 +681,7 @@ const zhCN = {
   find: findZh,
   scan: scanZh,
   gates: gatesZh,
+  fieldOffline: offlineZh,
 };
 
 export type Messages = typeof zhCN;

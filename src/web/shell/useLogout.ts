@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { logout } from '../http/auth';
+import { forgetKnownIdentity, logout } from '../http/auth';
 
 /** Sign out, forget every cached answer, go to the login page (desk or field). */
 export function useLogout(loginPath = '/login') {
@@ -12,6 +12,7 @@ export function useLogout(loginPath = '/login') {
     } catch {
       // the session may already be gone; sign out locally anyway
     }
+    forgetKnownIdentity();
     await navigate(loginPath, { replace: true });
     queryClient.clear();
   };

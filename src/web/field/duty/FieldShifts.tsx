@@ -1,15 +1,19 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DotLoading, ErrorBlock, Grid, NavBar, Tag, Toast } from 'antd-mobile';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DutyState } from '../../../domain/forces/duty';
-import { checkIn, checkOut, dutyKeys, type MyShift, useMyDuty } from '../../http/duty';
+import { get } from '../../http/client';
+import { dutyKeys, type MyDuty, type MyShift } from '../../http/duty';
 import { errorText } from '../../http/errors';
 import { paren } from '../../i18n/punctuation';
 import { shiftLabel } from '../../modules/duty/presetText';
 import { newClientId } from '../../modules/ledger/common/uuid';
 import { formatClock } from '../../shell/dates';
+import { fieldWrite } from '../offline/fieldQueue';
+import { cachedReference } from '../offline/reference';
+import { useQueuedWrites } from '../offline/useQueue';
 
 const STATE_COLOUR: Record<DutyState, string> = {
   upcoming: 'default',
@@ -21,15 +25,44 @@ const STATE_COLOUR: Record<DutyState, string> = {
 
 const clock = formatClock;
 
+/** My shifts, kept on the phone for a check-in without a network (offline/reference.ts). */
+function useMyDutyOffline() {
+  return useQuery({
+    queryKey: dutyKeys.mine,
+    queryFn: ({ signal }) =>
+      cachedReference('duty.mine', () => get<MyDuty>('/api/duty/mine', undefined, signal)),
+    refetchInterval: 60_000,
+    networkMode: 'always',
+  });
+}
+
+const actionUrl = (assignmentId: string, kind: 'in' | 'out') =>
+  `/api/duty/assignments/${encodeURIComponent(assignmentId)}/check-${kind}`;
+
 /** 我的班次: my published shifts, today and the week ahead, with big check-in / check-out buttons, and my hours. */
 export function FieldShifts() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const duty = useMyDuty();
+  const duty = useMyDutyOffline();
   const queryClient = useQueryClient();
   // one client id per assignment and action, kept across retries (DESIGN rule 4)
   const ids = useRef(new Map<string, string>());
   const [busy, setBusy] = useState<string | null>(null);
+  // a check-in or check-out kept on the phone: its button gives way to "waiting to send"
+  const queued = new Set(
+    useQueuedWrites()
+      .filter((w) => w.kind === 'duty.check-in' || w.kind === 'duty.check-out')
+      .map((w) => w.url),
+  );
+
+  // a check-in sent from the queue: the shift's state is asked for again
+  const queuedKey = [...queued].sort().join(' ');
+  const seenQueued = useRef(queuedKey);
+  useEffect(() => {
+    if (seenQueued.current === queuedKey) return;
+    seenQueued.current = queuedKey;
+    void queryClient.invalidateQueries({ queryKey: dutyKeys.mine });
+  }, [queuedKey, queryClient]);
 
   const act = async (s: MyShift, kind: 'in' | 'out') => {
     const key = `${s.assignmentId}:${kind}`;
@@ -37,12 +70,28 @@ export function FieldShifts() {
     ids.current.set(key, clientId);
     setBusy(key);
     try {
-      await (kind === 'in' ? checkIn : checkOut)(s.assignmentId, clientId);
+      const place = `${s.day.slice(5)} ${shiftLabel(s.label)} ${s.facility}`;
+      const r = await fieldWrite({
+        clientId,
+        kind: `duty.check-${kind}`,
+        label: t(kind === 'in' ? 'fieldOffline.checkInLabel' : 'fieldOffline.checkOutLabel', { place }),
+        url: actionUrl(s.assignmentId, kind),
+        body: { clientId },
+      });
+      if (r.state === 'refused') {
+        Toast.show({ icon: 'fail', content: r.error.message });
+        return;
+      }
       Toast.show({
         icon: 'success',
-        content: kind === 'in' ? t('duty.field.checkedIn') : t('duty.field.checkedOut'),
+        content:
+          r.state === 'queued'
+            ? t('fieldOffline.queued')
+            : kind === 'in'
+              ? t('duty.field.checkedIn')
+              : t('duty.field.checkedOut'),
       });
-      await queryClient.invalidateQueries({ queryKey: dutyKeys.mine });
+      if (r.state === 'sent') await queryClient.invalidateQueries({ queryKey: dutyKeys.mine });
     } catch (err) {
       Toast.show({ icon: 'fail', content: errorText(err) });
     } finally {
@@ -117,7 +166,13 @@ export function FieldShifts() {
                 {s.checkedOutAt && ` · ${t('duty.field.checkOutAt', { at: clock(s.checkedOutAt) })}`}
                 {s.hours > 0 && ` · ${t('duty.field.worked', { h: s.hours })}`}
               </div>
-              {s.state === 'open' && (
+              {(queued.has(actionUrl(s.assignmentId, 'in')) ||
+                queued.has(actionUrl(s.assignmentId, 'out'))) && (
+                <Tag color="warning" style={{ marginTop: 12, fontSize: 15 }} data-testid="shift-queued">
+                  {t('fieldOffline.pendingDoor')}
+                </Tag>
+              )}
+              {s.state === 'open' && !queued.has(actionUrl(s.assignmentId, 'in')) && (
                 <Button
                   block
                   color="danger"
@@ -130,7 +185,7 @@ export function FieldShifts() {
                   {t('duty.field.checkIn')}
                 </Button>
               )}
-              {s.state === 'on_duty' && (
+              {s.state === 'on_duty' && !queued.has(actionUrl(s.assignmentId, 'out')) && (
                 <Button
                   block
                   color="primary"

@@ -2,13 +2,13 @@ import { ErrorBlock, List, NavBar, Skeleton, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../http/errors';
-import { useCampaigns } from '../../http/ledger';
+import { useCampaignsOffline } from './offlineData';
 
 /** 入户排查 on the phone: the campaigns the worker takes part in, open ones first. */
 export function FieldCampaigns() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const query = useCampaigns();
+  const query = useCampaignsOffline();
   const items = [...(query.data?.items ?? [])].sort((a, b) =>
     a.status === b.status ? 0 : a.status === 'open' ? -1 : 1,
   );

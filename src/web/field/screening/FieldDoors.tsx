@@ -1,26 +1,22 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ErrorBlock, InfiniteScroll, List, NavBar, SearchBar, Selector, Tag } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { COLOURS } from '../../../domain/ledger/colours';
 import { errorText } from '../../http/errors';
-import {
-  type Door,
-  ledgerKeys,
-  listDoors,
-  useCampaigns,
-  useProgress,
-  type VisitStatus,
-} from '../../http/ledger';
+import { type Door, ledgerKeys, listDoors, useProgress, type VisitStatus } from '../../http/ledger';
 import { joinList } from '../../i18n/punctuation';
 import { doorText, withinText } from '../../modules/ledger/common/labels';
 import { MarkerSymbols } from '../../modules/ledger/common/MarkerSymbols';
 import { useLedgerLive } from '../../modules/ledger/common/useLedgerLive';
 import { useDebounced } from '../../shell/useDebounced';
+import { cachedReference, saveReferences } from '../offline/reference';
+import { useQueuedWrites } from '../offline/useQueue';
 import { FieldBuildingJump } from './FieldBuildingJump';
 import { hasPhones, PhonesButton, PhonesSheet } from './FieldPhones';
 import { FieldProgress } from './FieldProgress';
+import { useCampaignsOffline, useLedgerDayOffline } from './offlineData';
 
 type Filter = VisitStatus | 'all';
 const FILTERS: Filter[] = ['pending', 'revisit', 'visited', 'all'];
@@ -80,17 +76,42 @@ export function FieldDoors() {
   useEffect(() => {
     if (q !== (search.get('q') ?? '')) setParam('q', q || undefined);
   }, [q]);
-  const campaigns = useCampaigns();
+  const campaigns = useCampaignsOffline();
   const campaign = campaigns.data?.items.find((c) => c.id === id);
   const progress = useProgress(id);
+  useLedgerDayOffline(); // kept for the door form (offline)
   useLedgerLive();
   const query = useInfiniteQuery({
     queryKey: ledgerKeys.doors(id, unit, status, q),
-    queryFn: ({ pageParam, signal }) =>
-      listDoors(id, { unit, status, q: q || undefined, after: pageParam, limit: PAGE }, signal),
+    // each page kept on the phone, and each door under its own key for the door form: the round goes on
+    // without a network (offline/reference.ts)
+    queryFn: async ({ pageParam, signal }) => {
+      const page = await cachedReference(
+        `ledger.doors.${id}.${unit ?? ''}.${status ?? ''}.${q}.${pageParam ?? ''}`,
+        () => listDoors(id, { unit, status, q: q || undefined, after: pageParam, limit: PAGE }, signal),
+      );
+      await saveReferences(page.items.map((d) => [`ledger.door.${d.key}`, d]));
+      return page;
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next ?? undefined,
+    networkMode: 'always',
   });
+  // doors whose visit waits in the phone's queue
+  const waiting = new Set(
+    useQueuedWrites()
+      .filter((w) => w.kind === 'screening.visit' && w.state === 'pending')
+      .map((w) => (w.body as { householdKey?: string } | undefined)?.householdKey),
+  );
+  // a visit sent from the queue: the doors and the progress are asked for again
+  const waitingKey = [...waiting].sort().join(' ');
+  const queryClient = useQueryClient();
+  const seenWaiting = useRef(waitingKey);
+  useEffect(() => {
+    if (seenWaiting.current === waitingKey) return;
+    seenWaiting.current = waitingKey;
+    void queryClient.invalidateQueries({ queryKey: ledgerKeys.all });
+  }, [waitingKey, queryClient]);
   const doors = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', paddingBottom: 24 }}>
@@ -182,7 +203,13 @@ export function FieldDoors() {
                   extra={
                     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
                       {hasPhones(d) && <PhonesButton door={d} onOpen={() => setPhones(d)} />}
-                      <Tag color={STATUS_TAG[st]}>{t(`screening.status.${st}`)}</Tag>
+                      {waiting.has(d.key) ? (
+                        <Tag color="warning" data-testid={`field-door-queued-${d.key}`}>
+                          {t('fieldOffline.pendingDoor')}
+                        </Tag>
+                      ) : (
+                        <Tag color={STATUS_TAG[st]}>{t(`screening.status.${st}`)}</Tag>
+                      )}
                     </span>
                   }
                   onClick={() => void navigate(`/field/screening/${id}/door/${d.key}`)}

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   ErrorBlock,
@@ -10,7 +10,7 @@ import {
   TextArea,
   Toast,
 } from 'antd-mobile';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -24,25 +24,29 @@ import { RELATIONS } from '../../../domain/ledger/sheet/values';
 import { ApiError } from '../../http/client';
 import { errorText } from '../../http/errors';
 import {
-  type HouseholdDetail,
+  getHousehold,
+  type LedgerItem,
   ledgerKeys,
   type Resident,
-  recordVisit,
-  useHousehold,
-  useLedgerDay,
   type VisitResult,
 } from '../../http/ledger';
 import { useLanguage } from '../../i18n/useLanguage';
 import { placeText, relationLabel, sexLabel, symptomLabel } from '../../modules/ledger/common/labels';
 import { MarkerSymbols } from '../../modules/ledger/common/MarkerSymbols';
 import { newClientId } from '../../modules/ledger/common/uuid';
+import { fieldWrite } from '../offline/fieldQueue';
+import { cachedReference, isUnreachable, peekReference } from '../offline/reference';
 import { ContactsEditor } from './ContactsEditor';
+import { useLedgerDayOffline } from './offlineData';
 import { TravelEditor } from './TravelEditor';
 import { VisitResultView } from './VisitResultView';
 import {
   type DraftProblem,
   draftOf,
   draftProblems,
+  type KeptDraft,
+  keptDraftKey,
+  keptDraftOf,
   type NewResidentDraft,
   type Presence,
   parseTemperature,
@@ -243,37 +247,108 @@ function NewResidentCard({
   );
 }
 
-function VisitForm({ household, campaignId }: { household: HouseholdDetail; campaignId: string }) {
+/**
+ * The household of a door: from the server, or kept on the phone (its own page opened before, or the
+ * door as the campaign's list showed it) when the server cannot be reached.
+ */
+function useHouseholdOffline(key: string) {
+  return useQuery({
+    queryKey: ledgerKeys.household(key),
+    queryFn: async ({ signal }): Promise<LedgerItem> => {
+      try {
+        return await cachedReference(`ledger.household.${key}`, () => getHousehold(key, signal));
+      } catch (err) {
+        const door = isUnreachable(err) ? await peekReference<LedgerItem>(`ledger.door.${key}`) : undefined;
+        if (door) return door;
+        throw err;
+      }
+    },
+    enabled: !!key,
+    networkMode: 'always',
+  });
+}
+
+function VisitQueued({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <div data-testid="visit-queued" style={{ padding: 24, textAlign: 'center' }}>
+      <div style={{ fontSize: 20, fontWeight: 600, margin: '24px 0 8px' }}>
+        {t('fieldOffline.queuedTitle')}
+      </div>
+      <div style={{ color: '#666', marginBottom: 24 }}>{t('fieldOffline.queued')}</div>
+      <Button
+        block
+        color="primary"
+        size="large"
+        onClick={() => void navigate(`/field/screening/${campaignId}`)}
+        data-testid="visit-queued-back"
+      >
+        {t('fieldOffline.backToDoors')}
+      </Button>
+    </div>
+  );
+}
+
+function VisitForm({ household, campaignId }: { household: LedgerItem; campaignId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const day = useLedgerDay();
-  // one id per form: a retried submission of the same answers is the same visit (DESIGN rule 4)
-  const [clientId] = useState(newClientId);
+  const day = useLedgerDayOffline();
   const living = useMemo(
     () => household.residents.filter((r) => r.status === 'present' || r.status === 'away'),
     [household.residents],
   );
-  const [drafts, setDrafts] = useState<ResidentDraft[]>(() => living.map(draftOf));
-  const [fresh, setFresh] = useState<NewResidentDraft[]>([]);
-  const [notes, setNotes] = useState('');
-  const [result, setResult] = useState<VisitResult | null>(null);
+  // the form as the phone kept it (a reload, a closed app), with its client UUID
+  const storageKey = keptDraftKey(campaignId, household.key);
+  const [kept] = useState<KeptDraft | undefined>(() => keptDraftOf(localStorage.getItem(storageKey), living));
+  // one id per form, kept across reloads: a retried submission of the same answers is the same visit
+  // (DESIGN rule 4)
+  const [clientId] = useState(() => kept?.clientId ?? newClientId());
+  const [drafts, setDrafts] = useState<ResidentDraft[]>(() => kept?.residents ?? living.map(draftOf));
+  const [fresh, setFresh] = useState<NewResidentDraft[]>(() => kept?.newResidents ?? []);
+  const [notes, setNotes] = useState(() => kept?.notes ?? '');
+  const [result, setResult] = useState<VisitResult | 'queued' | null>(null);
+  useEffect(() => {
+    if (result) return;
+    const draft: KeptDraft = { clientId, residents: drafts, newResidents: fresh, notes };
+    try {
+      localStorage.setItem(storageKey, JSON.stringify(draft));
+    } catch {
+      // a full storage: the form still works, it is only not kept
+    }
+  }, [storageKey, clientId, drafts, fresh, notes, result]);
   // shown once the worker tried to send: an unfinished stay or contact is finished or removed, never dropped
   const [tried, setTried] = useState(false);
   const problems = tried ? draftProblems(drafts) : [];
   const mutation = useMutation({
-    mutationFn: (outcome: 'visited' | 'nobody_home') =>
-      recordVisit(
-        visitOf({ clientId, campaignId, householdKey: household.key }, outcome, drafts, fresh, notes),
-      ),
+    // through the phone's queue: sent now, or kept and sent when the network returns (offline/queue.ts)
+    mutationFn: async (outcome: 'visited' | 'nobody_home') => {
+      const place = placeText(household);
+      const r = await fieldWrite({
+        clientId,
+        kind: 'screening.visit',
+        label: t(outcome === 'visited' ? 'fieldOffline.visitLabel' : 'fieldOffline.nobodyHomeLabel', {
+          place,
+        }),
+        url: '/api/ledger/visits',
+        body: visitOf({ clientId, campaignId, householdKey: household.key }, outcome, drafts, fresh, notes),
+      });
+      if (r.state === 'refused')
+        throw new ApiError(r.status, r.error.code, r.error.message, r.error.fields ?? []);
+      return r.state === 'sent' ? (r.body as VisitResult) : ('queued' as const);
+    },
+    networkMode: 'always',
     onSuccess: async (res) => {
+      localStorage.removeItem(storageKey);
       setResult(res);
       window.scrollTo(0, 0);
-      await queryClient.invalidateQueries({ queryKey: ledgerKeys.all });
+      if (res !== 'queued') await queryClient.invalidateQueries({ queryKey: ledgerKeys.all });
     },
   });
   const today = day.data?.today;
-  if (!today) return <Skeleton.Paragraph lineCount={5} animated />;
+  if (result === 'queued') return <VisitQueued campaignId={campaignId} />;
   if (result) return <VisitResultView result={result} campaignId={campaignId} householdKey={household.key} />;
+  if (!today) return <Skeleton.Paragraph lineCount={5} animated />;
   const windowDays = day.data?.policy.windowDays ?? DEFAULT_WINDOW_DAYS;
   const threshold = day.data?.policy.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C;
   const minDate = addDays(today, -windowDays);
@@ -398,7 +473,7 @@ export function FieldVisit() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { id = '', key = '' } = useParams();
-  const query = useHousehold(key);
+  const query = useHouseholdOffline(key);
   const h = query.data?.key === key ? query.data : undefined;
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>

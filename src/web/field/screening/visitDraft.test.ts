@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   draftOf,
   draftProblems,
+  keptDraftOf,
   newContactDraft,
   newTravelDraft,
   parseTemperature,
@@ -112,5 +113,32 @@ describe('the door form', () => {
     ]);
     // someone who moved out answers nothing about travel
     expect(draftProblems([{ ...r, presence: 'moved_out' }])).toEqual([]);
+  });
+});
+
+describe('the door form kept on the phone', () => {
+  const residents = [
+    { key: 'r1', status: 'present' as const },
+    { key: 'r2', status: 'away' as const },
+  ];
+  it('comes back with its client UUID and answers, fitted to the residents as they are now', () => {
+    const kept = {
+      clientId: 'c0ffee00-0000-4000-8000-000000000001',
+      residents: [{ ...draftOf(residents[1]), temperature: '37.9' }],
+      newResidents: [],
+      notes: '敲门两次',
+    };
+    const back = keptDraftOf(JSON.stringify(kept), residents);
+    expect(back?.clientId).toBe(kept.clientId);
+    expect(back?.residents.map((d) => [d.key, d.temperature])).toEqual([
+      ['r1', ''],
+      ['r2', '37.9'],
+    ]);
+    expect(back?.notes).toBe('敲门两次');
+  });
+  it('is nothing when it is missing or unreadable', () => {
+    expect(keptDraftOf(null, residents)).toBeUndefined();
+    expect(keptDraftOf('{', residents)).toBeUndefined();
+    expect(keptDraftOf('{"residents":[]}', residents)).toBeUndefined();
   });
 });

@@ -133,3 +133,39 @@ export function visitOf(
     ...(notes.trim() ? { notes: notes.trim() } : {}),
   };
 }
+
+/**
+ * The door form as kept on the phone (localStorage) while it is being filled in: a reload, a closed app
+ * or a dead battery does not lose it, and its client UUID stays the same, so that a form sent before the
+ * reload and sent again after it is still one visit (DESIGN rule 4).
+ */
+export interface KeptDraft {
+  clientId: string;
+  residents: ResidentDraft[];
+  newResidents: NewResidentDraft[];
+  notes: string;
+}
+
+export const keptDraftKey = (campaignId: string, householdKey: string) =>
+  `wangge.field.visit.${campaignId}.${householdKey}`;
+
+/** The kept form, fitted to the household's residents as they are now (a new one starts blank). */
+export function keptDraftOf(
+  raw: string | null,
+  residents: readonly { key: string; status: ResidentStatus }[],
+): KeptDraft | undefined {
+  if (!raw) return undefined;
+  try {
+    const kept = JSON.parse(raw) as Partial<KeptDraft>;
+    if (typeof kept?.clientId !== 'string' || !Array.isArray(kept.residents)) return undefined;
+    const byKey = new Map(kept.residents.map((d) => [d?.key, d]));
+    return {
+      clientId: kept.clientId,
+      residents: residents.map((r) => byKey.get(r.key) ?? draftOf(r)),
+      newResidents: Array.isArray(kept.newResidents) ? kept.newResidents : [],
+      notes: typeof kept.notes === 'string' ? kept.notes : '',
+    };
+  } catch {
+    return undefined;
+  }
+}
