@@ -46,6 +46,9 @@ describe('users and roles', () => {
       'ledger.write',
       'screening.visit',
       'forces.read',
+      'handover.read',
+      'gate.read',
+      'gate.scan',
     ]);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G02')).statusCode).toBe(200);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G01')).statusCode).toBe(404);
