@@ -229,7 +229,10 @@ export async function facilityAndReplay(db: Db, id: string, clientId: string) {
     SELECT ${facilityColumns},
       (SELECT row_to_json(x) FROM (
          SELECT ${PASSAGE_COLUMNS} FROM checkpoint_passages
-         WHERE region_code = coalesce(u.region_code, left(u.code, 6)) AND client_id = ${clientId}::uuid) x) AS first
+         -- units.code is COLLATE "C": the region taken from it must be compared in the column's collation,
+         -- or the unique index (region_code, client_id) is only scanned by client_id (a whole-index scan)
+         WHERE region_code = coalesce(u.region_code, left(u.code, 6)) COLLATE "default"
+           AND client_id = ${clientId}::uuid) x) AS first
     FROM facilities f JOIN units u ON u.id = f.unit_id
     LEFT JOIN checkpoint_settings s ON s.facility_id = f.id
     WHERE f.id = ${id}`.execute(db);
@@ -239,4 +242,105 @@ export async function facilityAndReplay(db: Db, id: string, clientId: string) {
     r.first.created_at = new Date(r.first.created_at);
   }
   return r;
+}
+
+/** What a passage row holds beyond its checkpoint and shift (which come from `PassageSource`). */
+export interface PassageValues {
+  clientId: string;
+  occurredAt: Date;
+  day: string;
+  direction: string;
+  plate: string | null;
+  vehicleKind: string | null;
+  vehicleFrom: string | null;
+  vehicleTo: string | null;
+  cargo: string | null;
+  names: string[];
+  outcome: string;
+  transferFacilityId: string | null;
+  keyAreaPeople: number;
+  feverPeople: number;
+  handedOver: number;
+  /** the ticked steps, as JSON */
+  steps: string;
+  registrationId: string | null;
+  byUser: string | null;
+  byName: string;
+}
+
+/**
+ * Where a passage is written: a statement yielding one row (region_code, facility_id, unit_path, name,
+ * shift_id, shift_name), or none, in which case nothing is written.
+ */
+export type PassageSource = RawBuilder<unknown>;
+
+/** A checkpoint already read and checked by the caller, with the caller's shift there. */
+export function knownCheckpoint(
+  f: { region_code: string; id: string; unit_path: string; name: string },
+  shift: { id: string; name: string } | null,
+): PassageSource {
+  return sql`SELECT ${f.region_code}::text AS region_code, ${f.id}::bigint AS facility_id,
+    ${f.unit_path}::text AS unit_path, ${f.name}::text AS name, ${shift?.id ?? null}::bigint AS shift_id,
+    ${shift?.name ?? null}::text AS shift_name`;
+}
+
+/**
+ * The checkpoint `id` when it lies in the scope condition `inScope` (on f.unit_path), with the shift that
+ * `shiftOf` (a statement with id and label) finds: all read inside the passage's own statement.
+ */
+export function checkpointWhere(
+  id: string,
+  inScope: RawBuilder<boolean>,
+  shift: RawBuilder<unknown>,
+): PassageSource {
+  return sql`SELECT coalesce(u.region_code, left(u.code, 6)) COLLATE "default" AS region_code,
+      f.id AS facility_id, f.unit_path, f.name, sh.id AS shift_id, sh.label AS shift_name
+    FROM facilities f JOIN units u ON u.id = f.unit_id
+    LEFT JOIN LATERAL (${shift}) sh ON true
+    WHERE f.id = ${id}::bigint AND f.kind = 'checkpoint' AND ${inScope}`;
+}
+
+/**
+ * A passage and its people in one statement (atomic on its own). Nothing is written, and undefined is
+ * answered, when the source yields no checkpoint or the clientId is taken (a replay).
+ * `people`: one VALUES row each, in the column order of checkpoint_people after (region_code, passage_id).
+ */
+export async function insertPassage(
+  conn: Db,
+  source: PassageSource,
+  v: PassageValues,
+  people: RawBuilder<unknown>[],
+): Promise<{ passage: PassageRow; people: PersonRow[]; facilityName: string } | undefined> {
+  const { rows } = await sql<{
+    passage: PassageRow | null;
+    people: PersonRow[] | null;
+    facility_name: string;
+  }>`
+    WITH f AS (${source}), p AS (
+      INSERT INTO checkpoint_passages (region_code, client_id, facility_id, unit_path, occurred_at, day, shift_id,
+        shift_name, direction, plate, vehicle_kind, vehicle_from, vehicle_to, cargo, people_count, names, outcome,
+        transfer_facility_id, key_area_people, fever_people, handed_over, steps, registration_id, by_user, by_name)
+      SELECT f.region_code, ${v.clientId}::uuid, f.facility_id, f.unit_path, ${v.occurredAt}::timestamptz,
+        ${v.day}::date, f.shift_id, f.shift_name, ${v.direction}, ${v.plate}, ${v.vehicleKind}, ${v.vehicleFrom},
+        ${v.vehicleTo}, ${v.cargo}, ${v.names.length}, ${v.names}::text[], ${v.outcome},
+        ${v.transferFacilityId}::bigint, ${v.keyAreaPeople}, ${v.feverPeople}, ${v.handedOver}, ${v.steps}::jsonb,
+        ${v.registrationId}::bigint, ${v.byUser}::bigint, ${v.byName}
+      FROM f
+      ON CONFLICT (region_code, client_id) DO NOTHING
+      RETURNING ${PASSAGE_COLUMNS}
+    ), pe AS (
+      INSERT INTO checkpoint_people (region_code, passage_id, position, name, id_type, id_enc, id_hmac, id_masked,
+        id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, temperature_c, travel, health_code,
+        itinerary_code, destination_path, destination_address, from_key_area, key_area, fever)
+      SELECT p.region_code, p.id::bigint, v.* FROM p CROSS JOIN (VALUES ${sql.join(people)}) AS v
+      RETURNING ${PERSON_COLUMNS}
+    )
+    SELECT (SELECT row_to_json(p) FROM p) AS passage, (SELECT json_agg(pe) FROM pe) AS people,
+      (SELECT name FROM f) AS facility_name`.execute(conn);
+  const p = rows[0]?.passage;
+  if (!p) return undefined;
+  p.occurred_at = new Date(p.occurred_at);
+  p.created_at = new Date(p.created_at);
+  const made = (rows[0].people ?? []).sort((a, b) => a.position - b.position);
+  return { passage: p, people: made, facilityName: rows[0].facility_name };
 }

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import {
   assessPerson,
+  type CheckedPassage,
   type CheckedPerson,
   checkPassage,
   feverThreshold,
   HANDOVER_DUE_HOURS,
   handoverReason,
   type PassageInput,
-  type PassageIssue,
   type PersonAssessment,
   type PersonInput,
   STEPS,
@@ -30,7 +30,7 @@ import { registerPlaceColumn } from '../../platform/placeColumns';
 import type { Scope } from '../../platform/scope';
 import { inSubtree } from '../../platform/scope';
 import type { Services } from '../../platform/services';
-import { checkedInShiftAt } from '../forces/duty/checkin';
+import { checkedInShiftAt, checkedInShiftSql } from '../forces/duty/checkin';
 import { ledgerDay } from '../ledger/policy';
 import { type ProtectedValue, protectIdNumber, protectPhone } from '../ledger/protect';
 import { unitInScope } from '../org/service';
@@ -244,10 +244,90 @@ async function liveRegistration(db: Db, facilityId: string, code: string) {
   return rows[0];
 }
 
+type ColourPolicyOf = Awaited<ReturnType<typeof ledgerDay>>['policy'];
+type UnitRef = Awaited<ReturnType<typeof q.unitsByCodes>>[number];
+
+/** The rows of a checked passage: its values, one VALUES row per person, and who is to be handed over. */
+function passageRows(
+  services: Services,
+  actor: Actor & { displayName?: string },
+  body: PassageBody,
+  passage: CheckedPassage,
+  policy: ColourPolicyOf,
+  registration: Registration | undefined,
+  destinations: (UnitRef | undefined)[],
+) {
+  const day = shanghaiDay(passage.occurredAt.getTime());
+  const assessed: PersonAssessment[] = passage.people.map((p) => assessPerson(p, policy, day));
+  const byName = actor.displayName ?? actor.username;
+  const handoverOf = passage.people.map((_, i) => {
+    const reason = handoverReason(assessed[i]);
+    return reason && destinations[i] ? reason : null;
+  });
+  const people = passage.people.map((person, i) => {
+    const from = body.people[i].registrationPerson;
+    const reg = from === undefined ? undefined : registration?.people[from];
+    const id = person.idNumber
+      ? protectIdNumber(services.protector, person.idNumber)
+      : reg?.id
+        ? unsealedJson(reg.id)
+        : undefined;
+    const phone = person.phone
+      ? protectPhone(services.protector, person.phone)
+      : reg?.phone
+        ? unsealedJson(reg.phone)
+        : undefined;
+    const a = assessed[i];
+    return sql`(${i}::smallint, ${person.name}::text, ${person.idType}::text, ${id?.enc ?? null}::bytea,
+      ${id?.hmac ?? null}::bytea, ${id?.masked ?? null}::text, ${id?.tail ?? null}::text,
+      ${phone?.enc ?? null}::bytea, ${phone?.hmac ?? null}::bytea, ${phone?.masked ?? null}::text,
+      ${phone?.tail ?? null}::text, ${person.temperatureC ?? null}::numeric, ${JSON.stringify(person.travel)}::jsonb,
+      ${person.healthCode}::text, ${person.itineraryCode}::text, ${destinations[i]?.path ?? null}::text,
+      ${person.destinationAddress ?? null}::text, ${a.fromKeyArea}::boolean,
+      ${a.keyArea ? JSON.stringify(a.keyArea) : null}::jsonb, ${a.fever}::boolean)`;
+  });
+  const values: q.PassageValues = {
+    clientId: body.clientId,
+    occurredAt: passage.occurredAt,
+    day,
+    direction: passage.direction,
+    plate: passage.vehicle?.plate ?? null,
+    vehicleKind: passage.vehicle?.kind ?? null,
+    vehicleFrom: passage.vehicle?.from ?? null,
+    vehicleTo: passage.vehicle?.to ?? null,
+    cargo: passage.vehicle?.cargo ?? null,
+    names: passage.people.map((p) => p.name),
+    outcome: passage.outcome as string,
+    transferFacilityId: passage.transferFacilityId ?? null,
+    keyAreaPeople: assessed.filter((a) => a.fromKeyArea).length,
+    feverPeople: assessed.filter((a) => a.fever).length,
+    handedOver: handoverOf.filter(Boolean).length,
+    steps: JSON.stringify(
+      passage.steps.map((s) => ({ step: s.step, by: s.by ?? byName, at: passage.occurredAt.toISOString() })),
+    ),
+    registrationId: registration?.id ?? null,
+    byUser: actor.userId,
+    byName,
+  };
+  return { values, people, assessed, handoverOf };
+}
+
+/** A passage with nothing to look up before it is written: no self-registration, destination or transfer. */
+const isPlain = (body: PassageBody, passage: CheckedPassage) =>
+  !body.registrationCode &&
+  !passage.transferFacilityId &&
+  passage.people.every((p) => !p.destinationUnitCode) &&
+  body.people.every((p) => p.registrationPerson === undefined);
+
 /**
  * Registers a passage (replay-safe: the same clientId answers the first passage, `created` false).
  * Each person is assessed by the ledger's rules on the passage's day; each one from a key area or with
  * a fever, going to a unit of the tree, becomes a hand-over to it in the same transaction.
+ *
+ * Most passages at a roadside (a car and its people, released or sent back) have nothing to look up:
+ * they are written in one statement that finds the checkpoint in the caller's scope and their shift
+ * there. When that statement writes nothing (a replay, a checkpoint unknown or out of scope) or the
+ * passage needs more (a self-registration, destinations, a transfer), the full path below answers.
  */
 export async function recordPassage(
   services: Services,
@@ -255,21 +335,33 @@ export async function recordPassage(
   body: PassageBody,
 ) {
   const { db } = services;
-  const replay = async (first: q.PassageRow) => {
-    actor.scope.check('checkpoint.register', first.unit_path);
-    return { created: false, passage: await passageView(db, first) };
-  };
   const now = platformNow(services.config);
   const today = shanghaiDay(now.getTime());
   const checked = checkPassage(body, now, today, { outcomeRequired: true });
   const at = checked.ok ? checked.value.occurredAt : now;
+  const facilityKey = /^\d{1,18}$/.test(body.facilityId) ? body.facilityId : undefined;
+
+  if (checked.ok && facilityKey && actor.userId && isPlain(body, checked.value)) {
+    const { policy } = await ledgerDay(services);
+    const rows = passageRows(services, actor, body, checked.value, policy, undefined, []);
+    const source = q.checkpointWhere(
+      facilityKey,
+      actor.scope.where('f.unit_path', 'checkpoint.register'),
+      checkedInShiftSql(actor.userId, facilityKey, at),
+    );
+    const made = await q.insertPassage(db, source, rows.values, rows.people);
+    if (made) return { created: true, passage: toPassage(made.passage, made.people, [], made.facilityName) };
+  }
+
+  const replay = async (first: q.PassageRow) => {
+    actor.scope.check('checkpoint.register', first.unit_path);
+    return { created: false, passage: await passageView(db, first) };
+  };
   // one round trip for the checkpoint, a replay, the policy and the caller's shift (through forces)
   const [found, { policy }, shift] = await Promise.all([
-    /^\d{1,18}$/.test(body.facilityId) ? q.facilityAndReplay(db, body.facilityId, body.clientId) : undefined,
+    facilityKey ? q.facilityAndReplay(db, facilityKey, body.clientId) : undefined,
     ledgerDay(services),
-    actor.userId && /^\d{1,18}$/.test(body.facilityId)
-      ? checkedInShiftAt(db, actor.userId, body.facilityId, at)
-      : null,
+    actor.userId && facilityKey ? checkedInShiftAt(db, actor.userId, facilityKey, at) : null,
   ]);
   if (found?.kind !== 'checkpoint') throw notFound();
   actor.scope.check('checkpoint.register', found.unit_path);
@@ -278,7 +370,6 @@ export async function recordPassage(
   if (firstFound) return replay(firstFound);
   if (!checked.ok) throw issuesError(actor.locale, checked.issues);
   const passage = checked.value;
-  const issues: PassageIssue[] = [];
   const extra: { path: string; code: string }[] = [];
 
   // a self-registration, the destinations and the transfer facility, when there are any, in parallel
@@ -314,93 +405,28 @@ export async function recordPassage(
   });
   if (transferId && !(transfer && (TRANSFER_KINDS as readonly string[]).includes(transfer.kind)))
     extra.push({ path: 'transferFacilityId', code: 'checkpoint.transfer_facility' });
-  if (issues.length || extra.length) throw issuesError(actor.locale, [...issues, ...extra]);
+  if (extra.length) throw issuesError(actor.locale, extra);
 
-  const day = shanghaiDay(passage.occurredAt.getTime());
-  const assessed: PersonAssessment[] = passage.people.map((p) => assessPerson(p, policy, day));
-  const byName = actor.displayName ?? actor.username;
-  const handoverOf = passage.people.map((_, i) => {
-    const reason = handoverReason(assessed[i]);
-    return reason && destinations[i] ? reason : null;
-  });
-
-  const sealedOf = passage.people.map((p, i) => {
-    const from = body.people[i].registrationPerson;
-    const reg = from === undefined ? undefined : registration?.people[from];
-    const id = p.idNumber
-      ? protectIdNumber(services.protector, p.idNumber)
-      : reg?.id
-        ? unsealedJson(reg.id)
-        : undefined;
-    const phone = p.phone
-      ? protectPhone(services.protector, p.phone)
-      : reg?.phone
-        ? unsealedJson(reg.phone)
-        : undefined;
-    return { id, phone };
-  });
-
-  const people = passage.people.map((person, i) => {
-    const s = sealedOf[i];
-    const a = assessed[i];
-    return sql`(${i}::smallint, ${person.name}::text, ${person.idType}::text, ${s.id?.enc ?? null}::bytea,
-      ${s.id?.hmac ?? null}::bytea, ${s.id?.masked ?? null}::text, ${s.id?.tail ?? null}::text,
-      ${s.phone?.enc ?? null}::bytea, ${s.phone?.hmac ?? null}::bytea, ${s.phone?.masked ?? null}::text,
-      ${s.phone?.tail ?? null}::text, ${person.temperatureC ?? null}::numeric, ${JSON.stringify(person.travel)}::jsonb,
-      ${person.healthCode}::text, ${person.itineraryCode}::text, ${destinations[i]?.path ?? null}::text,
-      ${person.destinationAddress ?? null}::text, ${a.fromKeyArea}::boolean,
-      ${a.keyArea ? JSON.stringify(a.keyArea) : null}::jsonb, ${a.fever}::boolean)`;
-  });
-  /** the passage and its people in one statement (atomic on its own); nothing when the clientId is taken */
-  const insert = async (conn: Db) => {
-    const { rows } = await sql<{ passage: q.PassageRow | null; people: q.PersonRow[] | null }>`
-      WITH p AS (
-        INSERT INTO checkpoint_passages (region_code, client_id, facility_id, unit_path, occurred_at, day, shift_id,
-        shift_name, direction, plate, vehicle_kind, vehicle_from, vehicle_to, cargo, people_count, names, outcome,
-        transfer_facility_id, key_area_people, fever_people, handed_over, steps, registration_id, by_user, by_name)
-      VALUES (${f.region_code}, ${body.clientId}, ${f.id}, ${f.unit_path}, ${passage.occurredAt}, ${day},
-        ${shift?.id ?? null}, ${shift?.name ?? null}, ${passage.direction}, ${passage.vehicle?.plate ?? null},
-        ${passage.vehicle?.kind ?? null}, ${passage.vehicle?.from ?? null}, ${passage.vehicle?.to ?? null},
-        ${passage.vehicle?.cargo ?? null}, ${passage.people.length}, ${passage.people.map((p) => p.name)}::text[],
-        ${passage.outcome}, ${passage.transferFacilityId ?? null},
-        ${assessed.filter((a) => a.fromKeyArea).length}, ${assessed.filter((a) => a.fever).length},
-        ${handoverOf.filter(Boolean).length},
-        ${JSON.stringify(
-          passage.steps.map((s) => ({
-            step: s.step,
-            by: s.by ?? byName,
-            at: passage.occurredAt.toISOString(),
-          })),
-        )}::jsonb, ${registration?.id ?? null}, ${actor.userId}, ${byName})
-      ON CONFLICT (region_code, client_id) DO NOTHING
-        RETURNING ${q.PASSAGE_COLUMNS}
-      ), pe AS (
-        INSERT INTO checkpoint_people (region_code, passage_id, position, name, id_type, id_enc, id_hmac, id_masked,
-          id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, temperature_c, travel, health_code,
-          itinerary_code, destination_path, destination_address, from_key_area, key_area, fever)
-        SELECT p.region_code, p.id::bigint, v.* FROM p CROSS JOIN (VALUES ${sql.join(people)}) AS v
-        RETURNING ${q.PERSON_COLUMNS}
-      )
-      SELECT (SELECT row_to_json(p) FROM p) AS passage, (SELECT json_agg(pe) FROM pe) AS people`.execute(
-      conn,
-    );
-    const p = rows[0]?.passage;
-    if (!p) return undefined;
-    p.occurred_at = new Date(p.occurred_at);
-    p.created_at = new Date(p.created_at);
-    return { p, people: rows[0].people ?? [] };
-  };
+  const { values, people, assessed, handoverOf } = passageRows(
+    services,
+    actor,
+    body,
+    passage,
+    policy,
+    registration,
+    destinations,
+  );
+  const source = q.knownCheckpoint(f, shift);
   const needsTransaction = Boolean(registration) || handoverOf.some(Boolean);
   type Made = ReturnType<typeof toPassage> | undefined;
   const run = (work: (c: Db) => Promise<Made>) => (needsTransaction ? transaction(db, work) : work(db));
   const result = await run(async (tx) => {
-    const made = await insert(tx);
+    const made = await q.insertPassage(tx, source, values, people);
     if (!made) return undefined; // a replay that raced the first: answered below from the first
-    const { p, people } = made;
-    people.sort((a, b) => a.position - b.position);
+    const { passage: p, people: rows } = made;
     const handovers: { region_code: string; id: string; person_id: string }[] = [];
     const due = new Date(passage.occurredAt.getTime() + HANDOVER_DUE_HOURS * 3_600_000);
-    const hv = people.flatMap((r, i) => {
+    const hv = rows.flatMap((r, i) => {
       const reason = handoverOf[i];
       const dest = destinations[i];
       if (!reason || !dest) return [];
@@ -413,13 +439,13 @@ export async function recordPassage(
       ];
     });
     if (hv.length) {
-      const { rows } = await sql<{ region_code: string; id: string; person_id: string }>`
+      const { rows: made } = await sql<{ region_code: string; id: string; person_id: string }>`
         INSERT INTO checkpoint_handovers (region_code, passage_region, passage_id, person_id, facility_id,
           facility_path, destination_path, name, id_masked, phone_masked, reason, from_place, destination_address,
           passage_at, due_at)
         VALUES ${sql.join(hv)}
         RETURNING region_code, id::text AS id, person_id::text AS person_id`.execute(tx);
-      handovers.push(...rows);
+      handovers.push(...made);
       const paths = [...new Set(destinations.flatMap((d, i) => (d && handoverOf[i] ? [d.path] : [])))];
       for (const unitPath of paths)
         await services.events.publish(tx, {
@@ -430,15 +456,15 @@ export async function recordPassage(
         });
     }
     if (registration) {
-      const { rows } = await sql`
+      const { rows: confirmed } = await sql`
         UPDATE checkpoint_registrations SET confirmed_at = now(), live = false, passage_id = ${p.id}
         WHERE region_code = ${registration.region_code} AND id = ${registration.id} AND live
           AND confirmed_at IS NULL
         RETURNING id`.execute(tx);
-      if (rows.length === 0)
+      if (confirmed.length === 0)
         throw issuesError(actor.locale, [{ path: 'registrationCode', code: 'checkpoint.registration' }]);
     }
-    return toPassage(p, people, handovers, f.name);
+    return toPassage(p, rows, handovers, f.name);
   });
   if (result) return { created: true, passage: result };
   const again = await q.passageByClient(db, f.region_code, body.clientId);

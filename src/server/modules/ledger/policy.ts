@@ -26,16 +26,34 @@ export interface LedgerDay {
   today: string;
 }
 
-export async function ledgerDay(
-  services: Pick<Services, 'db' | 'config'>,
-  db: Db = services.db,
-): Promise<LedgerDay> {
+/** How long a read of the stored policy is reused: a change made in settings holds everywhere within this. */
+export const POLICY_CACHE_MS = 30_000;
+const cached = new WeakMap<object, { at: number; stored: StoredPolicy }>();
+
+/** The stored policy, read at most once per POLICY_CACHE_MS per database (every passage and visit asks). */
+async function storedPolicyOf(services: Pick<Services, 'db'>, db: Db): Promise<StoredPolicy> {
+  const hit = cached.get(services.db);
+  if (hit && Date.now() - hit.at < POLICY_CACHE_MS) return hit.stored;
   const row = await db
     .selectFrom('settings')
     .select('value')
     .where('key', '=', POLICY_KEY)
     .executeTakeFirst();
   const stored = row ? storedPolicy.parse(row.value) : {};
+  cached.set(services.db, { at: Date.now(), stored });
+  return stored;
+}
+
+/** Forgets the policy read last, so that the next ledgerDay reads settings again (after a change). */
+export function forgetLedgerPolicy(services: Pick<Services, 'db'>) {
+  cached.delete(services.db);
+}
+
+export async function ledgerDay(
+  services: Pick<Services, 'db' | 'config'>,
+  db: Db = services.db,
+): Promise<LedgerDay> {
+  const stored = await storedPolicyOf(services, db);
   const policy: ColourPolicy = {
     homeAreaCode: services.config.region,
     keyAreas: (stored.keyAreas as ColourPolicy['keyAreas']) ?? DEMO_KEY_AREAS,

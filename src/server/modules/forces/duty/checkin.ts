@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { addDays, checkInVerdict, dutyState, mondayOf, workedHours } from '../../../../domain/forces/duty';
 import type { Locale } from '../../../../domain/i18n/messages';
 import { shanghaiDay, shanghaiDayStart } from '../../../../domain/time/shanghai';
@@ -201,7 +201,17 @@ export async function checkedInShiftAt(
   facilityId: string,
   at: Date,
 ): Promise<{ id: string; name: string; startsAt: Date; endsAt: Date } | null> {
-  const { rows } = await sql<{ id: string; label: string; starts_at: Date; ends_at: Date }>`
+  const { rows } = await checkedInShiftSql(userId, facilityId, at).execute(db);
+  const r = rows[0];
+  return r ? { id: String(r.id), name: r.label, startsAt: r.starts_at, endsAt: r.ends_at } : null;
+}
+
+/**
+ * The same question as a statement (id, label, starts_at, ends_at; at most one row), for a module that
+ * asks it inside its own statement (a checkpoint passage is written in one round trip).
+ */
+export function checkedInShiftSql(userId: string, facilityId: string | RawBuilder<unknown>, at: Date) {
+  return sql<{ id: string; label: string; starts_at: Date; ends_at: Date }>`
     SELECT s.id, s.label, s.starts_at, s.ends_at
     FROM people p
     JOIN duty_assignments a ON a.person_id = p.id
@@ -211,7 +221,5 @@ export async function checkedInShiftAt(
       AND (a.checked_out_at IS NULL OR a.checked_out_at >= ${at})
       AND s.starts_at <= ${new Date(at.getTime() + 30 * 60_000)} AND s.ends_at >= ${at}
     ORDER BY s.starts_at DESC
-    LIMIT 1`.execute(db);
-  const r = rows[0];
-  return r ? { id: String(r.id), name: r.label, startsAt: r.starts_at, endsAt: r.ends_at } : null;
+    LIMIT 1`;
 }
