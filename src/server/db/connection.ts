@@ -1,4 +1,5 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -29,4 +30,17 @@ export function poolOf(db: Db): pg.Pool {
   const pool = pools.get(db);
   if (!pool) throw new Error('not a database made by createDb');
   return pool;
+}
+
+/**
+ * Runs a statement as a named prepared statement on the pool (the name is a digest of its text): each
+ * connection parses and plans it once, and later calls send only the values. For the few statements
+ * that run on every request of a hot path (a checkpoint's passages, the session check); the rest go
+ * through Kysely as usual. Not for use inside a transaction (it takes its own connection).
+ */
+export async function runPrepared<R>(db: Db, query: RawBuilder<R>): Promise<R[]> {
+  const compiled = query.compile(db);
+  const name = `w_${createHash('sha1').update(compiled.sql).digest('base64url').slice(0, 20)}`;
+  const result = await poolOf(db).query({ name, text: compiled.sql, values: [...compiled.parameters] });
+  return result.rows as R[];
 }

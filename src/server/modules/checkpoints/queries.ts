@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/connection';
+import { type Db, runPrepared } from '../../db/connection';
 
 // The SQL of the checkpoints. Scope is decided by the callers (service.ts, handovers.ts): every list
 // here takes the condition the scope helper made.
@@ -311,7 +311,7 @@ export async function insertPassage(
   v: PassageValues,
   people: RawBuilder<unknown>[],
 ): Promise<{ passage: PassageRow; people: PersonRow[]; facilityName: string } | undefined> {
-  const { rows } = await sql<{
+  const statement = sql<{
     passage: PassageRow | null;
     people: PersonRow[] | null;
     facility_name: string;
@@ -336,7 +336,9 @@ export async function insertPassage(
       RETURNING ${PERSON_COLUMNS}
     )
     SELECT (SELECT row_to_json(p) FROM p) AS passage, (SELECT json_agg(pe) FROM pe) AS people,
-      (SELECT name FROM f) AS facility_name`.execute(conn);
+      (SELECT name FROM f) AS facility_name`;
+  // the roadside's statement, prepared once per connection (outside a transaction: the common passage)
+  const rows = conn.isTransaction ? (await statement.execute(conn)).rows : await runPrepared(conn, statement);
   const p = rows[0]?.passage;
   if (!p) return undefined;
   p.occurred_at = new Date(p.occurred_at);

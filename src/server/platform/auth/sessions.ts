@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Role } from '../../../domain/access/roles';
-import type { Db } from '../../db/connection';
+import { type Db, runPrepared } from '../../db/connection';
 import { notifySessionsChanged } from '../events';
 import type { Grant } from '../scope';
 
@@ -61,14 +61,16 @@ export const SESSION_TOUCH_SECONDS = 60;
 export async function userOfSession(db: Db, token: string): Promise<SessionUser | undefined> {
   const hash = tokenHash(token);
   const idleSince = new Date(Date.now() - SESSION_HOURS * 3_600_000);
-  const { rows } = await sql<{
-    id: string;
-    username: string;
-    display_name: string;
-    locale: string;
-    home_unit_path: string;
-    grants: { id: string; role: string; unit_id: string; unit_path: string }[];
-  }>`
+  const rows = await runPrepared(
+    db,
+    sql<{
+      id: string;
+      username: string;
+      display_name: string;
+      locale: string;
+      home_unit_path: string;
+      grants: { id: string; role: string; unit_id: string; unit_path: string }[];
+    }>`
     WITH s AS (
       SELECT s.token_hash, s.last_seen_at, u.id, u.username, u.display_name, u.locale, u.home_unit_path
       FROM sessions s JOIN users u ON u.id = s.user_id
@@ -83,7 +85,8 @@ export async function userOfSession(db: Db, token: string): Promise<SessionUser 
       coalesce((SELECT json_agg(json_build_object('id', g.id::text, 'role', g.role, 'unit_id', g.unit_id::text,
         'unit_path', g.unit_path) ORDER BY g.id)
         FROM role_grants g WHERE g.user_id = s.id AND g.revoked_at IS NULL), '[]'::json) AS grants
-    FROM s`.execute(db);
+    FROM s`,
+  );
   const row = rows[0];
   if (!row) return undefined;
   return {
