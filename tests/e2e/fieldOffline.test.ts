@@ -17,6 +17,7 @@ let browser: Browser;
 let admin: string;
 let campaign: string;
 let assignment: string;
+let facility: string;
 const doors: Record<string, string> = {};
 const api = <T>(method: string, path: string, body?: unknown) => apiAs<T>(admin, method, path, body);
 
@@ -71,7 +72,7 @@ beforeAll(async () => {
     isVolunteer: true,
   });
   await api('POST', `/api/forces/people/${person.id}/link-user`, { userId: user.id });
-  const facility = (
+  facility = (
     await api<{ id: string }>('POST', '/api/org/facilities', {
       unitCode: SMH,
       kind: 'checkpoint',
@@ -209,6 +210,102 @@ describe('field work without a network', () => {
     await page.getByTestId('check-out').waitFor();
     expect(countOf(await visitsOf(doors['101']))).toBe(1);
     expect(countOf(await visitsOf(doors['102']))).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('registers five passages and a gate scan without a network; exactly five and one arrive', async () => {
+    // a checkpoint worker of the community (checkpoint and gate), signed in on the phone
+    const kadian = await api<{ id: string }>('POST', '/api/access/users', {
+      username: 'e2e_offline_kadian',
+      displayName: '离线卡点员',
+      password: WORKER_PASSWORD,
+      homeUnitCode: SMH,
+    });
+    await api('POST', `/api/access/users/${kadian.id}/grants`, { role: 'checkpoint_staff', unitCode: SMH });
+    // the demo gate of the community, and a household of it whose first member may go out
+    const { items: gates } = await api<{ items: { id: string }[] }>('GET', `/api/gates?unit=${SMH}`);
+    const gate = gates[0].id;
+    const passes = await api<{ items: { token: string }[] }>('GET', `/api/gates/${gate}/passes`);
+    let pick: { token: string; name: string } | undefined;
+    for (const p of passes.items.slice(0, 10)) {
+      const at = await api<{ residents: { name: string; mayGoOut: boolean; out: unknown }[] }>(
+        'GET',
+        `/api/gates/${gate}/household?token=${p.token}`,
+      );
+      const r = at.residents[0];
+      if (r?.mayGoOut && !r.out && at.residents.length !== 2) {
+        pick = { token: p.token, name: r.name };
+        break;
+      }
+    }
+    if (!pick) throw new Error('no household at the demo gate whose first member may go out');
+    const plates = ['豫A0L001', '豫A0L002', '豫A0L003', '豫A0L004', '豫A0L005'];
+    const passagesHere = async () =>
+      (
+        await api<{ items: { plate: string | null }[] }>(
+          'GET',
+          `/api/checkpoints/passages?facility=${facility}&limit=50`,
+        )
+      ).items.filter((p) => p.plate && plates.includes(p.plate));
+    const scansOf = async () =>
+      (
+        await api<{ items: { name: string; direction: string }[] }>('GET', `/api/gates/${gate}/scans`)
+      ).items.filter((x) => x.name === pick?.name && x.direction === 'out');
+    const scansBefore = (await scansOf()).length;
+
+    const { context, page, errors } = await openSession(browser, PHONE);
+    await page.goto(`${base()}/field/login?next=${encodeURIComponent(`/field/gates/${gate}`)}`);
+    await page.getByTestId('login-username').fill('e2e_offline_kadian');
+    await page.getByTestId('login-password').fill(WORKER_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    // online once: the gate, the household looked up by its pass, the checkpoint's page
+    await page.getByTestId('gate-rule').waitFor({ timeout: 45_000 });
+    await page.getByTestId('gate-scanner-input').fill(pick.token.toLowerCase());
+    await page.getByTestId('gate-scanner-submit').click();
+    await page.getByTestId('gate-household').waitFor();
+    await page.goto(`${base()}/field/checkpoints/${facility}`);
+    await page.getByTestId('checkpoint-form').waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+    await context.setOffline(true);
+    await page.getByTestId('offline-flag').waitFor();
+    for (const [i, plate] of plates.entries()) {
+      await page.getByTestId('plate').click();
+      for (const ch of plate) await page.getByTestId(`plate-key-${ch}`).click();
+      await page.getByTestId('plate-key-done').click();
+      await page.getByTestId('person-0-name').fill(`离线司机${i + 1}`);
+      await page.getByTestId('person-0-temp').fill('36.5');
+      await page.getByTestId('steps-all').click();
+      await page.getByTestId('outcome-released').click();
+      await poll(() => page.getByTestId('passage-done-text').textContent()).toContain('联网后自动发送');
+      await page.getByTestId('passage-next').click();
+      await page.getByTestId('checkpoint-form').waitFor();
+    }
+    await poll(() => page.getByTestId('offline-queue-badge').textContent()).toBe('5 条待发送');
+
+    // the gate, without a network: the page and the household come from the phone
+    await page.goto(`${base()}/field/gates/${gate}`);
+    await page.getByTestId('gate-rule').waitFor();
+    await page.getByTestId('gate-scanner-input').fill(pick.token.toLowerCase());
+    await page.getByTestId('gate-scanner-submit').click();
+    await page.getByTestId('gate-household').waitFor();
+    await page.getByTestId(`gate-out-${pick.name}`).click();
+    await poll(() => page.getByTestId('offline-queue-badge').textContent()).toBe('6 条待发送');
+    expect(await passagesHere()).toHaveLength(0);
+    expect(await scansOf()).toHaveLength(scansBefore);
+
+    // the network returns: five passages and one scan arrive, once each, even after a reload
+    await context.setOffline(false);
+    await page.getByTestId('offline-queue-badge').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.reload();
+    await page.getByTestId('gate-rule').waitFor();
+    const arrived = await passagesHere();
+    expect(arrived.map((p) => p.plate).sort()).toEqual(plates);
+    expect(await scansOf()).toHaveLength(scansBefore + 1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { cachedReference } from '../field/offline/reference';
 import { api, get, post } from './client';
 
 // Checkpoints (卡点, 防疫服务站): the shapes the server answers with (src/server/modules/checkpoints, the
 // contract in docs/api.md) and the calls. A passage from the phone is posted through
-// field/checkpoints/passageApi.ts only (one function, so that it can go through the offline queue).
+// field/checkpoints/passageApi.ts only, through the field's offline queue.
 
 export const STEPS = ['stop', 'inspect', 'measure', 'register', 'inform', 'disinfect', 'report'] as const;
 export type Step = (typeof STEPS)[number];
@@ -299,15 +300,23 @@ export const postRegistration = (token: string, body: RegistrationBody) =>
 export function useCheckpointFacilities(unit?: string) {
   return useQuery({ queryKey: checkpointKeys.facilities(unit), queryFn: () => listFacilities(unit) });
 }
+/** A checkpoint as the phone shows it; the copy kept on the phone when the network is gone. */
 export function useCheckpointFacility(id: string | undefined) {
   return useQuery({
     queryKey: checkpointKeys.facility(id ?? ''),
-    queryFn: () => getFacility(id as string),
+    queryFn: () => cachedReference(`checkpoint.${id}`, () => getFacility(id as string)),
     enabled: !!id,
+    networkMode: 'always',
   });
 }
+/** The key areas, window and threshold the phone checks with; kept on the phone for a dead network. */
 export function useCheckpointReference() {
-  return useQuery({ queryKey: checkpointKeys.reference, queryFn: getReference, staleTime: 3_600_000 });
+  return useQuery({
+    queryKey: checkpointKeys.reference,
+    queryFn: () => cachedReference('checkpoint.reference', getReference),
+    staleTime: 3_600_000,
+    networkMode: 'always',
+  });
 }
 export function usePublicCheckpoint(token: string) {
   return useQuery({

@@ -37,6 +37,8 @@ const checkpointsEn: CheckpointsMessages = {
     plateClear: 'Clear',
     plateDone: 'Done',
     plateOdd: 'The plate looks wrong: check it',
+    onFootShort: 'on foot',
+    peopleShort: '{{n}} people',
     onFoot: 'On foot',
     vehicle: 'Vehicle',
     first: 'Driver / first person',

@@ -30,6 +30,8 @@ const checkpointsZh = {
     plateClear: '清空',
     plateDone: '完成',
     plateOdd: '车牌格式可能有误，请核对',
+    onFootShort: '步行',
+    peopleShort: '{{n}} 人',
     onFoot: '步行',
     vehicle: '车辆',
     first: '驾驶人 / 第一人',

@@ -24,6 +24,8 @@ const offlineEn: OfflineMessages = {
   nobodyHomeLabel: 'Visit (nobody home): {{place}}',
   checkInLabel: 'Check-in: {{place}}',
   checkOutLabel: 'Check-out: {{place}}',
+  passageLabel: 'Passage: {{what}}',
+  gateScanLabel: 'Gate {{direction}}: {{name}} ({{place}})',
 };
 
 export default offlineEn;

@@ -22,6 +22,8 @@ const offlineZh = {
   nobodyHomeLabel: '入户排查（无人在家）：{{place}}',
   checkInLabel: '上岗签到：{{place}}',
   checkOutLabel: '下岗签退：{{place}}',
+  passageLabel: '通行登记：{{what}}',
+  gateScanLabel: '门岗{{direction}}：{{name}}（{{place}}）',
 };
 
 export type OfflineMessages = typeof offlineZh;

@@ -74,7 +74,7 @@ export function FieldCheckpoint() {
   const [tried, setTried] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<PassageAnswer | null>(null);
+  const [done, setDone] = useState<PassageAnswer | 'queued' | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
   const [scanOpen, setScanOpen] = useState(false);
   const nextId = useRef(100);
@@ -130,13 +130,27 @@ export function FieldCheckpoint() {
     setSending(true);
     setError(null);
     try {
+      const plate = !draft.onFoot && draft.plate ? draft.plate.trim() : '';
+      const label = t('fieldOffline.passageLabel', {
+        what: [
+          plate || t('checkpoints.field.onFootShort'),
+          t('checkpoints.field.peopleShort', { n: draft.people.length }),
+        ]
+          .filter(Boolean)
+          .join('，'),
+      });
       const answer = await submitPassage(
         passageBody(draft, { clientId: clientId.current, facilityId: f.id, outcome, transferFacilityId }),
+        label,
       );
-      if (!draft.onFoot && draft.plate) rememberPlate(draft.plate.trim());
+      if (answer.state === 'refused') {
+        setError(answer.message);
+        return;
+      }
+      if (plate) rememberPlate(plate);
       for (const p of draft.people) if (p.destination) rememberDestination(p.destination);
       rememberDirection(draft.direction);
-      setDone(answer);
+      setDone(answer.state === 'sent' ? answer.passage : 'queued');
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -150,24 +164,32 @@ export function FieldCheckpoint() {
         <NavBar back={null} style={{ background: '#c62828', color: '#fff' }}>
           {f.name}
         </NavBar>
-        <Result
-          status={done.fever || done.fromKeyArea ? 'warning' : 'success'}
-          title={t(`checkpoints.outcome.${done.outcome}`)}
-          description={
-            <div data-testid="passage-done-text">
-              {t('checkpoints.field.doneText', { n: done.people.length })}
-              {done.fromKeyArea && (
-                <div style={{ color: '#cf1322', fontWeight: 700 }}>{t('checkpoints.field.keyArea')}</div>
-              )}
-              {done.fever && (
-                <div style={{ color: '#cf1322', fontWeight: 700 }}>{t('checkpoints.field.feverShort')}</div>
-              )}
-              {done.people.some((p) => p.handoverId) && (
-                <div data-testid="passage-handed">{t('checkpoints.field.handedOver')}</div>
-              )}
-            </div>
-          }
-        />
+        {done === 'queued' ? (
+          <Result
+            status="waiting"
+            title={t('fieldOffline.queuedTitle')}
+            description={<div data-testid="passage-done-text">{t('fieldOffline.queued')}</div>}
+          />
+        ) : (
+          <Result
+            status={done.fever || done.fromKeyArea ? 'warning' : 'success'}
+            title={t(`checkpoints.outcome.${done.outcome}`)}
+            description={
+              <div data-testid="passage-done-text">
+                {t('checkpoints.field.doneText', { n: done.people.length })}
+                {done.fromKeyArea && (
+                  <div style={{ color: '#cf1322', fontWeight: 700 }}>{t('checkpoints.field.keyArea')}</div>
+                )}
+                {done.fever && (
+                  <div style={{ color: '#cf1322', fontWeight: 700 }}>{t('checkpoints.field.feverShort')}</div>
+                )}
+                {done.people.some((p) => p.handoverId) && (
+                  <div data-testid="passage-handed">{t('checkpoints.field.handedOver')}</div>
+                )}
+              </div>
+            }
+          />
+        )}
         <div style={{ padding: 16 }}>
           <Button block color="danger" size="large" onClick={reset} data-testid="passage-next">
             {t('checkpoints.field.next')}

@@ -3,7 +3,6 @@ import { Button, Card, ErrorBlock, Form, NavBar, SearchBar, Space, Tabs, Tag, To
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../http/client';
 import { errorText } from '../../http/errors';
 import {
   gateKeys,
@@ -11,12 +10,13 @@ import {
   type HouseholdAtGate,
   householdAtGate,
   listPasses,
-  postScan,
   postVisitor,
 } from '../../modules/gates/api';
 import { newClientId } from '../../modules/ledger/common/uuid';
 import { formatClock } from '../../shell/dates';
 import { FieldInput } from '../FieldInput';
+import { fieldWrite } from '../offline/fieldQueue';
+import { cachedReference } from '../offline/reference';
 import { CodeScanner } from '../scan/CodeScanner';
 
 /** The gate's phone page (/field/gates/:id): scan a pass or pick a household, out or in; visitors. */
@@ -24,8 +24,17 @@ export function FieldGate() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const gate = useQuery({ queryKey: gateKeys.gate(id), queryFn: () => getGate(id) });
-  const passes = useQuery({ queryKey: [...gateKeys.gate(id), 'passes'], queryFn: () => listPasses(id) });
+  // kept on the phone: the gate works on without a network (offline/reference.ts)
+  const gate = useQuery({
+    queryKey: gateKeys.gate(id),
+    queryFn: () => cachedReference(`gate.${id}`, () => getGate(id)),
+    networkMode: 'always',
+  });
+  const passes = useQuery({
+    queryKey: [...gateKeys.gate(id), 'passes'],
+    queryFn: () => cachedReference(`gate.${id}.passes`, () => listPasses(id)),
+    networkMode: 'always',
+  });
   const [tab, setTab] = useState('scan');
 
   if (gate.error) return <ErrorBlock status="default" title={errorText(gate.error)} />;
@@ -68,7 +77,9 @@ function ScanPanel({ gateId, passes }: { gateId: string; passes: PassItem[] }) {
   const load = async (by: { token?: string; householdKey?: string }) => {
     setRefusal(null);
     try {
-      setHousehold(await householdAtGate(gateId, by));
+      // a household looked up before is kept on the phone, for a scan without a network
+      const key = by.token ? `token.${by.token.toLowerCase()}` : `household.${by.householdKey}`;
+      setHousehold(await cachedReference(`gate.${gateId}.${key}`, () => householdAtGate(gateId, by)));
     } catch (e) {
       setHousehold(null);
       Toast.show({ icon: 'fail', content: errorText(e) });
@@ -83,8 +94,27 @@ function ScanPanel({ gateId, passes }: { gateId: string; passes: PassItem[] }) {
     setBusy(key);
     setRefusal(null);
     try {
-      await postScan(gateId, { clientId, householdKey: household.householdKey, residentKey, direction });
+      // through the field's offline queue: sent now, or kept on the phone and sent when the network returns
+      const r = await fieldWrite({
+        clientId,
+        kind: 'gate.scan',
+        label: t('fieldOffline.gateScanLabel', {
+          direction: t(`gates.${direction}`),
+          name,
+          place: `${household.building} ${household.door}`,
+        }),
+        url: `/api/gates/${encodeURIComponent(gateId)}/scans`,
+        body: { clientId, householdKey: household.householdKey, residentKey, direction },
+      });
       ids.current.delete(key);
+      if (r.state === 'refused') {
+        setRefusal(r.error.message);
+        return;
+      }
+      if (r.state === 'queued') {
+        Toast.show({ icon: 'success', content: t('fieldOffline.queued') });
+        return;
+      }
       Toast.show({
         icon: 'success',
         content: t('gates.scanDone', { name, direction: t(`gates.${direction}`) }),
@@ -92,10 +122,7 @@ function ScanPanel({ gateId, passes }: { gateId: string; passes: PassItem[] }) {
       void queryClient.invalidateQueries({ queryKey: gateKeys.gate(gateId) });
       await load({ householdKey: household.householdKey });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        ids.current.delete(key);
-        setRefusal(e.message);
-      } else Toast.show({ icon: 'fail', content: errorText(e) });
+      Toast.show({ icon: 'fail', content: errorText(e) });
     } finally {
       setBusy(null);
     }

@@ -104,16 +104,7 @@ export const issuePasses = (id: string) =>
   post<{ issued: number; households: number }>(`/api/gates/${id}/passes`);
 export const householdAtGate = (id: string, by: { token?: string; householdKey?: string }) =>
   get<HouseholdAtGate>(`/api/gates/${id}/household`, by);
-export const postScan = (
-  id: string,
-  body: {
-    clientId: string;
-    token?: string;
-    householdKey?: string;
-    residentKey: string;
-    direction: 'out' | 'in';
-  },
-) => post<Scan>(`/api/gates/${id}/scans`, body);
+// a scan is posted from the phone through the field's offline queue (field/gates/FieldGate.tsx)
 export const dayScans = (id: string) => get<{ day: string; items: Scan[] }>(`/api/gates/${id}/scans`);
 export const whoIsOut = (id: string) =>
   get<{ total: number; buildings: { building: string; people: OutPerson[] }[] }>(`/api/gates/${id}/out`);
