@@ -124,8 +124,7 @@ const checkpointsEn: CheckpointsMessages = {
     linkResident: 'Link this resident',
     addResident: 'Add as a new resident',
     steps: 'Steps',
-    stepsHint:
-      'Tick the steps this checkpoint runs (in the order stop, inspect, measure, register, inform, disinfect, report)',
+    stepsHint: 'Tick the steps this checkpoint runs; they follow in the order ticked, ↑ moves one up',
     save: 'Save',
     saved: 'Saved',
     publicLink: 'Self-registration link',

@@ -117,7 +117,7 @@ const checkpointsZh = {
     linkResident: '关联此居民',
     addResident: '作为新居民登记',
     steps: '查验步骤',
-    stepsHint: '勾选本卡点实行的步骤（按拦停、检查、测量、登记、宣讲、消杀、报告的顺序）',
+    stepsHint: '勾选本卡点实行的步骤，按勾选的先后排序，↑ 可上移',
     save: '保存',
     saved: '已保存',
     publicLink: '扫码登记链接',

@@ -247,7 +247,7 @@ describe('checkpoints', () => {
     const f = await t.ok('PUT', `/api/checkpoints/facilities/${facility}/steps`, cxlAdmin, {
       steps: ['measure', 'stop', 'register'],
     });
-    expect(f.steps).toEqual(['stop', 'measure', 'register']);
+    expect(f.steps).toEqual(['measure', 'stop', 'register']); // the station's order, kept
     expect(
       (await t.call('PUT', `/api/checkpoints/facilities/${facility}/steps`, staff, { steps: [] })).statusCode,
     ).toBe(403);

@@ -103,7 +103,8 @@ export async function getCheckpoint(services: Services, actor: Actor, id: string
 
 export async function setSteps(services: Services, actor: Actor, id: string, steps: readonly Step[]) {
   const f = await checkpointInScope(services.db, actor.scope, id, 'checkpoint.manage');
-  const ordered = STEPS.filter((s) => steps.includes(s));
+  // the station's own steps in its own order (each once)
+  const ordered = [...new Set(steps)].filter((s) => (STEPS as readonly string[]).includes(s));
   await sql`
     UPDATE checkpoint_settings SET steps = ${ordered}::text[], updated_at = now()
     WHERE facility_id = ${f.id}`.execute(services.db);

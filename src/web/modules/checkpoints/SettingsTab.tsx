@@ -57,16 +57,28 @@ export function SettingsTab() {
             size="small"
             bordered
             data-testid="settings-steps"
-            dataSource={STEPS}
+            // the station's steps in its order first, then the others; ticked steps go last, ↑ moves one up
+            dataSource={[...steps, ...STEPS.filter((x) => !steps.includes(x))]}
             renderItem={(s) => {
               const i = steps.indexOf(s);
               const on = i >= 0;
+              const up = () => setSteps(steps.map((x, k) => (k === i - 1 ? s : k === i ? steps[i - 1] : x)));
               return (
-                <List.Item>
+                <List.Item
+                  actions={
+                    on && i > 0
+                      ? [
+                          <Button key="up" size="small" onClick={up} data-testid={`step-up-${s}`}>
+                            ↑
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
                   <Checkbox
                     checked={on}
                     onChange={(e) =>
-                      setSteps(STEPS.filter((x) => (x === s ? e.target.checked : steps.includes(x))))
+                      setSteps(e.target.checked ? [...steps, s] : steps.filter((x) => x !== s))
                     }
                     data-testid={`step-on-${s}`}
                   >
