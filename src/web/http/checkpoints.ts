@@ -6,14 +6,19 @@ import { api, get, post } from './client';
 // contract in docs/api.md) and the calls. A passage from the phone is posted through
 // field/checkpoints/passageApi.ts only, through the field's offline queue.
 
-export const STEPS = ['stop', 'inspect', 'measure', 'register', 'inform', 'disinfect', 'report'] as const;
-export type Step = (typeof STEPS)[number];
-export const OUTCOMES = ['released', 'persuaded_back', 'handed_over', 'transferred'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const VEHICLE_KINDS = ['car', 'truck', 'bus', 'motorbike', 'other'] as const;
-export type VehicleKind = (typeof VEHICLE_KINDS)[number];
-export const CODE_COLOURS = ['green', 'yellow', 'red'] as const;
-export type CodeColour = (typeof CODE_COLOURS)[number];
+// the checkpoints' vocabulary, from the domain's rules (one home for the server and the screens)
+import type { CodeColour, Outcome, Step, TravelInput, VehicleKind } from '../../domain/checkpoints/passage';
+
+export {
+  CODE_COLOURS,
+  type CodeColour,
+  OUTCOMES,
+  type Outcome,
+  STEPS,
+  type Step,
+  VEHICLE_KINDS,
+  type VehicleKind,
+} from '../../domain/checkpoints/passage';
 export type Direction = 'in' | 'out';
 export const HANDOVER_STATES = ['waiting', 'overdue', 'arrived', 'not_arrived'] as const;
 export type HandoverState = (typeof HANDOVER_STATES)[number];
@@ -39,12 +44,7 @@ export interface Reference {
   transferFacilities: Array<{ id: string; name: string; kind: string }>;
 }
 
-export interface TravelInput {
-  place: string;
-  placeName?: string;
-  from?: string;
-  to?: string;
-}
+export type { TravelInput } from '../../domain/checkpoints/passage';
 
 export interface PersonInput {
   name: string;
