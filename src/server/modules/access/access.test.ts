@@ -119,11 +119,19 @@ describe('users and roles', () => {
     expect(audit[0].detail).toMatchObject({ role: 'grid_worker', unit: '410105002008G02' });
   });
 
-  it('lists users in keyset pages, scoped', async () => {
+  it('lists users newest first in keyset pages, scoped', async () => {
     const page1 = (await api(admin, 'GET', '/api/access/users?limit=3')).json();
     expect(page1.items).toHaveLength(3);
+    // the user added last is on top of the first page, however many users the city has
+    const newest = (
+      await t.services.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(page1.items[0].id).toBe(String(newest));
     const page2 = (await api(admin, 'GET', `/api/access/users?limit=3&after=${page1.next}`)).json();
-    expect(Number(page2.items[0].id)).toBeGreaterThan(Number(page1.items[2].id));
+    expect(Number(page2.items[0].id)).toBeLessThan(Number(page1.items[2].id));
     const huaiheUsers = (await api(huaihe, 'GET', '/api/access/users?limit=200'))
       .json()
       .items.map((u: { username: string }) => u.username);

@@ -46,7 +46,7 @@ export function userNamesIn(db: Db, scope: Scope, ids: string[]) {
     .execute();
 }
 
-/** Users whose home unit lies in the scope, one keyset page by id. */
+/** Users whose home unit lies in the scope, newest first (the one just added is on top), one keyset page by id. */
 export function listUsers(
   db: Db,
   scope: Scope,
@@ -60,8 +60,8 @@ export function listUsers(
     const t = `%${filter.text.replace(/[%_\\]/g, '\\$&')}%`;
     q = q.where((eb) => eb.or([eb('u.username', 'ilike', t), eb('u.display_name', 'ilike', t)]));
   }
-  if (filter.after) q = q.where('u.id', '>', filter.after);
-  return q.orderBy('u.id').limit(filter.limit).execute();
+  if (filter.after) q = q.where('u.id', '<', filter.after);
+  return q.orderBy('u.id', 'desc').limit(filter.limit).execute();
 }
 
 export function activeGrantsOf(db: Db, userIds: string[]) {
