@@ -277,6 +277,8 @@ export const reportNotArrived = (id: string, note?: string) =>
 export interface PublicCheckpoint {
   name: string;
   address: string | null;
+  /** The deployment's window of stays (days), as the staff's phone asks. */
+  windowDays: number;
 }
 export interface RegistrationBody {
   clientId: string;

@@ -354,9 +354,11 @@ describe('checkpoints', () => {
   it('takes a self-registration by QR code, replay-safe, and confirms it with a passage', async () => {
     const { items } = await t.ok('GET', '/api/checkpoints/facilities', staff);
     const token = items.find((f: { id: string }) => f.id === facility).publicToken;
-    expect((await t.call('GET', `/api/public/checkpoints/${token}`, undefined)).json().name).toBe(
-      '测试卡点甲',
-    );
+    const board = (await t.call('GET', `/api/public/checkpoints/${token}`, undefined)).json();
+    expect(board.name).toBe('测试卡点甲');
+    // the traveller is asked for the same window of stays as the staff's phone
+    expect(board.windowDays).toBe((await t.ok('GET', '/api/checkpoints/reference', staff)).windowDays);
+    expect(board.windowDays).toBeGreaterThan(0);
     expect((await t.call('GET', '/api/public/checkpoints/0000000000000000', undefined)).statusCode).toBe(404);
     const id = idNumber();
     const body = {

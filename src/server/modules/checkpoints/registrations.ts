@@ -12,6 +12,7 @@ import {
   type VehicleInput,
 } from '../../../domain/checkpoints/passage';
 import type { Locale } from '../../../domain/i18n/messages';
+import { DEFAULT_WINDOW_DAYS } from '../../../domain/ledger/colours';
 import { shanghaiDay } from '../../../domain/time/shanghai';
 import { validatePlate } from '../../../domain/validators/plate';
 import { uniqueViolation } from '../../db/transaction';
@@ -19,6 +20,7 @@ import type { Actor } from '../../platform/access';
 import { platformNow } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
 import type { Services } from '../../platform/services';
+import { ledgerDay } from '../ledger/policy';
 import { protectIdNumber, protectPhone } from '../ledger/protect';
 import * as q from './queries';
 import { checkpointInScope, issuesError, type SealedPerson, sealedJson } from './service';
@@ -32,7 +34,9 @@ import { checkpointInScope, issuesError, type SealedPerson, sealedJson } from '.
 export async function publicCheckpoint(services: Services, token: string) {
   const f = await q.facilityByToken(services.db, token);
   if (!f) throw notFound();
-  return { name: f.name, address: f.address };
+  // the deployment's window of stays, so the traveller's page asks for the same days as the staff's
+  const { policy } = await ledgerDay(services);
+  return { name: f.name, address: f.address, windowDays: policy.windowDays ?? DEFAULT_WINDOW_DAYS };
 }
 
 interface RegistrationRow {

@@ -22,14 +22,13 @@ import { formatDay } from '../../shell/dates';
 import { FieldInput } from '../FieldInput';
 import { CodeScanner } from '../scan/CodeScanner';
 import { lastDirection, recentPlates, rememberDestination, rememberDirection, rememberPlate } from './memory';
-import { PersonCard } from './PersonCard';
+import { PeopleEditor } from './PeopleEditor';
 import { PlateKeyboard } from './PlateKeyboard';
 import { submitPassage } from './passageApi';
 import {
   draftFromRegistration,
   draftProblems,
   newDraft,
-  newPerson,
   type PassageDraft,
   type Problem,
   passageBody,
@@ -77,7 +76,6 @@ export function FieldCheckpoint() {
   const [done, setDone] = useState<PassageAnswer | 'queued' | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
   const [scanOpen, setScanOpen] = useState(false);
-  const nextId = useRef(100);
 
   if (facility.isPending)
     return (
@@ -358,37 +356,15 @@ export function FieldCheckpoint() {
         )}
       </div>
 
-      {draft.people.map((p, i) => (
-        <PersonCard
-          key={p.id}
-          index={i}
-          person={p}
-          onChange={(np) => set({ people: draft.people.map((x, j) => (j === i ? np : x)) })}
-          onRemove={
-            draft.people.length > 1
-              ? () => set({ people: draft.people.filter((_, j) => j !== i) })
-              : undefined
-          }
-          problems={problems}
-          windowDays={windowDays}
-          min={min}
-          max={today}
-          threshold={threshold}
-        />
-      ))}
-      <div style={{ padding: '0 12px' }}>
-        <Button
-          block
-          size="large"
-          color="primary"
-          fill="outline"
-          disabled={draft.onFoot || draft.people.length >= 60}
-          onClick={() => set({ people: [...draft.people, newPerson(nextId.current++, draft.people[0])] })}
-          data-testid="person-add"
-        >
-          + {t('checkpoints.field.addPassenger')}
-        </Button>
-      </div>
+      <PeopleEditor
+        draft={draft}
+        set={set}
+        problems={problems}
+        windowDays={windowDays}
+        min={min}
+        max={today}
+        threshold={threshold}
+      />
 
       {steps.length > 0 && (
         <div style={section} data-testid="steps">

@@ -3,6 +3,7 @@ import { Button, DotLoading, ErrorBlock, NavBar } from 'antd-mobile';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { addDays } from '../../../domain/forces/duty';
 import {
   type Direction,
   postRegistration,
@@ -14,7 +15,7 @@ import { errorText } from '../../http/errors';
 import { newClientId } from '../../modules/ledger/common/uuid';
 import { formatClock, formatDay } from '../../shell/dates';
 import { FieldLangSwitch } from '../FieldLangSwitch';
-import { PersonCard } from './PersonCard';
+import { PeopleEditor } from './PeopleEditor';
 import { PlateKeyboard } from './PlateKeyboard';
 import { draftProblems, newPerson, type PassageDraft, type Problem, passageBody } from './passageDraft';
 
@@ -51,7 +52,6 @@ export function FieldSelfRegister() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<RegistrationAnswer | null>(null);
-  const nextId = useRef(2);
   const today = formatDay(Date.now());
 
   if (checkpoint.isPending)
@@ -202,35 +202,16 @@ export function FieldSelfRegister() {
           </div>
         )}
       </div>
-      {draft.people.map((p, i) => (
-        <PersonCard
-          key={p.id}
-          index={i}
-          person={p}
-          publicPage
-          onChange={(np) => set({ people: draft.people.map((x, j) => (j === i ? np : x)) })}
-          onRemove={
-            draft.people.length > 1
-              ? () => set({ people: draft.people.filter((_, j) => j !== i) })
-              : undefined
-          }
-          problems={problems}
-          windowDays={14}
-          min="2019-12-01"
-          max={today}
-        />
-      ))}
+      <PeopleEditor
+        draft={draft}
+        set={set}
+        problems={problems}
+        windowDays={c.windowDays}
+        min={addDays(today, -(c.windowDays + 7))}
+        max={today}
+        publicPage
+      />
       <div style={{ padding: '0 12px' }}>
-        <Button
-          block
-          color="primary"
-          fill="outline"
-          disabled={draft.onFoot || draft.people.length >= 60}
-          onClick={() => set({ people: [...draft.people, newPerson(nextId.current++, draft.people[0])] })}
-          data-testid="person-add"
-        >
-          + {t('checkpoints.field.addPassenger')}
-        </Button>
         <Button
           block
           color="danger"
