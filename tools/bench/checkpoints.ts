@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -18,7 +17,6 @@ import type { BenchContext, Facts, Suite } from './suite';
 // `checkpoints` — passages posted over HTTP to the real app (buildApp on the bench's embedded PostgreSQL,
 // a pool of 20 as the server has) by 50 concurrent clients, each passage a car with 2 occupants (ID
 // numbers and phones sealed, the ledger's rules, the counts' trigger): passages per second and p99.
-// The load generator runs in a worker thread (driveWorker.mjs), off the server's event loop.
 // Baseline, same run, same load generator: a bare Fastify + pg route inserting the same rows (a passage
 // and its 2 people, in one transaction) into plain tables without any of it. Then a city's counts for a
 // day, read through the service from the counts the trigger kept (500 checkpoints, 100,000 passages).
@@ -72,23 +70,34 @@ function body(i: number) {
   };
 }
 
-/**
- * `total` POSTs by CLIENTS concurrent clients, sent from a worker thread (driveWorker.mjs) so that the
- * load generator does not share the measured server's event loop; answers passages/s and the latencies.
- */
+/** `total` POSTs by CLIENTS concurrent clients; answers passages/s and the latencies. */
 async function drive(url: string, headersOf: (client: number) => Record<string, string>, total: number) {
-  const payloads = Array.from({ length: total }, (_, i) => JSON.stringify(body(i)));
-  const headers = Array.from({ length: CLIENTS }, (_, c) => headersOf(c));
-  const worker = new Worker(new URL('./driveWorker.mjs', import.meta.url), {
-    workerData: { url, headers, payloads },
-  });
-  const r = await new Promise<{ seconds: number; latencies: number[]; failed: number }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
-  r.latencies.sort((a, b) => a - b);
-  return { perSecond: total / r.seconds, latencies: r.latencies, failed: r.failed };
+  let next = 0;
+  const latencies: number[] = [];
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const headers = headersOf(client);
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        const payload = JSON.stringify(body(i));
+        const s = performance.now();
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: payload,
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - s);
+        if (res.status !== 201) failed++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: total / seconds, latencies, failed };
 }
 
 function timing(key: string, label: string, latencies: number[], rows: number): Timing {
