@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'gate.read', // see courtyard gates, their scans, who is still out, visitors 查看门岗
   'gate.scan', // scan passes and register visitors at a gate 门岗值守
   'gate.manage', // set up gates, their rule, issue passes and exemptions 管理门岗
+  'isolation.read', // see key persons, their measures, checks and transfers, and the isolation sites 查看重点人员
+  'isolation.write', // register key persons, put them under measures, record checks, open transfers 隔离管控
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +80,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'checkpoint.manage',
       'handover.read',
       'gate.read',
+      'isolation.read',
     ],
     mayGrant: [],
   },
@@ -107,6 +110,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'gate.read',
       'gate.scan',
       'gate.manage',
+      'isolation.read',
+      'isolation.write',
     ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
@@ -124,6 +129,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'handover.read',
       'gate.read',
       'gate.scan',
+      'isolation.read',
+      'isolation.write',
     ],
     mayGrant: [],
   },

@@ -4,6 +4,7 @@ import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
 import { signupProofMessagesEn, signupProofMessagesZh } from '../forces/signupProofMessages';
 import { gateMessagesEn, gateMessagesZh } from '../gates/gateMessages';
+import { isolationMessagesEn, isolationMessagesZh } from '../isolation/messages';
 import { findMessagesEn, findMessagesZh } from '../ledger/findMessages';
 import { uploadMessagesEn, uploadMessagesZh } from '../uploads/uploadMessages';
 import { textMessagesEn, textMessagesZh } from '../validators/textMessages';
@@ -15,6 +16,7 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 const zh = {
   ...uploadMessagesZh,
   ...gateMessagesZh,
+  ...isolationMessagesZh,
   'error.validation': '输入有误：{detail}',
   'error.unauthenticated': '请先登录',
   'error.bad_credentials': '用户名或密码错误',
@@ -87,6 +89,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...uploadMessagesEn,
   ...gateMessagesEn,
+  ...isolationMessagesEn,
   'error.validation': 'Invalid input: {detail}',
   'error.unauthenticated': 'Please log in',
   'error.bad_credentials': 'Wrong username or password',

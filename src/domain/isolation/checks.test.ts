@@ -37,7 +37,9 @@ describe('twice-daily checks (Asia/Shanghai)', () => {
       { day: '2020-02-06', slot: 'pm' },
     ]);
     // up to today only
-    expect(slotsOfMeasure({ startedAt: at('2020-02-05', 9), lastDay: '2020-02-18' }, at('2020-02-05', 9))).toEqual([
+    expect(
+      slotsOfMeasure({ startedAt: at('2020-02-05', 9), lastDay: '2020-02-18' }, at('2020-02-05', 9)),
+    ).toEqual([
       { day: '2020-02-05', slot: 'am' },
       { day: '2020-02-05', slot: 'pm' },
     ]);

@@ -6,7 +6,12 @@ import type { KeyPersonCategory } from './keyPerson';
 // 管控措施 — the measures a key person is put under, their periods and how they end.
 
 /** 居家隔离, 集中隔离, 居家观察, 健康监测 */
-export const MEASURE_KINDS = ['home_isolation', 'centralised', 'home_observation', 'health_monitoring'] as const;
+export const MEASURE_KINDS = [
+  'home_isolation',
+  'centralised',
+  'home_observation',
+  'health_monitoring',
+] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export const MEASURE_LABELS: Record<MeasureKind, Record<Locale, string>> = {
@@ -64,7 +69,10 @@ export const DEFAULT_MEASURE_RULES: MeasureRules = {
 export const DEFAULT_DAYS = 14;
 
 /** The measure a category starts with, by the rule. */
-export function firstMeasure(category: KeyPersonCategory, rules: MeasureRules = DEFAULT_MEASURE_RULES): MeasureKind {
+export function firstMeasure(
+  category: KeyPersonCategory,
+  rules: MeasureRules = DEFAULT_MEASURE_RULES,
+): MeasureKind {
   return (rules[category]?.[0] ?? { kind: 'home_observation' }).kind;
 }
 

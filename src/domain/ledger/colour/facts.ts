@@ -110,6 +110,8 @@ export interface IsolationPeriod {
   kind: IsolationKind;
   from?: string;
   to?: string;
+  /** the isolation module's measure this period stands for ('410105-12'), when it set it */
+  ref?: string;
 }
 
 export interface ResidentFacts {

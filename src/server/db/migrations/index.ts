@@ -13,6 +13,7 @@ import * as m012 from './012_import_mappings';
 import * as m013 from './013_name_search';
 import * as m014 from './014_checkpoints';
 import * as m015 from './015_gates';
+import * as m016 from './016_isolation';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '013_name_search': m013,
   '014_checkpoints': m014,
   '015_gates': m015,
+  '016_isolation': m016,
 };

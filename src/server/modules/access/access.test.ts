@@ -49,6 +49,8 @@ describe('users and roles', () => {
       'handover.read',
       'gate.read',
       'gate.scan',
+      'isolation.read',
+      'isolation.write',
     ]);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G02')).statusCode).toBe(200);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G01')).statusCode).toBe(404);

@@ -427,6 +427,30 @@ export function sealedOf(db: Db, regionCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/** A resident's identity as sealed (ID number and phone with their blind indexes), for a module that keeps a copy. */
+export function identityOf(db: Db, regionCode: string, id: string) {
+  return db
+    .selectFrom('residents')
+    .select([
+      'name',
+      'unit_path',
+      'household_id',
+      'status',
+      'id_type',
+      'id_enc',
+      'id_hmac',
+      'id_masked',
+      'id_tail',
+      'phone_enc',
+      'phone_hmac',
+      'phone_masked',
+      'phone_tail',
+    ])
+    .where('region_code', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The blind indexes of a resident's ID number and phone: what an edit compares them by. */
 export function blindIndexesOf(db: Db, regionCode: string, id: string) {
   return db
