@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/routes';
 import { checkpointRoutes } from './modules/checkpoints/routes';
 import { forcesRoutes } from './modules/forces/routes';
 import { gatesRoutes } from './modules/gates/routes';
+import { isolationRoutes } from './modules/isolation/routes';
 import { exportRoutes } from './modules/ledger/exportRoutes';
 import { importRoutes } from './modules/ledger/importRoutes';
 import { ledgerRoutes } from './modules/ledger/routes';
@@ -119,6 +120,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   gatesRoutes(app, services);
   auditRoutes(app, services);
   checkpointRoutes(app, services);
+  isolationRoutes(app, services);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);
   if (serveWeb) {

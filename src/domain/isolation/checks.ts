@@ -63,7 +63,7 @@ export function slotsOfMeasure(
 ): { day: string; slot: CheckSlot }[] {
   const first = slotOf(m.startedAt, times);
   const today = shanghaiDay(now);
-  const last = m.lastDay < today ? m.lastDay : today;
+  const last = [m.lastDay, today].sort()[0];
   const out: { day: string; slot: CheckSlot }[] = [];
   for (let t = shanghaiDayStart(first.day); shanghaiDay(t) <= last; t += DAY_MS) {
     const day = shanghaiDay(t);

@@ -49,7 +49,12 @@ export type ResourceKind =
   | 'passage'
   | 'handover'
   // gates
-  | 'gate';
+  | 'gate'
+  // isolation
+  | 'keyPerson'
+  | 'measure'
+  | 'transfer'
+  | 'isolationSite';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -4,6 +4,7 @@ import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { signUpWithCode } from '../testing/callups';
+import { makeIsolationSite, makeKeyPerson, makeTransfer } from '../testing/isolation';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
 import type { ResourceKind } from './access';
 
@@ -153,6 +154,10 @@ const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
   },
   passage: async (side) => (await checkpointPassage(side, false)).id,
   handover: async (side) => (await checkpointPassage(side, true)).people[0].handoverId,
+  keyPerson: async (side) => (await makeKeyPerson(adminCall, await building(side))).id,
+  measure: async (side) => (await makeKeyPerson(adminCall, await building(side))).measureId,
+  transfer: async (side) => makeTransfer(adminCall, await building(side)),
+  isolationSite: async (side) => makeIsolationSite(adminCall, await building(side)),
 };
 
 /** A passage at a fresh checkpoint of A or B; with a hand-over: one person back from 武汉 going to a building there. */

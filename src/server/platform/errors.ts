@@ -119,6 +119,13 @@ export const UNIQUE_FIELDS: Record<string, string> = {
   gate_out_pkey: 'residentKey',
   gate_out_counts_pkey: 'counts',
   gate_day_counts_pkey: 'counts',
+  key_persons_region_code_client_id_key: 'clientId',
+  key_persons_open_id_uq: 'idNumber',
+  key_persons_open_resident_uq: 'residentId',
+  isolation_measures_one_running_uq: 'kind',
+  health_checks_region_code_client_id_key: 'clientId',
+  isolation_rooms_facility_id_name_key: 'name',
+  key_person_counts_pkey: 'counts',
 };
 
 /**

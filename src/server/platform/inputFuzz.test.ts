@@ -4,6 +4,7 @@ import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { signUpWithCode } from '../testing/callups';
+import { makeIsolationSite, makeKeyPerson, makeTransfer } from '../testing/isolation';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
 import type { ResourceKind } from './access';
 
@@ -161,6 +162,10 @@ const makers: Record<ResourceKind, () => Promise<string>> = {
     ).id;
   },
   person,
+  keyPerson: async () => (await makeKeyPerson(adminCall, await building())).id,
+  measure: async () => (await makeKeyPerson(adminCall, await building())).measureId,
+  transfer: async () => makeTransfer(adminCall, await building()),
+  isolationSite: async () => makeIsolationSite(adminCall, await building()),
   gate: async () => {
     const courtyard = await adminCall('POST', '/api/org/units', {
       parentCode: A,

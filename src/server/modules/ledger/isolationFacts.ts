@@ -17,8 +17,9 @@ import { refreshHouseholds } from './summary';
 // by default; ended, the derived colour comes back).
 
 /**
- * Sets the period of measure `ref` on a resident (replacing the one of the same ref), in transaction
- * `tx`. The caller has checked the resident is the key person's, in its own scope.
+ * Sets the period of measure `ref` on a resident (replacing the one of the same ref; one that ends before
+ * it begins is removed), in transaction `tx`. The caller has checked the resident is the key person's, in
+ * its own scope.
  */
 export async function setIsolationPeriod(
   tx: Db,
@@ -32,7 +33,12 @@ export async function setIsolationPeriod(
   if (!r) throw notFound();
   const facts = (r.facts ?? {}) as StoredFacts;
   const before = (facts.isolation ?? []).find((p) => p.ref === period.ref);
-  const isolation = [...(facts.isolation ?? []).filter((p) => p.ref !== period.ref), period];
+  // a period that ended before it began (a measure ended on its first day) is no period at all
+  const empty = period.from !== undefined && period.to !== undefined && period.to < period.from;
+  const isolation = [
+    ...(facts.isolation ?? []).filter((p) => p.ref !== period.ref),
+    ...(empty ? [] : [period]),
+  ];
   await tx
     .updateTable('residents')
     .set({ facts: JSON.stringify({ ...facts, isolation }), updated_at: new Date() })
@@ -43,7 +49,7 @@ export async function setIsolationPeriod(
   await history(tx, actor, h, r.id, 'isolation_updated', null, {
     name: r.name,
     before: before ?? null,
-    after: period,
+    after: empty ? null : period,
   });
   const day = await ledgerDay(services);
   await refreshHouseholds(tx, day, r.region_code, [r.household_id], whoOf(actor), 'isolation');
