@@ -1,8 +1,10 @@
 import checkpointsEn from './checkpoints.en';
 import dutyEn from './duty.en';
+import fieldIsolationEn from './fieldIsolation.en';
 import findEn from './find.en';
 import forcesEn from './forces.en';
 import gatesEn from './gates.en';
+import isolationEn from './isolation.en';
 import offlineEn from './offline.en';
 import printEn from './print.en';
 import scanEn from './scan.en';
@@ -687,6 +689,8 @@ const en: Messages = {
   scan: scanEn,
   gates: gatesEn,
   fieldOffline: offlineEn,
+  isolation: isolationEn,
+  fieldIsolation: fieldIsolationEn,
 };
 
 export default en;

@@ -1,8 +1,10 @@
 import checkpointsZh from './checkpoints.zh-CN';
 import dutyZh from './duty.zh-CN';
+import fieldIsolationZh from './fieldIsolation.zh-CN';
 import findZh from './find.zh-CN';
 import forcesZh from './forces.zh-CN';
 import gatesZh from './gates.zh-CN';
+import isolationZh from './isolation.zh-CN';
 import offlineZh from './offline.zh-CN';
 import printZh from './print.zh-CN';
 import scanZh from './scan.zh-CN';
@@ -682,6 +684,8 @@ const zhCN = {
   scan: scanZh,
   gates: gatesZh,
   fieldOffline: offlineZh,
+  isolation: isolationZh,
+  fieldIsolation: fieldIsolationZh,
 };
 
 export type Messages = typeof zhCN;
