@@ -13,6 +13,7 @@ import { seedDemoCheckpoints } from './demoCheckpoints';
 import { seedDemoDuty } from './demoDuty';
 import { seedDemoForces } from './demoForces';
 import { seedDemoGates } from './demoGates';
+import { seedDemoIsolation } from './demoIsolation';
 import { type SeedLedgerResult, seedDemoLedger } from './demoLedger';
 
 // The demo city: Zhengzhou's real divisions, and for a handful of real communities named in the
@@ -158,6 +159,8 @@ export async function seedDemo(
   await seedDemoCheckpoints(services);
   // a courtyard gate with passes at 省民航社区
   await seedDemoGates(services, actor);
+  // key persons under each measure, their checks, a fever transfer, an isolation site's rooms
+  await seedDemoIsolation(services, actor);
   return { seeded: true, units, users, ledger };
 }
 

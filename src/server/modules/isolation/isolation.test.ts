@@ -63,6 +63,26 @@ afterAll(async () => {
   await t?.close();
 });
 
+describe('the demo city', () => {
+  it('has key persons under each measure in 省民航社区, with checks, and a fever transfer picked up', async () => {
+    const counts = await t.ok('GET', `/api/isolation/counts?unit=${SMH}`, office);
+    for (const m of ['home_isolation', 'home_observation', 'centralised', 'health_monitoring'])
+      expect(counts.byMeasure[m], m).toBeGreaterThan(0);
+    const transfers = await t.ok('GET', '/api/isolation/transfers', office);
+    expect(transfers.items.some((x: { state: string }) => x.state === 'picked_up')).toBe(true);
+    const list = await t.ok('GET', `/api/isolation/key-persons?unit=${SMH}&measure=home_isolation`, office);
+    const person = await t.ok('GET', `/api/isolation/key-persons/${list.items[0].id}`, office);
+    expect(person.checks.length).toBeGreaterThan(0);
+    const sites = await t.ok('GET', '/api/isolation/sites', office);
+    const site = sites.items.find((x: { name: string }) => x.name === '金水区集中隔离点');
+    expect(site).toMatchObject({ rooms: 20, beds: 20 });
+    expect(site.occupied).toBeGreaterThan(0);
+    // the 长兴路街道's communities count up to the street
+    const street = await t.ok('GET', '/api/isolation/counts?unit=410108004', admin);
+    expect(street.persons).toBeGreaterThan(0);
+  });
+});
+
 describe('key persons and measures', () => {
   it('home isolation turns the household orange; not released before its day; moved away, the colour comes back', async () => {
     const h = await household();
