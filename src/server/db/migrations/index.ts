@@ -14,6 +14,8 @@ import * as m013 from './013_name_search';
 import * as m014 from './014_checkpoints';
 import * as m015 from './015_gates';
 import * as m016 from './016_isolation';
+import * as m017 from './017_isolation_lists';
+import * as m018 from './018_care';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '014_checkpoints': m014,
   '015_gates': m015,
   '016_isolation': m016,
+  '017_isolation_lists': m017,
+  '018_care': m018,
 };
