@@ -30,6 +30,13 @@ export const isolationMessagesZh = {
   'isolation.mood': '情绪只能是好、一般或差',
   'isolation.transfer_closed': '该转运已结束，不能再更改',
   'isolation.transfer_state': '转运状态只能依次为 待转运、已接走、已结束',
+  'isolation.list_header': '找不到表头：名单需有“姓名”列，以及“身份证号”或“联系电话”列',
+  'isolation.list_no_key': '身份证号和联系电话至少填一项，才能查找此人',
+  'isolation.list_duplicate': '此人在名单中重复（与第 {rows} 行相同）',
+  'isolation.list_empty': '名单中没有人员',
+  'isolation.list_too_many': '名单超过 {max} 行，请分批导入',
+  'isolation.list_route_unit': '请选择此人应落地的社区、网格、小区或楼栋',
+  'isolation.list_row_done': '此行已处理，不能再指派',
   'isolation.alert_fever': '{name} 体温 {temperature} ℃，已生成转运单',
   'isolation.alert_symptom': '{name} 有症状（{symptoms}），已生成转运单',
 } as const;
@@ -65,6 +72,14 @@ export const isolationMessagesEn: Record<keyof typeof isolationMessagesZh, strin
   'isolation.mood': 'mood is good, fair or poor',
   'isolation.transfer_closed': 'this transfer is closed and cannot change',
   'isolation.transfer_state': 'a transfer goes from open to picked up to closed',
+  'isolation.list_header':
+    'no header found: a list needs a 姓名 (name) column and a 身份证号 (ID number) or 联系电话 (phone) column',
+  'isolation.list_no_key': 'an ID number or a phone is needed to find the person',
+  'isolation.list_duplicate': 'this person is on the list twice (as row {rows})',
+  'isolation.list_empty': 'the list has nobody on it',
+  'isolation.list_too_many': 'the list has more than {max} rows: import it in parts',
+  'isolation.list_route_unit': 'choose the community, grid, courtyard or building this person belongs to',
+  'isolation.list_row_done': 'this row has been dealt with already',
   'isolation.alert_fever': '{name}: {temperature} °C, a transfer is opened',
   'isolation.alert_symptom': '{name} has symptoms ({symptoms}), a transfer is opened',
 };
