@@ -48,6 +48,12 @@ const FieldCheckpoint = lazy(() =>
 const FieldSelfRegister = lazy(() =>
   import('./checkpoints/FieldSelfRegister').then((m) => ({ default: m.FieldSelfRegister })),
 );
+const FieldIsolation = lazy(() =>
+  import('./isolation/FieldIsolation').then((m) => ({ default: m.FieldIsolation })),
+);
+const FieldIsolationCheck = lazy(() =>
+  import('./isolation/FieldIsolationCheck').then((m) => ({ default: m.FieldIsolationCheck })),
+);
 const FieldVisit = lazy(() => import('./screening/FieldVisit').then((m) => ({ default: m.FieldVisit })));
 
 /** A screen fetched on demand; behind a login unless it is public. */
@@ -177,6 +183,22 @@ export default function FieldApp() {
           element={
             <Screen>
               <FieldGate />
+            </Screen>
+          }
+        />
+        <Route
+          path="isolation"
+          element={
+            <Screen>
+              <FieldIsolation />
+            </Screen>
+          }
+        />
+        <Route
+          path="isolation/:id/check"
+          element={
+            <Screen>
+              <FieldIsolationCheck />
             </Screen>
           }
         />

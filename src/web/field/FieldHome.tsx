@@ -9,6 +9,7 @@ import { roleLabel } from '../shell/roleLabel';
 import { useLogout } from '../shell/useLogout';
 import { FieldLangSwitch } from './FieldLangSwitch';
 import { FieldSearch } from './FieldSearch';
+import { FieldIsolationTile } from './isolation/FieldIsolationTile';
 
 /** The phone home: who I am, my roles and units, search, the way down the tree. */
 export function FieldHome() {
@@ -60,6 +61,7 @@ export function FieldHome() {
           </List.Item>
         </List>
       )}
+      {hasPermission(me, 'isolation.write') && <FieldIsolationTile />}
       <List style={{ marginTop: 8 }}>
         <List.Item
           data-testid="field-shifts-entry"
