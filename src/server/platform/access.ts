@@ -54,7 +54,9 @@ export type ResourceKind =
   | 'keyPerson'
   | 'measure'
   | 'transfer'
-  | 'isolationSite';
+  | 'isolationSite'
+  | 'isolationList'
+  | 'isolationListRow';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -4,7 +4,13 @@ import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { signUpWithCode } from '../testing/callups';
-import { makeIsolationSite, makeKeyPerson, makeTransfer } from '../testing/isolation';
+import {
+  makeIsolationList,
+  makeIsolationListRow,
+  makeIsolationSite,
+  makeKeyPerson,
+  makeTransfer,
+} from '../testing/isolation';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
 import type { ResourceKind } from './access';
 
@@ -158,6 +164,8 @@ const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
   measure: async (side) => (await makeKeyPerson(adminCall, await building(side))).measureId,
   transfer: async (side) => makeTransfer(adminCall, await building(side)),
   isolationSite: async (side) => makeIsolationSite(adminCall, await building(side)),
+  isolationList: async (side) => makeIsolationList(t.app, admin, await building(side)),
+  isolationListRow: async (side) => makeIsolationListRow(t.app, admin, await building(side)),
 };
 
 /** A passage at a fresh checkpoint of A or B; with a hand-over: one person back from 武汉 going to a building there. */

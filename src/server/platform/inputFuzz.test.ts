@@ -4,7 +4,13 @@ import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { signUpWithCode } from '../testing/callups';
-import { makeIsolationSite, makeKeyPerson, makeTransfer } from '../testing/isolation';
+import {
+  makeIsolationList,
+  makeIsolationListRow,
+  makeIsolationSite,
+  makeKeyPerson,
+  makeTransfer,
+} from '../testing/isolation';
 import { TEST_ADMIN_PASSWORD } from '../testing/services';
 import type { ResourceKind } from './access';
 
@@ -166,6 +172,8 @@ const makers: Record<ResourceKind, () => Promise<string>> = {
   measure: async () => (await makeKeyPerson(adminCall, await building())).measureId,
   transfer: async () => makeTransfer(adminCall, await building()),
   isolationSite: async () => makeIsolationSite(adminCall, await building()),
+  isolationList: async () => makeIsolationList(t.app, admin, await building()),
+  isolationListRow: async () => makeIsolationListRow(t.app, admin, await building()),
   gate: async () => {
     const courtyard = await adminCall('POST', '/api/org/units', {
       parentCode: A,

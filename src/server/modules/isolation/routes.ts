@@ -7,6 +7,7 @@ import type { Services } from '../../platform/services';
 import { dueChecks, recordCheck } from './checks';
 import { isolationCounts } from './counts';
 import { createKeyPerson, getKeyPerson, listKeyPersons, revealKeyPerson } from './keyPersons';
+import { isolationListRoutes } from './listRoutes';
 import { endMeasure, startMeasure } from './measures';
 import { addRooms, listSites, siteRooms, workersFor } from './sites';
 import { listTransfers, updateTransfer } from './transfers';
@@ -72,6 +73,7 @@ const keyPersonBody = z.object({
 
 export function isolationRoutes(appBase: FastifyInstance, services: Services) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
+  isolationListRoutes(appBase, services);
 
   app.get('/api/isolation/key-persons', {
     schema: {

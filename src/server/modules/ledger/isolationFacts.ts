@@ -73,3 +73,8 @@ export async function residentIdentity(db: Db, scope: Scope, residentKey: string
   if (!k || !r || !scope.allows('isolation.read', r.unit_path)) throw notFound();
   return { ...r, regionCode: k.regionCode, id: k.id, householdKey: `${k.regionCode}-${r.household_id}` };
 }
+
+/** The living residents with some ID numbers (by their blind indexes), for matching a list from above. */
+export function residentsByIdHmacs(db: Db, hmacs: Buffer[]) {
+  return q.livingByIdHmacs(db, hmacs);
+}

@@ -451,6 +451,35 @@ export function identityOf(db: Db, regionCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The living residents (present or away) with some ID numbers' blind indexes, with their identity as sealed. */
+export async function livingByIdHmacs(db: Db, hmacs: Buffer[]) {
+  const out: {
+    region_code: string;
+    id: string;
+    household_id: string;
+    unit_path: string;
+    name: string;
+    id_type: string;
+    id_enc: Buffer | null;
+    id_hmac: Buffer;
+    id_masked: string | null;
+    id_tail: string | null;
+    phone_enc: Buffer | null;
+    phone_hmac: Buffer | null;
+    phone_masked: string | null;
+    phone_tail: string | null;
+  }[] = [];
+  for (let i = 0; i < hmacs.length; i += 20_000) {
+    const { rows } = await sql<(typeof out)[number]>`
+      SELECT region_code, id::text AS id, household_id::text AS household_id, unit_path, name, id_type, id_enc,
+        id_hmac, id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail
+      FROM residents
+      WHERE id_hmac = ANY(${hmacs.slice(i, i + 20_000)}::bytea[]) AND status IN ('present', 'away')`.execute(db);
+    out.push(...rows);
+  }
+  return out;
+}
+
 /** The blind indexes of a resident's ID number and phone: what an edit compares them by. */
 export function blindIndexesOf(db: Db, regionCode: string, id: string) {
   return db

@@ -274,7 +274,7 @@ export async function setColourOverride(
 }
 
 export { householdForGate, householdsForGate, type RosterHousehold } from './gateRoster';
-export { residentIdentity, setIsolationPeriod } from './isolationFacts';
+export { residentIdentity, residentsByIdHmacs, setIsolationPeriod } from './isolationFacts';
 export { residentNames } from './names';
 export type { HouseholdView, ResidentView } from './records';
 export { communityPathOf, householdInScope, residentInScope, toHousehold, toResident } from './records';
