@@ -1,4 +1,5 @@
 // Server messages in the user's language (zh-CN first). Keys are stable; {name} placeholders.
+import { careMessagesEn, careMessagesZh } from '../care/messages';
 import { checkpointMessagesEn, checkpointMessagesZh } from '../checkpoints/messages';
 import { dutyMessagesEn, dutyMessagesZh } from '../forces/dutyMessages';
 import { forcesMessagesEn, forcesMessagesZh } from '../forces/forcesMessages';
@@ -17,6 +18,7 @@ const zh = {
   ...uploadMessagesZh,
   ...gateMessagesZh,
   ...isolationMessagesZh,
+  ...careMessagesZh,
   'error.validation': '输入有误：{detail}',
   'error.unauthenticated': '请先登录',
   'error.bad_credentials': '用户名或密码错误',
@@ -90,6 +92,7 @@ const en: Record<MessageKey, string> = {
   ...uploadMessagesEn,
   ...gateMessagesEn,
   ...isolationMessagesEn,
+  ...careMessagesEn,
   'error.validation': 'Invalid input: {detail}',
   'error.unauthenticated': 'Please log in',
   'error.bad_credentials': 'Wrong username or password',
