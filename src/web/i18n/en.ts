@@ -81,6 +81,7 @@ const en: Messages = {
     rosters: 'Rosters & duty',
     gates: 'Courtyard gates',
     checkpoints: 'Checkpoints',
+    isolation: 'Key persons',
   },
   shell: {
     scope: 'Scope',

@@ -81,6 +81,7 @@ const zhCN = {
     rosters: '排班值守',
     gates: '小区门岗',
     checkpoints: '卡点',
+    isolation: '重点人员',
   },
   shell: {
     scope: '当前范围',

@@ -23,6 +23,8 @@ const CallupsPage = lazy(() => import('../modules/duty/CallupsPage'));
 const RostersPage = lazy(() => import('../modules/duty/RostersPage'));
 const GatesPage = lazy(() => import('../modules/gates/GatesPage'));
 const CheckpointsPage = lazy(() => import('../modules/checkpoints/CheckpointsPage'));
+const IsolationPage = lazy(() => import('../modules/isolation/IsolationPage'));
+const KeyPersonPage = lazy(() => import('../modules/isolation/PersonPage'));
 
 function Page({ children, permission }: { children: ReactNode; permission?: string }) {
   const page = <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
@@ -129,6 +131,22 @@ export default function DeskApp() {
             element={
               <Page>
                 <CheckpointsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="isolation"
+            element={
+              <Page permission="isolation.read">
+                <IsolationPage />
+              </Page>
+            }
+          />
+          <Route
+            path="isolation/:id"
+            element={
+              <Page permission="isolation.read">
+                <KeyPersonPage />
               </Page>
             }
           />

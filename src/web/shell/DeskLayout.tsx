@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { DutyAlertNotifier } from '../modules/duty/DutyAlertNotifier';
+import { IsolationAlertNotifier } from '../modules/isolation/IsolationAlertNotifier';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ScopeSwitcher } from './ScopeSwitcher';
 import { SideMenu } from './SideMenu';
@@ -42,6 +43,7 @@ export function DeskLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <DutyAlertNotifier />
+      <IsolationAlertNotifier />
       {narrow ? (
         <Drawer
           open={drawer}

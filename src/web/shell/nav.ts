@@ -11,6 +11,7 @@ export interface NavItem {
     | 'nav.rosters'
     | 'nav.gates'
     | 'nav.checkpoints'
+    | 'nav.isolation'
     | 'nav.org'
     | 'nav.users'
     | 'nav.audit';
@@ -52,6 +53,13 @@ export const NAV_ITEMS: NavItem[] = [
     // the checkpoints' staff and offices, and the communities that receive hand-overs
     permission: 'handover.read',
     testId: 'nav-checkpoints',
+  },
+  {
+    key: 'isolation',
+    path: '/isolation',
+    labelKey: 'nav.isolation',
+    permission: 'isolation.read',
+    testId: 'nav-isolation',
   },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
   {
