@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { translate } from '../../../domain/i18n/messages';
 import { actorOf } from '../../platform/access';
+import { platformToday } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { unitInScope } from '../org/service';
@@ -26,7 +27,7 @@ export function isolationListRoutes(appBase: FastifyInstance, services: Services
         'Imports a list from above (xlsx as the body: 姓名, 身份证号, 联系电话, 现住址, 协查原因): every row placed or nothing; errors name row and column',
       querystring: z.object({
         unit: unitCode,
-        title: z.string().trim().min(1).max(60),
+        title: z.string().trim().max(60).optional(),
         category: z.string().max(30).optional(),
       }),
     },
@@ -46,7 +47,7 @@ export function isolationListRoutes(appBase: FastifyInstance, services: Services
       }
       const list = await importList(services, actor, {
         unitCode: req.query.unit,
-        title: req.query.title,
+        title: req.query.title || `协查名单 ${platformToday(services.config)}`,
         category: req.query.category ?? 'key_area',
         data,
       });
