@@ -4,7 +4,8 @@ import type fieldIsolationZh from './fieldIsolation.zh-CN';
 const fieldIsolationEn: typeof fieldIsolationZh = {
   title: 'Health checks',
   entryDesc: 'Twice a day: temperature, needs, how they are',
-  entryCounts: '{{due}} due, {{overdue}} overdue',
+  entryCounts: '{{overdue}} overdue, {{due}} due',
+  entryDue: '{{due}} due',
   entryAllDone: "Today's checks are done",
   today: 'My people on {{day}}',
   summary: '{{overdue}} overdue · {{due}} due',

@@ -2,7 +2,8 @@
 const fieldIsolationZh = {
   title: '健康监测',
   entryDesc: '每日两次：测体温、问需求、看动态',
-  entryCounts: '待测 {{due}} 次，超时 {{overdue}} 次',
+  entryCounts: '超时 {{overdue}} 次，待测 {{due}} 次',
+  entryDue: '待测 {{due}} 次',
   entryAllDone: '今日监测已完成',
   today: '{{day}} 我负责的人员',
   summary: '超时 {{overdue}} 次 · 待测 {{due}} 次',

@@ -1,4 +1,5 @@
 import { DotLoading, ErrorBlock, NavBar, NoticeBar, PullToRefresh, Tag } from 'antd-mobile';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DEFAULT_FEVER_THRESHOLD } from '../../../domain/isolation/checks';
@@ -19,11 +20,19 @@ export function FieldIsolation() {
   // asked once online, so that the check form knows it without a network
   const threshold = useFeverThreshold(rows?.[0]?.id).data ?? DEFAULT_FEVER_THRESHOLD;
   const counts = rows ? dueCounts(rows) : { due: 0, overdue: 0 };
+  // back from a form scrolled down: the list from its top
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', paddingBottom: 24 }}>
       <NavBar
         onBack={() => void navigate('/field')}
-        right={<Link to="/field">{t('nav.home')}</Link>}
+        right={
+          <Link to="/field" style={{ color: '#fff' }}>
+            {t('nav.home')}
+          </Link>
+        }
         style={{ background: '#c62828', color: '#fff' }}
       >
         {t('fieldIsolation.title')}
@@ -99,6 +108,11 @@ function PersonRow({ row, threshold, onOpen }: { row: DueRow; threshold: number;
           </Tag>
         )}
         {row.fever && <Tag color="danger">{t('fieldIsolation.alarmShort')}</Tag>}
+        {row.queued && (
+          <Tag color="primary" data-testid={`isolation-queued-${row.id}`}>
+            {t('fieldIsolation.state.queued')}
+          </Tag>
+        )}
         <span
           style={{ marginLeft: 'auto', fontSize: 18, fontWeight: 600, color: hot ? '#cf1322' : '#222' }}
           data-testid={`isolation-last-${row.id}`}

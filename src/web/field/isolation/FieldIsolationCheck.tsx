@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, DotLoading, ErrorBlock, NavBar, NoticeBar, TextArea, Toast } from 'antd-mobile';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { DEFAULT_FEVER_THRESHOLD } from '../../../domain/isolation/checks';
@@ -62,6 +62,9 @@ export function FieldIsolationCheck() {
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; fields: string[] } | null>(null);
   const back = () => void navigate('/field/isolation');
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
 
   if (due.isPending)
     return (
@@ -193,10 +196,10 @@ export function FieldIsolationCheck() {
           value={draft.temperature}
           onChange={(temperature) => set({ temperature })}
           alarming={alarm === 'fever'}
+          warning={alarm && <AlarmCard alarm={alarm} testId="check-alarm" />}
         />
         {issueAt('temperatureC')}
       </div>
-      {alarm && <AlarmCard alarm={alarm} testId="check-alarm" />}
       <div style={section}>
         <div style={heading}>{t('fieldIsolation.symptoms')}</div>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
@@ -270,7 +273,11 @@ export function FieldIsolationCheck() {
         />
         {issueAt('checkedAt')}
       </div>
-      {alarm && <AlarmCard alarm={alarm} testId="check-alarm-again" />}
+      {alarm && (
+        <div style={{ padding: '0 12px' }}>
+          <AlarmCard alarm={alarm} testId="check-alarm-again" />
+        </div>
+      )}
       <div style={{ padding: '8px 12px' }}>
         <Button
           block
@@ -296,7 +303,7 @@ function AlarmCard({ alarm, testId }: { alarm: 'fever' | 'symptom'; testId: stri
       role="alert"
       data-testid={testId}
       style={{
-        margin: '8px 12px',
+        margin: '8px 0',
         padding: '14px 12px',
         borderRadius: 8,
         background: '#cf1322',

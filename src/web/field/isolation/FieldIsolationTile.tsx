@@ -12,17 +12,22 @@ export function FieldIsolationTile() {
   const { rows } = useDueRows();
   const counts = rows ? dueCounts(rows) : undefined;
   const open = counts ? counts.due + counts.overdue : 0;
+  const allDone = !!rows?.length && rows.every((r) => r.urgency === 'done');
   return (
     <List style={{ marginTop: 8 }}>
       <List.Item
         data-testid="field-isolation"
         prefix={<HeartOutlined style={{ fontSize: 26, color: '#c62828' }} />}
         description={
-          counts && rows?.length
-            ? open > 0
+          <span data-testid="field-isolation-desc">
+            {counts && counts.overdue > 0
               ? t('fieldIsolation.entryCounts', counts)
-              : t('fieldIsolation.entryAllDone')
-            : t('fieldIsolation.entryDesc')
+              : counts && counts.due > 0
+                ? t('fieldIsolation.entryDue', counts)
+                : allDone
+                  ? t('fieldIsolation.entryAllDone')
+                  : t('fieldIsolation.entryDesc')}
+          </span>
         }
         extra={
           open > 0 ? (

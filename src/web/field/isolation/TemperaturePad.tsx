@@ -21,10 +21,13 @@ export function TemperaturePad({
   value,
   onChange,
   alarming,
+  warning,
 }: {
   value: string;
   onChange: (text: string) => void;
   alarming: boolean;
+  /** shown right under the reading (the fever warning), where the eye is while typing */
+  warning?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const key = (k: PadKey) => onChange(pressKey(value, k));
@@ -48,6 +51,7 @@ export function TemperaturePad({
       >
         {value ? `${value} ℃` : t('fieldIsolation.temperatureEmpty')}
       </div>
+      {warning}
       <div style={{ color: '#666', margin: '4px 0' }}>{t('fieldIsolation.quick')}</div>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(5, 1fr)', gap: 6, marginBottom: 8 }}>
         {QUICK_TEMPERATURES.map((q) => (
