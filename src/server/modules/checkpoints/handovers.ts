@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { Scope } from '../../platform/scope';
 import { inSubtree } from '../../platform/scope';
 import type { Services } from '../../platform/services';
+import { keyPersonFromHandover } from '../isolation/keyPersons';
 import { residentInScope } from '../ledger/records';
 import { addResident, updateResident } from '../ledger/residents';
 import { unitInScope } from '../org/service';
@@ -244,7 +245,17 @@ export async function handoverArrived(
   const have = new Set(kept.map(text));
   const added = person.travel.filter((s) => !have.has(text(s)));
   if (added.length) await updateResident(services, actor, residentKey, { travel: [...kept, ...added] });
-  return decide(services, actor, h, 'arrived', residentKey, body.note?.trim() || null);
+  const answer = await decide(services, actor, h, 'arrived', residentKey, body.note?.trim() || null);
+  // 重点人员: from now on a key person of the community, the checkpoint's hand-over their case
+  const keyPerson = actor.scope.allows('isolation.write', r.unit_path)
+    ? await keyPersonFromHandover(services, actor, {
+        residentId: residentKey,
+        reason: h.reason,
+        handover: key,
+        travel: person.travel,
+      })
+    : null;
+  return { ...answer, keyPersonId: keyPerson };
 }
 
 export async function handoverNotArrived(

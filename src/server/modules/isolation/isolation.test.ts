@@ -329,6 +329,38 @@ describe('key persons and measures', () => {
   });
 });
 
+describe('from a checkpoint', () => {
+  it('a traveller handed over by a checkpoint and arrived is a key person of the community', async () => {
+    const h = await household();
+    const facility = await t.ok('POST', '/api/org/facilities', admin, {
+      unitCode: SMH,
+      kind: 'checkpoint',
+      name: `移交测试卡点${++seq}`,
+    });
+    const passage = await t.ok('POST', '/api/checkpoints/passages', admin, {
+      clientId: randomUUID(),
+      facilityId: facility.id,
+      direction: 'in',
+      people: [{ name: '返郑旅客', travel: [{ place: '4201' }], destinationUnitCode: h.building }],
+      outcome: 'handed_over',
+    });
+    const handover = passage.people[0].handoverId;
+    const arrived = await t.ok('POST', `/api/checkpoints/handovers/${handover}/arrived`, office, {
+      householdKey: h.key,
+    });
+    expect(arrived.keyPersonId).toMatch(/^\d{6}-\d+$/);
+    const k = await t.ok('GET', `/api/isolation/key-persons/${arrived.keyPersonId}`, office);
+    expect(k).toMatchObject({
+      category: 'key_area',
+      source: 'checkpoint',
+      sourceRef: `handover:${handover}`,
+      residentId: arrived.residentId,
+      measure: null,
+    });
+    expect(k.evidence.travel[0].placeCode).toBe('4201');
+  });
+});
+
 describe('twice-daily checks and transfers', () => {
   it('a check at 38.1 °C opens a transfer and flags a fever; a replay of the check answers the first', async () => {
     const h = await household();

@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { translate } from '../../../domain/i18n/messages';
 import { checkKeyPersonForm } from '../../../domain/isolation/forms';
 import type { KeyPersonEvidence } from '../../../domain/isolation/keyPerson';
-import { recordKey } from '../../../domain/ledger/household';
+import { parseRecordKey, recordKey } from '../../../domain/ledger/household';
 import { transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
 import { auditAs } from '../../platform/audit';
@@ -246,4 +246,36 @@ export async function revealKeyPerson(
     detail: { field },
   });
   return { value: value ? services.protector.decrypt(value) : null };
+}
+
+/**
+ * A person a checkpoint handed over, arrived at their community (移交): registered as a key person there
+ * (back from a key area, or a fever), the checkpoint's stays as the evidence; an open case already stands.
+ * Answers the key person's id.
+ */
+export async function keyPersonFromHandover(
+  services: Services,
+  actor: Actor,
+  h: {
+    residentId: string;
+    reason: string;
+    handover: string;
+    travel: { placeCode: string; from?: string; to?: string }[];
+  },
+): Promise<string> {
+  try {
+    const made = await createKeyPerson(services, actor, {
+      residentId: h.residentId,
+      category: h.reason === 'fever' ? 'fever' : 'key_area',
+      source: 'checkpoint',
+      sourceRef: `handover:${h.handover}`,
+      evidence: { travel: h.travel.map((s) => ({ placeCode: s.placeCode, from: s.from, to: s.to })) },
+    });
+    return made.keyPerson.id;
+  } catch (e) {
+    const k = parseRecordKey(h.residentId);
+    const open = k && (await q.openCaseOf(services.db, { resident: { region: k.regionCode, id: k.id } }));
+    if (e instanceof AppError && e.code === 'conflict' && open) return recordKey(open.region_code, open.id);
+    throw e;
+  }
 }
