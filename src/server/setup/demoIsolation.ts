@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { KeyPersonCategory } from '../../domain/isolation/keyPerson';
 import type { MeasureKind } from '../../domain/isolation/measures';
@@ -7,17 +8,20 @@ import { addDays } from '../../domain/ledger/keyAreas';
 import { shanghaiDayStart } from '../../domain/time/shanghai';
 import { recordCheck } from '../modules/isolation/checks';
 import { createKeyPerson } from '../modules/isolation/keyPersons';
+import { importList } from '../modules/isolation/lists';
 import { addRooms } from '../modules/isolation/sites';
 import { updateTransfer } from '../modules/isolation/transfers';
 import type { Actor } from '../platform/access';
 import { platformNow, platformToday } from '../platform/clock';
 import type { Services } from '../platform/services';
+import { workbookBuffer } from '../sheets/excelJs';
 
 // The demo city's key persons (issue 14), as one street reported them (长兴路街道: 183 back from key areas,
 // 201 under home observation, 29 in centralised isolation, 2 under health monitoring) but a handful: in
 // 省民航社区 and the communities of 长兴路街道, residents under each measure, some for days already; rooms
 // at 金水区集中隔离点 with two of them in; the checks of the last two days (at the door and by phone) and
-// this morning's where the morning is over; one fever found yesterday, its transfer picked up.
+// this morning's where the morning is over; one fever found yesterday, its transfer picked up; a list sent
+// down to 长兴路街道 with four found, one routed by the address and one to chase.
 
 const SHENGMINHANG = '410105002008';
 const CHANGXINGLU = '410108004';
@@ -152,5 +156,47 @@ export async function seedDemoIsolation(services: Services, actor: Actor): Promi
       destination: '金水区人民医院发热门诊',
       escort: '社区医生、120 急救车',
     });
+  await seedDemoList(services, actor);
   return { keyPersons: made };
+}
+
+/**
+ * A list sent down to 长兴路街道 (协查名单): residents of its communities not yet key persons (matched), one
+ * not in the ledger whose address names a community (routed), one nobody can place (to chase).
+ */
+async function seedDemoList(services: Services, actor: Actor) {
+  const { rows } = await sql<{ name: string; id_enc: Buffer }>`
+    SELECT r.name, r.id_enc FROM residents r JOIN units u ON u.code = ${CHANGXINGLU}
+    WHERE r.unit_path LIKE u.path || '.%' AND r.status = 'present' AND r.id_enc IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM key_persons k WHERE k.resident_region = r.region_code AND k.resident_id = r.id)
+    ORDER BY r.id DESC LIMIT 4`.execute(services.db);
+  const community = await services.db
+    .selectFrom('units')
+    .select(['name', 'path'])
+    .where('kind', '=', 'village')
+    .where('code', 'like', `${CHANGXINGLU}%`)
+    .orderBy('code')
+    .executeTakeFirst();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('协查名单');
+  ws.addRow(['郑州市新冠肺炎疫情防控指挥部 协查人员名单']);
+  ws.addRow(['序号', '姓名', '身份证号', '联系电话', '现住址', '协查原因']);
+  rows.forEach((r, i) =>
+    ws.addRow([i + 1, r.name, services.protector.decrypt(r.id_enc), '', '', '武汉返郑，近14天有武汉旅居史']),
+  );
+  ws.addRow([
+    rows.length + 1,
+    '周建国',
+    '420106197803154518',
+    '13937100000',
+    `惠济区长兴路街道${community?.name ?? ''}`,
+    '武汉返郑',
+  ]);
+  ws.addRow([rows.length + 2, '刘芳', '', '13837100001', '地址不详', '与确诊病例同乘 G79 次列车']);
+  await importList(services, actor, {
+    unitCode: CHANGXINGLU,
+    title: '2月4日上级下发协查名单',
+    category: 'key_area',
+    data: await workbookBuffer(wb),
+  });
 }

@@ -80,6 +80,14 @@ describe('the demo city', () => {
     // the 长兴路街道's communities count up to the street
     const street = await t.ok('GET', '/api/isolation/counts?unit=410108004', admin);
     expect(street.persons).toBeGreaterThan(0);
+    // a list sent down to 长兴路街道: four found, one routed by the address, one to chase
+    const lists = await t.ok('GET', '/api/isolation/lists', admin);
+    expect(lists.items.find((l: { title: string }) => l.title === '2月4日上级下发协查名单')).toMatchObject({
+      rows: 6,
+      matched: 4,
+      routed: 1,
+      notFound: 1,
+    });
   });
 });
 
