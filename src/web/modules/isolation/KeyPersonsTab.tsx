@@ -135,7 +135,7 @@ export function KeyPersonsTab() {
         loading={list.isPending && !!scopeCode}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1140 }}
         data-testid="kp-table"
         onRow={(r) => ({ 'data-testid': `kp-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -151,7 +151,7 @@ export function KeyPersonsTab() {
           },
           {
             title: t('isolation.list.idNumber'),
-            width: 200,
+            width: 190,
             render: (_, r) => (
               <RevealValue
                 masked={r.idNumberMasked}
@@ -162,7 +162,7 @@ export function KeyPersonsTab() {
           },
           {
             title: t('isolation.list.phone'),
-            width: 150,
+            width: 140,
             render: (_, r) => (
               <RevealValue
                 masked={r.phoneMasked}
@@ -175,7 +175,7 @@ export function KeyPersonsTab() {
           { title: t('isolation.list.category'), width: 110, render: (_, r) => labels.category(r.category) },
           {
             title: t('isolation.list.measure'),
-            width: 200,
+            width: 230,
             render: (_, r) =>
               r.measure ? (
                 <Space size={4} wrap>
@@ -186,21 +186,24 @@ export function KeyPersonsTab() {
                 <Typography.Text type="secondary">{t('isolation.list.measureNone')}</Typography.Text>
               ),
           },
-          { title: t('isolation.list.responsible'), width: 90, render: (_, r) => r.responsible?.name ?? '—' },
           {
-            title: t('isolation.list.lastTemperature'),
-            width: 90,
-            render: (_, r) => <Temperature value={r.lastTemperatureC} />,
+            title: t('isolation.list.responsible'),
+            width: 110,
+            render: (_, r) => r.responsible?.name ?? '—',
           },
           {
-            title: '',
-            width: 60,
-            render: (_, r) =>
-              r.fever ? (
-                <Tag color="red" data-testid={`kp-fever-${r.id}`}>
-                  {t('isolation.list.fever')}
-                </Tag>
-              ) : null,
+            title: t('isolation.list.lastTemperature'),
+            width: 130,
+            render: (_, r) => (
+              <Space size={4}>
+                <Temperature value={r.lastTemperatureC} />
+                {r.fever && (
+                  <Tag color="red" data-testid={`kp-fever-${r.id}`}>
+                    {t('isolation.list.fever')}
+                  </Tag>
+                )}
+              </Space>
+            ),
           },
         ]}
       />

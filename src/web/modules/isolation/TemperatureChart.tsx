@@ -46,6 +46,7 @@ export function TemperatureChart({ checks, threshold }: { checks: Check[]; thres
     const high = Math.max(threshold + 1, ...values);
     chart.setOption(
       {
+        animation: false,
         grid: { left: 44, right: 72, top: 24, bottom: 32 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}℃` },
         xAxis: { type: 'category', data: labels, boundaryGap: false },
