@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authRoutes } from './modules/access/authRoutes';
 import { accessRoutes } from './modules/access/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { careRoutes } from './modules/care/routes';
 import { checkpointRoutes } from './modules/checkpoints/routes';
 import { forcesRoutes } from './modules/forces/routes';
 import { gatesRoutes } from './modules/gates/routes';
@@ -121,6 +122,7 @@ export async function buildApp(services: Services, options: AppOptions = {}) {
   auditRoutes(app, services);
   checkpointRoutes(app, services);
   isolationRoutes(app, services);
+  careRoutes(app, services);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_ROOT);
   if (serveWeb) {

@@ -24,6 +24,9 @@ export const PERMISSIONS = [
   'gate.manage', // set up gates, their rule, issue passes and exemptions 管理门岗
   'isolation.read', // see key persons, their measures, checks and transfers, and the isolation sites 查看重点人员
   'isolation.write', // register key persons, put them under measures, record checks, open transfers 隔离管控
+  'care.read', // see the requests of households that cannot go out and the day's list 查看生活保障
+  'care.manage', // ask for a household, give its link, assign volunteers, cancel 生活保障派单
+  'care.deliver', // take requests and mark them delivered (a volunteer's own tasks) 生活保障配送
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +84,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'handover.read',
       'gate.read',
       'isolation.read',
+      'care.read',
     ],
     mayGrant: [],
   },
@@ -112,6 +116,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'gate.manage',
       'isolation.read',
       'isolation.write',
+      'care.read',
+      'care.manage',
     ],
     mayGrant: ['unit_admin', ...FIELD_ROLES],
   },
@@ -131,6 +137,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'gate.scan',
       'isolation.read',
       'isolation.write',
+      'care.read',
+      'care.manage',
     ],
     mayGrant: [],
   },
@@ -159,7 +167,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     role: 'volunteer',
     zh: '志愿者',
     en: 'Volunteer',
-    permissions: ['org.read', 'gate.read', 'gate.scan'],
+    permissions: ['org.read', 'gate.read', 'gate.scan', 'care.deliver'],
     mayGrant: [],
   },
 };

@@ -21,7 +21,7 @@ export const careMessagesZh = {
   'care.too_many_open': '还有 {max} 个需求未送达，请等送达后再提交',
   'care.taken': '此需求已由{name}接单',
   'care.not_yours': '此需求已派给{name}，不能由您签收',
-  'care.closed': '此需求已{state}，不能再更改',
+  'care.closed': '此需求{state}，不能再更改',
   'care.volunteer_unknown': '请选择您辖区内登记的志愿者、党员或干部',
   'care.volunteer_left': '此人已离开，不能再派单',
   'care.export_title': '{place}生活物资清单',

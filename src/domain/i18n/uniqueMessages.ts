@@ -53,6 +53,9 @@ export const uniqueMessagesZh = {
   'unique.gate_out_pkey': '该居民已出门，尚未返回',
   'unique.gate_out_counts_pkey': '门岗计数正被同时更新，请重试',
   'unique.gate_day_counts_pkey': '门岗计数正被同时更新，请重试',
+  'unique.care_requests_region_code_client_id_key': '该需求已提交',
+  'unique.care_links_pkey': '该户的链接正被同时生成，请重试',
+  'unique.care_links_token_key': '链接编号冲突，请重试',
 } as const;
 
 export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
@@ -110,4 +113,7 @@ export const uniqueMessagesEn: Record<keyof typeof uniqueMessagesZh, string> = {
   'unique.gate_out_pkey': 'This resident is out already and has not come back in',
   'unique.gate_out_counts_pkey': 'The gate counts were being updated at the same moment; please try again',
   'unique.gate_day_counts_pkey': 'The gate counts were being updated at the same moment; please try again',
+  'unique.care_requests_region_code_client_id_key': 'This request has been sent already',
+  'unique.care_links_pkey': "The household's link was being made at the same moment; please try again",
+  'unique.care_links_token_key': 'A link number collided; please try again',
 };

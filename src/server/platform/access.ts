@@ -56,7 +56,10 @@ export type ResourceKind =
   | 'transfer'
   | 'isolationSite'
   | 'isolationList'
-  | 'isolationListRow';
+  | 'isolationListRow'
+  // care
+  | 'careRequest'
+  | 'careHousehold';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -4,6 +4,7 @@ import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { signUpWithCode } from '../testing/callups';
+import { makeCareHousehold, makeCareRequest } from '../testing/care';
 import {
   makeIsolationList,
   makeIsolationListRow,
@@ -166,6 +167,8 @@ const makers: Partial<Record<Kind, (side: Side) => Promise<string>>> = {
   isolationSite: async (side) => makeIsolationSite(adminCall, await building(side)),
   isolationList: async (side) => makeIsolationList(t.app, admin, await building(side)),
   isolationListRow: async (side) => makeIsolationListRow(t.app, admin, await building(side)),
+  careHousehold: async (side) => makeCareHousehold(adminCall, await building(side)),
+  careRequest: async (side) => makeCareRequest(adminCall, await building(side)),
 };
 
 /** A passage at a fresh checkpoint of A or B; with a hand-over: one person back from 武汉 going to a building there. */
@@ -247,6 +250,7 @@ async function requestFor(route: RouteEntry, side: Side) {
   const unit = example.unitCode === '$unit' ? await building(side) : undefined;
   let body = unit ? { ...example, unitCode: unit } : example;
   if (example.householdKey === '$household') body = { ...body, householdKey: await make('household', side) };
+  if (example.personId === '$person') body = { ...body, personId: await make('person', side) };
   let url = route.url;
   let payload: Record<string, unknown> | undefined = ['GET', 'DELETE'].includes(route.method)
     ? undefined
@@ -283,6 +287,7 @@ beforeAll(async () => {
   await make('group', 'out');
   await make('handover', 'out');
   await make('gate', 'out');
+  await make('careRequest', 'out');
 }, 300_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { generateIdNumber } from '../../domain/validators/idNumber';
 import type { RouteEntry } from '../app';
 import { createTestApp, type TestApp } from '../testing/app';
 import { signUpWithCode } from '../testing/callups';
+import { makeCareHousehold, makeCareRequest } from '../testing/care';
 import {
   makeIsolationList,
   makeIsolationListRow,
@@ -207,7 +208,15 @@ const makers: Record<ResourceKind, () => Promise<string>> = {
   },
   passage: async () => (await checkpointPassage(false)).id,
   handover: async () => (await checkpointPassage(true)).people[0].handoverId,
+  careHousehold: async () => makeCareHousehold(adminCall, await building()),
+  careRequest: async () => makeCareRequest(adminCall, await building()),
 };
+
+/** The token of a fresh red-heart household's link (the household's own page). */
+async function careToken(): Promise<string> {
+  const key = await makeCareHousehold(adminCall, await building());
+  return (await adminCall('POST', `/api/care/households/${key}/link`, {})).token;
+}
 
 /** A passage at a fresh checkpoint of A; with a hand-over: one person back from 武汉 going to a building of A. */
 async function checkpointPassage(handover: boolean) {
@@ -428,7 +437,8 @@ async function baseFor(route: RouteEntry): Promise<Base> {
   for (const [, name] of route.url.matchAll(/:(\w+)/g)) {
     const kind =
       resource?.in === 'params' && resource.key === name ? resource.kind : kindOfParam(route.url, name);
-    if (kind === 'token') params[name] = (await callup()).token;
+    if (kind === 'token')
+      params[name] = route.url.startsWith('/api/public/care/') ? await careToken() : (await callup()).token;
     else if (kind) params[name] = await makers[kind]();
     else params[name] = '1';
     if (resource?.in === 'params' && resource.key === name) ref = params[name];
@@ -437,6 +447,7 @@ async function baseFor(route: RouteEntry): Promise<Base> {
   const example = (ref && resource?.example?.(ref)) || {};
   if (example.unitCode === '$unit') example.unitCode = await building();
   if (example.householdKey === '$household') example.householdKey = await makers.household();
+  if (example.personId === '$person') example.personId = await person();
 
   const query: Record<string, string> = {};
   for (const p of op?.parameters ?? []) {

@@ -51,6 +51,8 @@ describe('users and roles', () => {
       'gate.scan',
       'isolation.read',
       'isolation.write',
+      'care.read',
+      'care.manage',
     ]);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G02')).statusCode).toBe(200);
     expect((await api(worker, 'GET', '/api/org/units/410105002008G01')).statusCode).toBe(404);

@@ -1,6 +1,11 @@
 import { translate } from '../../../domain/i18n/messages';
 import type { HouseholdColour } from '../../../domain/ledger/colours';
-import { parseRecordKey, recordKey, summariseHousehold } from '../../../domain/ledger/household';
+import {
+  parseRecordKey,
+  recordKey,
+  type StoredFacts,
+  summariseHousehold,
+} from '../../../domain/ledger/household';
 import type { ResidentForm } from '../../../domain/ledger/residentForm';
 import type { ResidentRecord } from '../../../domain/ledger/sheet/validateRow';
 import { shownHistoryDetail } from '../../../domain/privacy/history';
@@ -271,6 +276,22 @@ export async function setColourOverride(
     await publishChange(services, tx, h.unit_path, { household: key, colour });
     return { colour };
   });
+}
+
+/**
+ * A household as the care module reads it (生活保障; it never reads the ledger's tables): the row (its
+ * place, door and marker counts) and the isolation periods of the residents who live there. Not scoped:
+ * the caller checks the household's place, or found it by a link of its own. Undefined when unknown or
+ * closed.
+ */
+export async function householdForCare(db: Db, key: string) {
+  const k = parseRecordKey(key);
+  const household = k ? await q.findHousehold(db, k.regionCode, k.id) : undefined;
+  if (household?.status !== 'active') return undefined;
+  const residents = (await q.residentsOf(db, household.region_code, [household.id]))
+    .filter((r) => r.status === 'present')
+    .map((r) => ({ isolation: ((r.facts ?? {}) as StoredFacts).isolation ?? [] }));
+  return { household, residents };
 }
 
 export { householdForGate, householdsForGate, type RosterHousehold } from './gateRoster';
