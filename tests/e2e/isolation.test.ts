@@ -31,6 +31,19 @@ async function choose(page: Page, testId: string, label: string) {
     .click();
 }
 
+/** The page printed to PDF: how many pages, and whether each is A4 portrait (595 × 842 pt). */
+async function a4Pages(page: Page) {
+  const bytes = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  const boxes = [...bytes.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
+  return {
+    pages: (bytes.match(/\/Type\s*\/Page[^s]/g) ?? []).length,
+    a4Portrait: boxes.length > 0 && boxes.every(([w, h]) => Math.abs(w - 595) < 2 && Math.abs(h - 842) < 2),
+  };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   admin = await login('admin', ADMIN_PASSWORD);
@@ -108,6 +121,7 @@ describe('isolation (desk)', () => {
     expect(await row.textContent()).toContain('居家隔离');
     expect(await row.textContent()).toContain('第 1 天 / 共 14 天');
     expect(await row.textContent()).toContain('隔离社区管理员');
+    expect(await row.textContent()).toContain('E2E隔离楼');
     // its ID number masked in the list
     expect(await row.textContent()).toMatch(/\*{6,}/);
     const list = await api<{
@@ -184,6 +198,14 @@ describe('isolation (desk)', () => {
     await poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     expect(await page.getByTestId('notice-sheet').textContent()).toContain(PERSON);
     expect(await page.getByTestId('notice-period').textContent()).toContain('共 14 天');
+    expect(await page.getByTestId('notice-address').textContent()).toBe('E2E隔离楼 1单元 302');
+    // printed alone, on one A4 portrait page
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#root').isVisible()).toBe(false);
+    expect(await page.getByTestId('notice-sheet').isVisible()).toBe(true);
+    const sheet = await a4Pages(page);
+    expect(sheet).toEqual({ pages: 1, a4Portrait: true });
+    await page.emulateMedia({ media: 'screen' });
 
     // the transfers board: the office marks it picked up
     await page.goto(`${page.url().split('/isolation')[0]}/isolation?tab=transfers`);

@@ -52,7 +52,7 @@ export function NoticePrintButton({ person, measure }: { person: KeyPersonDetail
               </tr>
               <tr>
                 <th>{t('isolation.notice.address')}</th>
-                <td>{[person.unitName, person.address].filter(Boolean).join(' ')}</td>
+                <td data-testid="notice-address">{person.address ?? person.unitName}</td>
               </tr>
               <tr>
                 <th>{t('isolation.notice.period')}</th>

@@ -215,6 +215,8 @@ export function RegisterModal({ onClose }: { onClose: () => void }) {
               onPick={(r) => {
                 setResident(r);
                 setResidentMissing(false);
+                // the household's door is where the person stays: the notice and the list show it
+                if (r && !form.getFieldValue('address')) form.setFieldValue('address', r.place);
                 form.setFieldValue(['measure', 'responsibleUserId'], undefined);
               }}
             />

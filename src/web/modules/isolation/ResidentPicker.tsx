@@ -3,6 +3,7 @@ import { Button, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listLedger } from '../../http/ledger';
+import { placeText } from '../ledger/common/labels';
 
 export interface PickedResident {
   key: string;
@@ -66,7 +67,7 @@ export function ResidentPicker({
           renderItem={(h) => (
             <List.Item>
               <List.Item.Meta
-                title={`${h.unit.name} ${h.door}`}
+                title={placeText(h)}
                 description={
                   <Space wrap>
                     {h.residents.map((r) => (
@@ -79,7 +80,7 @@ export function ResidentPicker({
                             name: r.name,
                             idMasked: r.idMasked,
                             unitCode: h.unit.code,
-                            place: `${h.unit.name} ${h.door}`,
+                            place: placeText({ unit: h.unit, entrance: h.entrance, door: h.door }),
                           })
                         }
                         data-testid={`register-resident-${r.key}`}
