@@ -4,8 +4,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDayStart } from '../../../domain/time/shanghai';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
+import { Scope } from '../../platform/scope';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { TEST_ADMIN_PASSWORD } from '../../testing/services';
+import { seedDemoCare } from './service';
 
 // Care for those who cannot go out (生活保障) through the API on a real PostgreSQL (the demo city on
 // 2020-02-05): a worker asks for a red-heart or an isolated household, and not for others; two volunteers
@@ -510,5 +512,34 @@ describe('the day’s list', () => {
     // a grid worker may read the list but not export it
     expect((await t.call('GET', `/api/care/day-list?unit=${unit}`, worker)).statusCode).toBe(200);
     expect((await t.call('GET', `/api/care/day-list/export?unit=${unit}`, worker)).statusCode).toBe(403);
+  });
+});
+
+describe('the demo city', () => {
+  it('seedDemoCare makes requests delivered, on their way, waiting and overdue in 省民航社区 and 长兴路街道', async () => {
+    const root = await t.services.db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('code', '=', '410000')
+      .executeTakeFirstOrThrow();
+    const actor = {
+      scope: new Scope([{ id: '0', role: 'system_admin', unitId: root.id, unitPath: root.path }]),
+      locale: 'zh-CN' as const,
+      userId: null,
+      username: 'demo',
+    };
+    const { requests } = await seedDemoCare(t.services, actor);
+    expect(requests).toBeGreaterThanOrEqual(8);
+    const states = async (unit: string) =>
+      new Set(
+        (await t.ok('GET', `/api/care/requests?unit=${unit}&limit=200`, admin)).items
+          .filter((x: { createdBy: string }) => x.createdBy === '社区工作人员')
+          .map((x: { state: string }) => x.state),
+      );
+    expect([...(await states(SMH))].sort()).toEqual(['assigned', 'delivered', 'open', 'overdue']);
+    expect((await states('410108004')).has('delivered')).toBe(true);
+    // the demo volunteer's phone has its task
+    const volunteer = await t.login('smh_zhiyuanzhe', 'Wangge2020');
+    expect((await t.ok('GET', '/api/care/tasks', volunteer)).mine.length).toBeGreaterThan(0);
   });
 });
