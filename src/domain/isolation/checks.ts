@@ -53,8 +53,8 @@ export function slotState(
 }
 
 /**
- * The slots of a measure up to instant `now` and on its day: every slot from its first day (the slot
- * in which it started, not the ones before) to today or its last day, whichever comes first.
+ * The slots a measure owes up to today: every slot from its first day to today or its last day,
+ * whichever comes first, that was due after the measure started (one started at 12:30 owes no morning).
  */
 export function slotsOfMeasure(
   m: { startedAt: number; lastDay: string },
@@ -68,7 +68,8 @@ export function slotsOfMeasure(
   for (let t = shanghaiDayStart(first.day); shanghaiDay(t) <= last; t += DAY_MS) {
     const day = shanghaiDay(t);
     for (const slot of CHECK_SLOTS) {
-      if (day === first.day && slot === 'am' && first.slot === 'pm') continue;
+      // owed only when the measure had started before the slot was due
+      if (m.startedAt >= slotDue(day, slot, times)) continue;
       out.push({ day, slot });
     }
   }

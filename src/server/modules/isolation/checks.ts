@@ -156,7 +156,6 @@ export async function dueChecks(services: Services, actor: Actor, query: { unit?
     conds.push(inSubtree('k.unit_path', unit.path));
   }
   if (query.mine ?? !query.unit) conds.push(sql<boolean>`k.responsible_user_id = ${actor.userId}`);
-  conds.push(sql<boolean>`k.measure_last_day >= ${today}`);
   const persons = await q.measuredPersons(
     db,
     sql.join(conds, sql` AND `) as RawBuilder<boolean>,
@@ -174,10 +173,9 @@ export async function dueChecks(services: Services, actor: Actor, query: { unit?
   const items = persons.map((p) => {
     const key = recordKey(p.region_code, p.id);
     const mine = done.get(key) ?? [];
-    const started = slotOf((p.measure_started_at as Date).getTime());
-    const slots = CHECK_SLOTS.filter(
-      (s) => !(started.day === today && started.slot === 'pm' && s === 'am'),
-    ).map((slot: CheckSlot) => ({
+    // a slot is owed when the measure had started before it was due
+    const startedAt = (p.measure_started_at as Date).getTime();
+    const slots = CHECK_SLOTS.filter((s) => startedAt < slotDue(today, s)).map((slot: CheckSlot) => ({
       slot,
       dueAt: new Date(slotDue(today, slot)),
       state: slotState(

@@ -37,7 +37,7 @@ function empty(): Tally {
 }
 
 /** The last slot whose deadline has passed by `now` (today's or yesterday's afternoon), as an instant range. */
-function lastPassedSlot(today: string, now: number) {
+export function lastPassedSlot(today: string, now: number) {
   const slots = [
     ...CHECK_SLOTS.map((s) => ({ day: addDays(today, -1), slot: s })),
     ...CHECK_SLOTS.map((s) => ({ day: today, slot: s })),
@@ -47,7 +47,12 @@ function lastPassedSlot(today: string, now: number) {
   // a check counts for the morning before 13:00 and for the afternoon after (domain slotOf)
   const begins = last.slot === 'am' ? dayStart : dayStart + 13 * 3_600_000;
   const ends = last.slot === 'am' ? dayStart + 13 * 3_600_000 : dayStart + 24 * 3_600_000;
-  return { day: last.day, begins: new Date(begins), ends: new Date(ends) };
+  return {
+    day: last.day,
+    begins: new Date(begins),
+    ends: new Date(ends),
+    due: new Date(slotDue(last.day, last.slot)),
+  };
 }
 
 export async function isolationCounts(services: Services, actor: Actor, code: string) {

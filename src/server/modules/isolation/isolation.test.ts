@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../../domain/validators/idNumber';
 import { createTestApp, type TestApp } from '../../testing/app';
@@ -459,6 +460,32 @@ describe('twice-daily checks and transfers', () => {
     expect((await t.ok('GET', `/api/isolation/key-persons/${k.id}`, worker)).checks).toHaveLength(0);
   });
 
+  it('filters the people whose last slot went unchecked, and those due for release', async () => {
+    const k = await t.ok('POST', '/api/isolation/key-persons', worker, {
+      unitCode: G01,
+      name: '漏测戊',
+      category: 'key_area',
+      source: 'walk_in',
+      measure: { kind: 'home_isolation', startsOn: '2020-01-20' },
+    });
+    // owed checks from when the measure was entered (now); three days earlier, yesterday's went unchecked
+    const overdue = () => t.ok('GET', `/api/isolation/key-persons?unit=${G01}&overdue=1&limit=200`, worker);
+    expect((await overdue()).items.map((i: { id: string }) => i.id)).not.toContain(k.id);
+    const [region, id] = k.id.split('-');
+    await sql`UPDATE key_persons SET measure_started_at = measure_started_at - interval '3 days'
+      WHERE region_code = ${region} AND id = ${id}`.execute(t.services.db);
+    expect((await overdue()).items.map((i: { id: string }) => i.id)).toContain(k.id);
+    const counts = await t.ok('GET', `/api/isolation/counts?unit=${G01}`, worker);
+    expect(counts.overdueChecks).toBeGreaterThan(0);
+    // 14 days from 20 January ended on 2 February: releasable today
+    const releasable = await t.ok(
+      'GET',
+      `/api/isolation/key-persons?unit=${G01}&releasable=1&limit=200`,
+      worker,
+    );
+    expect(releasable.items.map((i: { id: string }) => i.id)).toContain(k.id);
+  });
+
   it('lists a worker’s checks due with both slots of today', async () => {
     const k = await t.ok('POST', '/api/isolation/key-persons', worker, {
       unitCode: G01,
@@ -467,6 +494,10 @@ describe('twice-daily checks and transfers', () => {
       source: 'walk_in',
       measure: { kind: 'home_observation', startsOn: '2020-02-03' },
     });
+    // owed from when it was entered: moved three days back, both of today's slots are owed
+    const [region, id] = k.id.split('-');
+    await sql`UPDATE key_persons SET measure_started_at = measure_started_at - interval '3 days'
+      WHERE region_code = ${region} AND id = ${id}`.execute(t.services.db);
     const due = await t.ok('GET', '/api/isolation/checks/due', worker);
     expect(due.day).toBe('2020-02-05');
     const mine = due.items.find((i: { id: string }) => i.id === k.id);

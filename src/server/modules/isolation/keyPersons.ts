@@ -14,6 +14,7 @@ import { idNumberIndex, protectIdNumber, protectPhone } from '../ledger/protect'
 import { communityPathOf, residentByIdNumber, residentIdentity } from '../ledger/service';
 import { unitInScope } from '../org/service';
 import { keyPersonInScope } from './access';
+import { lastPassedSlot } from './counts';
 import { type MeasureInput, startMeasureIn } from './measures';
 import { isolationPolicy } from './policy';
 import * as q from './queries';
@@ -164,6 +165,10 @@ export interface KeyPersonQuery {
   state?: 'open' | 'closed';
   fever?: boolean;
   mine?: boolean;
+  /** the last check slot past its deadline has no check */
+  overdue?: boolean;
+  /** the running measure may be released today (its planned end reached) */
+  releasable?: boolean;
   q?: string;
   after?: string;
   limit?: number;
@@ -183,6 +188,13 @@ export async function listKeyPersons(services: Services, actor: Actor, query: Ke
   conds.push(sql<boolean>`k.state = ${query.state ?? 'open'}`);
   if (query.fever) conds.push(sql<boolean>`k.fever`);
   if (query.mine) conds.push(sql<boolean>`k.responsible_user_id = ${actor.userId}`);
+  const { today } = await isolationPolicy(services);
+  if (query.overdue) {
+    const slot = lastPassedSlot(today, platformNow(services.config).getTime());
+    conds.push(sql<boolean>`(k.measure IS NOT NULL AND k.measure_started_at < ${slot.due}
+      AND (k.last_checked_at IS NULL OR k.last_checked_at < ${slot.begins}))`);
+  }
+  if (query.releasable) conds.push(sql<boolean>`(k.measure IS NOT NULL AND k.measure_last_day <= ${today})`);
   if (query.q) {
     const text = query.q.trim();
     conds.push(
@@ -200,7 +212,6 @@ export async function listKeyPersons(services: Services, actor: Actor, query: Ke
     SELECT ${q.KEY_PERSON_COLUMNS} FROM ${q.KEY_PERSON_FROM}
     WHERE ${sql.join(conds, sql` AND `)}
     ORDER BY k.id DESC LIMIT ${limit + 1}`.execute(db);
-  const today = (await isolationPolicy(services)).today;
   const items = rows.slice(0, limit);
   return {
     items: items.map((k) => toKeyPerson(k, today)),

@@ -93,9 +93,16 @@ describe('lists from above (协查名单)', () => {
 
     // the matched are key persons at their homes, linked to the ledger, from the list
     const person = await t.ok('GET', `/api/isolation/key-persons/${byName['甲'].keyPersonId}`, office);
-    expect(person).toMatchObject({ residentId: a.key, source: 'list', sourceRef: `list:${list.id}`, category: 'key_area' });
+    expect(person).toMatchObject({
+      residentId: a.key,
+      source: 'list',
+      sourceRef: `list:${list.id}`,
+      category: 'key_area',
+    });
     // placed under a measure and checked once: the list's figures follow
-    await t.ok('POST', `/api/isolation/key-persons/${person.id}/measures`, office, { kind: 'home_isolation' });
+    await t.ok('POST', `/api/isolation/key-persons/${person.id}/measures`, office, {
+      kind: 'home_isolation',
+    });
     await t.ok('POST', `/api/isolation/key-persons/${person.id}/checks`, office, {
       clientId: crypto.randomUUID(),
       how: 'phone',
@@ -107,10 +114,14 @@ describe('lists from above (协查名单)', () => {
     // the one not found is placed by hand (查找落地); placing it twice is refused
     const toChase = await t.ok('GET', `/api/isolation/lists/${list.id}?outcome=not_found`, office);
     expect(toChase.items.map((r: { name: string }) => r.name)).toEqual(['丁']);
-    const placed = await t.call('POST', `/api/isolation/list-rows/${toChase.items[0].id}/place`, office, { unitCode: G01 });
+    const placed = await t.call('POST', `/api/isolation/list-rows/${toChase.items[0].id}/place`, office, {
+      unitCode: G01,
+    });
     expect(placed.statusCode).toBe(201);
     expect(placed.json()).toMatchObject({ unitCode: G01, phoneMasked: '139****5678', source: 'list' });
-    const twice = await t.call('POST', `/api/isolation/list-rows/${toChase.items[0].id}/place`, office, { unitCode: G01 });
+    const twice = await t.call('POST', `/api/isolation/list-rows/${toChase.items[0].id}/place`, office, {
+      unitCode: G01,
+    });
     expect(twice.statusCode).toBe(409);
     expect((await t.ok('GET', `/api/isolation/lists/${list.id}`, office)).notFound).toBe(0);
 

@@ -5,6 +5,7 @@ import type { ListRow, ListSheetError } from '../../../domain/isolation/listShee
 import { recordKey } from '../../../domain/ledger/household';
 import { rowErrorText } from '../../../domain/sheets/rowErrors';
 import { sniffNotSheet } from '../../../domain/uploads/fileKind';
+import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
 import { transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
@@ -172,15 +173,19 @@ export async function importList(services: Services, actor: Actor, input: ListIm
     const created = new Map<number, { region: string; id: string }>();
     if (toCreate.length) {
       const col = <T>(f: (p: (typeof toCreate)[number]) => T) => toCreate.map(f);
-      const { rows: ids } = await sql<{ region_code: string; id: string; ord: number }>`
-        INSERT INTO key_persons (region_code, unit_path, community_path, resident_region, resident_id, name, id_type,
+      // the ids drawn first: each row knows its key person without relying on the order of RETURNING
+      const ids = await nextIds(tx, 'key_persons', toCreate.length);
+      const regions = col((p) => p.resident?.region_code ?? regionOfUnit);
+      await sql`
+        INSERT INTO key_persons (region_code, id, unit_path, community_path, resident_region, resident_id, name, id_type,
           id_enc, id_hmac, id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address, category,
           source, source_ref, evidence, created_by)
-        SELECT region_code, unit_path, community_path, resident_region, resident_id, name, 'resident_id', id_enc, id_hmac,
+        SELECT region_code, id, unit_path, community_path, resident_region, resident_id, name, 'resident_id', id_enc, id_hmac,
           id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address, ${input.category}, 'list',
           ${sourceRef}, jsonb_build_object('note', reason), ${actor.userId}
         FROM unnest(
-          ${col((p) => p.resident?.region_code ?? regionOfUnit)}::text[],
+          ${regions}::text[],
+          ${ids}::bigint[],
           ${col((p) => p.placePath)}::text[],
           ${col((p) => communityPathOf(p.placePath as string))}::text[],
           ${col((p) => p.resident?.region_code ?? null)}::text[],
@@ -196,18 +201,14 @@ export async function importList(services: Services, actor: Actor, input: ListIm
           ${col((p) => p.resident?.phone_tail ?? p.phone?.tail ?? null)}::text[],
           ${col((p) => p.r.address ?? null)}::text[],
           ${col((p) => p.r.reason ?? null)}::text[]
-        ) WITH ORDINALITY AS n(region_code, unit_path, community_path, resident_region, resident_id, name, id_enc, id_hmac,
-          id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address, reason, ord)
-        ORDER BY ord
-        RETURNING region_code, id::text AS id`.execute(tx);
-      ids.forEach((k, i) => created.set(toCreate[i].r.row, { region: k.region_code, id: k.id }));
+        ) AS n(region_code, id, unit_path, community_path, resident_region, resident_id, name, id_enc, id_hmac,
+          id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address, reason)`.execute(tx);
+      for (const [i, p] of toCreate.entries()) created.set(p.r.row, { region: regions[i], id: ids[i] });
       await sql`
         INSERT INTO key_person_history (region_code, key_person_id, kind, detail, by_user, by_name)
         SELECT r, i, 'registered', jsonb_build_object('category', ${input.category}::text, 'source', 'list', 'list', ${listId}::bigint),
           ${actor.userId}, ${actor.username}
-        FROM unnest(${ids.map((k) => k.region_code)}::text[], ${ids.map((k) => k.id)}::bigint[]) AS x(r, i)`.execute(
-        tx,
-      );
+        FROM unnest(${regions}::text[], ${ids}::bigint[]) AS x(r, i)`.execute(tx);
     }
     const key = (p: (typeof plans)[number]) =>
       created.get(p.r.row) ?? (p.already ? { region: p.already.region_code, id: p.already.id } : undefined);

@@ -539,20 +539,21 @@ export async function countsFromPersons(db: Db, root: string, childDepth: number
 }
 
 /**
- * Key persons whose last slot past its deadline has no check, by child unit: under a measure that had
- * started before that slot ended and had not ended before its day, and no check since the slot began.
+ * Key persons whose last slot past its deadline has no check, by child unit: under a measure (it runs
+ * until it is ended, past its planned end too) that had started before that slot was due, and no check
+ * since the slot began.
  */
 export async function overdueByChild(
   db: Db,
   root: string,
   childDepth: number,
-  slot: { day: string; begins: Date; ends: Date },
+  slot: { day: string; begins: Date; due: Date },
 ) {
   const { rows } = await sql<{ child_path: string; overdue: number }>`
     SELECT array_to_string((string_to_array(unit_path, '.'))[1:${childDepth}], '.') AS child_path, count(*)::int AS overdue
     FROM key_persons
     WHERE ${inSubtree('unit_path', root)} AND measure IS NOT NULL
-      AND measure_started_at < ${slot.ends} AND measure_last_day >= ${slot.day}
+      AND measure_started_at < ${slot.due}
       AND (last_checked_at IS NULL OR last_checked_at < ${slot.begins})
     GROUP BY 1`.execute(db);
   return rows;

@@ -87,6 +87,8 @@ export function isolationRoutes(appBase: FastifyInstance, services: Services) {
         state: z.enum(['open', 'closed']).optional(),
         fever: boolText,
         mine: boolText,
+        overdue: boolText,
+        releasable: boolText,
         q: z.string().trim().max(30).optional(),
         after: short(20).optional(),
         limit: z.coerce.number().int().min(1).max(200).optional(),
