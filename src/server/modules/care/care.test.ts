@@ -397,6 +397,7 @@ describe('the household’s link', () => {
 
     const page1 = await t.ok('GET', `/api/public/care/${link1.token}`, undefined);
     expect(page1).toMatchObject({ eligible: true, today: '2020-02-05' });
+    expect(page1).not.toHaveProperty('reasons');
     expect(page1.address).toMatch(/2单元/);
     expect(page1.requests.map((x: { id: string }) => x.id).sort()).toEqual([byWorker.id, mine.id].sort());
     const page2 = await t.ok('GET', `/api/public/care/${link2.token}`, undefined);

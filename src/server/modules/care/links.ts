@@ -66,7 +66,10 @@ async function linked(services: Services, token: string) {
   return { link, h, now };
 }
 
-/** What the household's page shows: its door, whether it may ask today, its own latest requests. */
+/**
+ * What the household's page shows: its door, whether it may ask today (not why: a token passed on tells
+ * no one the family is 低保 or isolated), its own latest requests.
+ */
 export async function publicHousehold(services: Services, locale: Locale, token: string) {
   const { h, now } = await linked(services, token);
   const hh = h.household;
@@ -75,7 +78,6 @@ export async function publicHousehold(services: Services, locale: Locale, token:
     address: `${hh.unit_name} ${doorText(hh.entrance, hh.door, locale)}`.trim(),
     today: shanghaiDay(now.getTime()),
     eligible: h.reasons.length > 0,
-    reasons: h.reasons,
     maxOpen: MAX_OPEN,
     requests: rows.map((r) => toPublicRequest(r, now)),
   };
