@@ -2,6 +2,7 @@ import type { Role } from '../../domain/access/roles';
 import type { FacilityKind, LocalKind } from '../../domain/org/units';
 import type { Db } from '../db/connection';
 import * as access from '../modules/access/service';
+import { seedDemoCare } from '../modules/care/service';
 import { createCampaign } from '../modules/ledger/screening';
 import * as org from '../modules/org/service';
 import { verifyPassword } from '../platform/auth/password';
@@ -161,6 +162,8 @@ export async function seedDemo(
   await seedDemoGates(services, actor);
   // key persons under each measure, their checks, a fever transfer, an isolation site's rooms
   await seedDemoIsolation(services, actor);
+  // care (生活保障): requests delivered, on their way, waiting and overdue; household links
+  await seedDemoCare(services, actor);
   return { seeded: true, units, users, ledger };
 }
 
