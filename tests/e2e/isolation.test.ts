@@ -20,6 +20,7 @@ let admin: string;
 const api = <T>(method: string, path: string, body?: unknown) => apiAs<T>(admin, method, path, body);
 
 let residentKey = '';
+let building = '';
 let personId = '';
 
 /** Picks the option of an antd select (opened by its test id) whose text is `label`. */
@@ -48,7 +49,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await login('admin', ADMIN_PASSWORD);
   // a building of 省民航社区 with a household of one, who is nobody's key person yet
-  const building = (
+  building = (
     await api<{ code: string }>('POST', '/api/org/units', {
       parentCode: SHENGMINHANG,
       kind: 'building',
@@ -230,6 +231,54 @@ describe('isolation (desk)', () => {
     await context.close();
   });
 
+  it('somebody not in the ledger is registered without a measure, then put in a room of the isolation site', async () => {
+    const name = '隔离外来人';
+    const { page, errors, context } = await openSession(browser, DESKTOP);
+    await deskLogin(page, OFFICE, '/isolation');
+    await page.getByTestId('register-open').click();
+    await page.getByTestId('register-mode-typed').click();
+    await page.getByTestId('register-name').fill(name);
+    // not a valid ID number: the server names the field
+    await page.getByTestId('register-id-number').fill('410105197906124170');
+    await page.getByTestId('register-phone').fill('13903710417');
+    await page.getByTestId('register-unit').click();
+    await page.keyboard.type(building);
+    await page.getByTestId(`unit-option-${building}`).click();
+    await choose(page, 'register-category', '外地来（返）人员');
+    await choose(page, 'register-source', '主动报告');
+    await page.getByTestId('register-with-measure').click();
+    await page.getByTestId('register-submit').click();
+    await poll(() => page.locator('.ant-modal .ant-form-item-explain-error').textContent()).toContain(
+      '身份证号不正确',
+    );
+    await page
+      .getByTestId('register-id-number')
+      .fill(generateIdNumber({ regionCode: '420106', birthDate: '1988-11-02', sequence: 233 }));
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('register-modal').waitFor({ state: 'hidden' });
+    // among those under no measure
+    await choose(page, 'kp-measure', '未采取措施');
+    const row = page.locator('[data-testid="kp-table"] tr.ant-table-row', { hasText: name });
+    await poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('未采取措施');
+    expect(await row.textContent()).toContain('****0417');
+    await row.getByRole('link', { name }).click();
+    await poll(() => page.getByTestId('person-name').textContent()).toBe(name);
+
+    // centralised isolation, at the district's site, room 103
+    await page.getByTestId('measure-start').click();
+    await page.getByTestId('measure-kind-centralised').click();
+    await choose(page, 'measure-site', '金水区集中隔离点');
+    await choose(page, 'measure-room', '103（0/1）');
+    await page.getByTestId('measure-submit').click();
+    await poll(() => page.getByTestId('person-measure').textContent()).toContain('集中隔离');
+    expect(await page.getByTestId('person-header').textContent()).toContain('金水区集中隔离点 103');
+    // 14 days for an inbound traveller by the rule
+    expect(await page.getByTestId('person-period').textContent()).toBe('第 1 天 / 共 14 天');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the isolation sites show beds and rooms; rooms are added as a range, the existing ones left out', async () => {
     const { items } = await api<{ items: Array<{ id: string; name: string; rooms: number }> }>(
       'GET',
@@ -251,9 +300,13 @@ describe('isolation (desk)', () => {
     await page.getByTestId('room-123').waitFor();
     expect(await page.getByTestId('room-123').textContent()).toBe('123 0/1');
     await screenshot(page, 'isolation-sites');
-    const rooms = await api<{ rooms: Array<{ name: string }> }>('GET', `/api/isolation/sites/${id}/rooms`);
+    const rooms = await api<{ rooms: Array<{ name: string; occupied: number }> }>(
+      'GET',
+      `/api/isolation/sites/${id}/rooms`,
+    );
     expect(rooms.rooms.map((r) => r.name)).toEqual(expect.arrayContaining(['121', '122', '123']));
     expect(rooms.rooms).toHaveLength(23);
+    expect(rooms.rooms.find((r) => r.name === '103')).toMatchObject({ occupied: 1 });
     expect(errors).toEqual([]);
     await context.close();
   });
