@@ -1,3 +1,4 @@
+import careEn from './care.en';
 import checkpointsEn from './checkpoints.en';
 import dutyEn from './duty.en';
 import fieldIsolationEn from './fieldIsolation.en';
@@ -692,6 +693,7 @@ const en: Messages = {
   fieldOffline: offlineEn,
   isolation: isolationEn,
   fieldIsolation: fieldIsolationEn,
+  care: careEn,
 };
 
 export default en;

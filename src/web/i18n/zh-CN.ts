@@ -1,3 +1,4 @@
+import careZh from './care.zh-CN';
 import checkpointsZh from './checkpoints.zh-CN';
 import dutyZh from './duty.zh-CN';
 import fieldIsolationZh from './fieldIsolation.zh-CN';
@@ -687,6 +688,7 @@ const zhCN = {
   fieldOffline: offlineZh,
   isolation: isolationZh,
   fieldIsolation: fieldIsolationZh,
+  care: careZh,
 };
 
 export type Messages = typeof zhCN;
