@@ -121,8 +121,8 @@ const isolationEn: typeof isolationZh = {
   },
   history: {
     registered: 'Registered as a key person ({{category}})',
-    measure_started: '{{measure}} started, {{from}} to {{to}}',
-    measure_ended: '{{measure}}: {{reason}} ({{on}})',
+    measure_started: 'Started {{measure}}, {{from}} to {{to}}',
+    measure_ended: 'Ended {{measure}}: {{reason}} ({{on}})',
     signedOffBy: ', signed off by {{name}}',
     alert: 'Alarming check: {{what}}',
     transfer: 'Transfer: {{state}}',

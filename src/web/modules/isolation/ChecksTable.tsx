@@ -30,7 +30,7 @@ export function ChecksTable({ checks, threshold }: { checks: Check[]; threshold:
             </>
           ),
         },
-        { title: t('isolation.check.how'), width: 60, render: (_, c) => t(`isolation.check.ways.${c.how}`) },
+        { title: t('isolation.check.how'), width: 80, render: (_, c) => t(`isolation.check.ways.${c.how}`) },
         {
           title: t('isolation.check.temperature'),
           width: 80,

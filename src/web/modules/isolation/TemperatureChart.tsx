@@ -47,7 +47,7 @@ export function TemperatureChart({ checks, threshold }: { checks: Check[]; thres
     chart.setOption(
       {
         animation: false,
-        grid: { left: 44, right: 72, top: 24, bottom: 32 },
+        grid: { left: 48, right: 24, top: 24, bottom: 32 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}℃` },
         xAxis: { type: 'category', data: labels, boundaryGap: false },
         yAxis: {
@@ -69,7 +69,7 @@ export function TemperatureChart({ checks, threshold }: { checks: Check[]; thres
               symbol: 'none',
               silent: true,
               lineStyle: { color: '#cf1322', type: 'dashed' },
-              label: { formatter: thresholdLabel, position: 'end' },
+              label: { formatter: thresholdLabel, position: 'insideEndTop', color: '#cf1322' },
               data: [{ yAxis: threshold }],
             },
           },
