@@ -125,6 +125,10 @@ export interface KeyPersonFilter {
   state?: 'open' | 'closed';
   fever?: boolean;
   mine?: boolean;
+  /** the last check slot past its deadline has no check */
+  overdue?: boolean;
+  /** the running measure's planned end is reached */
+  releasable?: boolean;
   q?: string;
 }
 
@@ -280,6 +284,8 @@ export function keyPersonQuery(f: KeyPersonFilter) {
     state: f.state,
     fever: f.fever ? 1 : undefined,
     mine: f.mine ? 1 : undefined,
+    overdue: f.overdue ? 1 : undefined,
+    releasable: f.releasable ? 1 : undefined,
     q: f.q?.trim() || undefined,
   };
 }

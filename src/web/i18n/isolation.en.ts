@@ -15,6 +15,8 @@ const isolationEn: typeof isolationZh = {
     open: 'Open',
     closed: 'Closed',
     feverOnly: 'Fever only',
+    overdue: 'Check overdue',
+    releasable: 'Due for release',
     mine: 'Mine',
     search: 'Name or last 4 digits',
     name: 'Name',

@@ -13,6 +13,8 @@ const isolationZh = {
     open: '在管',
     closed: '已结案',
     feverOnly: '仅看发热',
+    overdue: '逾期未测',
+    releasable: '可解除',
     mine: '我负责的',
     search: '姓名或证件/手机后4位',
     name: '姓名',

@@ -36,6 +36,8 @@ export function KeyPersonsTab() {
   const [state, setState] = useState<'open' | 'closed'>('open');
   const [fever, setFever] = useState(false);
   const [mine, setMine] = useState(false);
+  const [overdue, setOverdue] = useState(false);
+  const [releasable, setReleasable] = useState(false);
   const [q, setQ] = useState('');
   const [registering, setRegistering] = useState(false);
   const filter: KeyPersonFilter = {
@@ -45,6 +47,8 @@ export function KeyPersonsTab() {
     state,
     fever,
     mine,
+    overdue,
+    releasable,
     q: useDebounced(q.trim(), 300) || undefined,
   };
   const pages = useCursorPages(JSON.stringify(filter));
@@ -96,6 +100,16 @@ export function KeyPersonsTab() {
           />
           <Checkbox checked={fever} onChange={(e) => setFever(e.target.checked)} data-testid="kp-fever">
             {t('isolation.list.feverOnly')}
+          </Checkbox>
+          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="kp-overdue">
+            {t('isolation.list.overdue')}
+          </Checkbox>
+          <Checkbox
+            checked={releasable}
+            onChange={(e) => setReleasable(e.target.checked)}
+            data-testid="kp-releasable"
+          >
+            {t('isolation.list.releasable')}
           </Checkbox>
           <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)} data-testid="kp-mine">
             {t('isolation.list.mine')}
