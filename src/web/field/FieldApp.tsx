@@ -54,6 +54,10 @@ const FieldIsolation = lazy(() =>
 const FieldIsolationCheck = lazy(() =>
   import('./isolation/FieldIsolationCheck').then((m) => ({ default: m.FieldIsolationCheck })),
 );
+const FieldCare = lazy(() => import('./care/FieldCare').then((m) => ({ default: m.FieldCare })));
+const FieldCareHousehold = lazy(() =>
+  import('./care/FieldCareHousehold').then((m) => ({ default: m.FieldCareHousehold })),
+);
 const FieldVisit = lazy(() => import('./screening/FieldVisit').then((m) => ({ default: m.FieldVisit })));
 
 /** A screen fetched on demand; behind a login unless it is public. */
@@ -103,6 +107,23 @@ export default function FieldApp() {
           element={
             <Screen open>
               <FieldSelfRegister />
+            </Screen>
+          }
+        />
+        {/* a household's own page of the care (扫码下单): no login, reached by the QR code on its door */}
+        <Route
+          path="care/:token"
+          element={
+            <Screen open>
+              <FieldCareHousehold />
+            </Screen>
+          }
+        />
+        <Route
+          path="care"
+          element={
+            <Screen>
+              <FieldCare />
             </Screen>
           }
         />

@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/useLanguage';
 import { kindLabel } from '../modules/org/kindLabel';
 import { roleLabel } from '../shell/roleLabel';
 import { useLogout } from '../shell/useLogout';
+import { FieldCareTile } from './care/FieldCareTile';
 import { FieldLangSwitch } from './FieldLangSwitch';
 import { FieldSearch } from './FieldSearch';
 import { FieldIsolationTile } from './isolation/FieldIsolationTile';
@@ -62,6 +63,7 @@ export function FieldHome() {
         </List>
       )}
       {hasPermission(me, 'isolation.write') && <FieldIsolationTile />}
+      {hasPermission(me, 'care.deliver') && <FieldCareTile />}
       <List style={{ marginTop: 8 }}>
         <List.Item
           data-testid="field-shifts-entry"

@@ -83,6 +83,7 @@ const en: Messages = {
     gates: 'Courtyard gates',
     checkpoints: 'Checkpoints',
     isolation: 'Key persons',
+    care: 'Care',
   },
   shell: {
     scope: 'Scope',

@@ -83,6 +83,7 @@ const zhCN = {
     gates: '小区门岗',
     checkpoints: '卡点',
     isolation: '重点人员',
+    care: '生活保障',
   },
   shell: {
     scope: '当前范围',

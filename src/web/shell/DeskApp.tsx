@@ -25,6 +25,7 @@ const GatesPage = lazy(() => import('../modules/gates/GatesPage'));
 const CheckpointsPage = lazy(() => import('../modules/checkpoints/CheckpointsPage'));
 const IsolationPage = lazy(() => import('../modules/isolation/IsolationPage'));
 const KeyPersonPage = lazy(() => import('../modules/isolation/PersonPage'));
+const CarePage = lazy(() => import('../modules/care/CarePage'));
 
 function Page({ children, permission }: { children: ReactNode; permission?: string }) {
   const page = <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
@@ -147,6 +148,14 @@ export default function DeskApp() {
             element={
               <Page permission="isolation.read">
                 <KeyPersonPage />
+              </Page>
+            }
+          />
+          <Route
+            path="care"
+            element={
+              <Page permission="care.read">
+                <CarePage />
               </Page>
             }
           />

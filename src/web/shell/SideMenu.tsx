@@ -4,6 +4,7 @@ import {
   HomeOutlined,
   MedicineBoxOutlined,
   ScheduleOutlined,
+  ShoppingOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -19,6 +20,7 @@ const ICONS: Record<string, ReactNode> = {
   ledger: <SolutionOutlined />,
   screening: <ScheduleOutlined />,
   isolation: <MedicineBoxOutlined />,
+  care: <ShoppingOutlined />,
   org: <ApartmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,

@@ -12,6 +12,7 @@ export interface NavItem {
     | 'nav.gates'
     | 'nav.checkpoints'
     | 'nav.isolation'
+    | 'nav.care'
     | 'nav.org'
     | 'nav.users'
     | 'nav.audit';
@@ -61,6 +62,7 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'isolation.read',
     testId: 'nav-isolation',
   },
+  { key: 'care', path: '/care', labelKey: 'nav.care', permission: 'care.read', testId: 'nav-care' },
   { key: 'org', path: '/org', labelKey: 'nav.org', permission: 'org.read', testId: 'nav-org' },
   {
     key: 'users',
