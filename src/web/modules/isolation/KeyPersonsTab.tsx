@@ -149,7 +149,7 @@ export function KeyPersonsTab() {
         loading={list.isPending && !!scopeCode}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1140 }}
+        scroll={{ x: 1080 }}
         data-testid="kp-table"
         onRow={(r) => ({ 'data-testid': `kp-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -165,7 +165,7 @@ export function KeyPersonsTab() {
           },
           {
             title: t('isolation.list.idNumber'),
-            width: 190,
+            width: 180,
             render: (_, r) => (
               <RevealValue
                 masked={r.idNumberMasked}
@@ -185,11 +185,11 @@ export function KeyPersonsTab() {
               />
             ),
           },
-          { title: t('isolation.list.unit'), dataIndex: 'unitName', width: 120 },
-          { title: t('isolation.list.category'), width: 110, render: (_, r) => labels.category(r.category) },
+          { title: t('isolation.list.unit'), dataIndex: 'unitName', width: 100 },
+          { title: t('isolation.list.category'), width: 100, render: (_, r) => labels.category(r.category) },
           {
             title: t('isolation.list.measure'),
-            width: 230,
+            width: 220,
             render: (_, r) =>
               r.measure ? (
                 <Space size={4} wrap>
