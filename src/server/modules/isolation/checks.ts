@@ -101,6 +101,7 @@ export async function recordCheck(services: Services, actor: Actor, key: string,
         unitPath: k.unit_path,
         checkId: id,
         reason,
+        openedAt: new Date(now),
       });
       await q.addHistory(
         tx,
@@ -108,6 +109,7 @@ export async function recordCheck(services: Services, actor: Actor, key: string,
         'alert',
         { check: recordKey(k.region_code, id), temperatureC, symptoms },
         actor,
+        new Date(now),
       );
       // the office and the command above it hear of it at once: every user with isolation.read there
       await services.events.publish(tx, {

@@ -57,7 +57,7 @@ export async function createKeyPerson(services: Services, actor: Actor, input: N
 
   let identity: Omit<
     q.NewKeyPerson,
-    'category' | 'source' | 'sourceRef' | 'evidence' | 'createdBy' | 'clientId'
+    'category' | 'source' | 'sourceRef' | 'evidence' | 'createdBy' | 'clientId' | 'createdAt'
   >;
   let name: string;
   if (input.residentId) {
@@ -137,10 +137,18 @@ export async function createKeyPerson(services: Services, actor: Actor, input: N
       sourceRef: input.sourceRef?.trim() || null,
       evidence: (input.evidence ?? {}) as Record<string, unknown>,
       createdBy: actor.userId,
+      createdAt: now,
     });
     if (!id) return undefined; // the same client id won a race: its first answer stands
     const k = { region_code: identity.regionCode, id };
-    await q.addHistory(tx, k, 'registered', { category: input.category, source: input.source, name }, actor);
+    await q.addHistory(
+      tx,
+      k,
+      'registered',
+      { category: input.category, source: input.source, name },
+      actor,
+      now,
+    );
     if (input.measure) await startMeasureIn(tx, services, actor, k, input.measure, 'measure');
     await services.events.publish(tx, {
       type: KEY_PERSON_EVENT,

@@ -9,7 +9,7 @@ import { nextIds } from '../../db/bulk';
 import type { Db } from '../../db/connection';
 import { transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
-import { platformToday } from '../../platform/clock';
+import { platformNow, platformToday } from '../../platform/clock';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { looksLikeZip } from '../../sheets/zip';
@@ -122,6 +122,7 @@ export async function importList(services: Services, actor: Actor, input: ListIm
   if (!(KEY_PERSON_CATEGORIES as readonly string[]).includes(input.category))
     throw invalidField('category', 'isolation.category', actor.locale);
   const rows = await checkRows(services, actor, input.data);
+  const now = platformNow(services.config);
   const regionOfUnit = unit.region_code ?? unit.code.slice(0, 6);
 
   // matched to the ledger by the blind index of the ID number
@@ -163,8 +164,8 @@ export async function importList(services: Services, actor: Actor, input: ListIm
 
   const listId = await transaction(db, async (tx) => {
     const { rows: made } = await sql<{ id: string }>`
-      INSERT INTO isolation_lists (unit_path, title, category, rows, created_by)
-      VALUES (${unit.path}, ${input.title.trim()}, ${input.category}, ${rows.length}, ${actor.userId})
+      INSERT INTO isolation_lists (unit_path, title, category, rows, created_by, received_at)
+      VALUES (${unit.path}, ${input.title.trim()}, ${input.category}, ${rows.length}, ${actor.userId}, ${now})
       RETURNING id::text AS id`.execute(tx);
     const listId = made[0].id;
     const sourceRef = `list:${listId}`;
@@ -179,10 +180,10 @@ export async function importList(services: Services, actor: Actor, input: ListIm
       await sql`
         INSERT INTO key_persons (region_code, id, unit_path, community_path, resident_region, resident_id, name, id_type,
           id_enc, id_hmac, id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address, category,
-          source, source_ref, evidence, created_by)
+          source, source_ref, evidence, created_by, created_at)
         SELECT region_code, id, unit_path, community_path, resident_region, resident_id, name, 'resident_id', id_enc, id_hmac,
           id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address, ${input.category}, 'list',
-          ${sourceRef}, jsonb_build_object('note', reason), ${actor.userId}
+          ${sourceRef}, jsonb_build_object('note', reason), ${actor.userId}, ${now}::timestamptz
         FROM unnest(
           ${regions}::text[],
           ${ids}::bigint[],
@@ -205,9 +206,9 @@ export async function importList(services: Services, actor: Actor, input: ListIm
           id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address, reason)`.execute(tx);
       for (const [i, p] of toCreate.entries()) created.set(p.r.row, { region: regions[i], id: ids[i] });
       await sql`
-        INSERT INTO key_person_history (region_code, key_person_id, kind, detail, by_user, by_name)
+        INSERT INTO key_person_history (region_code, key_person_id, kind, detail, by_user, by_name, at)
         SELECT r, i, 'registered', jsonb_build_object('category', ${input.category}::text, 'source', 'list', 'list', ${listId}::bigint),
-          ${actor.userId}, ${actor.username}
+          ${actor.userId}, ${actor.username}, ${now}::timestamptz
         FROM unnest(${regions}::text[], ${ids}::bigint[]) AS x(r, i)`.execute(tx);
     }
     const key = (p: (typeof plans)[number]) =>

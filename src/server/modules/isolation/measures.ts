@@ -153,6 +153,7 @@ export async function startMeasureIn(
       responsibleUserId: responsible,
     },
     actor,
+    now,
   );
   if (person.resident_id && person.resident_region)
     await setIsolationPeriod(tx, services, actor, recordKey(person.resident_region, person.resident_id), {
@@ -251,6 +252,7 @@ export async function endMeasure(services: Services, actor: Actor, key: string, 
       'measure_ended',
       { measure: key, kind: m.kind, on, reason, signedOffBy },
       actor,
+      platformNow(services.config),
     );
     if (person.resident_id && person.resident_region)
       // free from the day it ends: the period covers the days before (none, when it ends on its first)

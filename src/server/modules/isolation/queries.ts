@@ -101,6 +101,8 @@ export interface NewKeyPerson {
   sourceRef: string | null;
   evidence: Record<string, unknown>;
   createdBy: string | null;
+  /** the platform's instant (a replayed day in a demonstration) */
+  createdAt: Date;
 }
 
 /** Inserts a key person; undefined when the client id was sent before (the first one stands). */
@@ -108,11 +110,11 @@ export async function insertKeyPerson(db: Db, k: NewKeyPerson): Promise<string |
   const { rows } = await sql<{ id: string }>`
     INSERT INTO key_persons (region_code, client_id, unit_path, community_path, resident_region, resident_id, name,
       id_type, id_enc, id_hmac, id_masked, id_tail, phone_enc, phone_hmac, phone_masked, phone_tail, address,
-      category, source, source_ref, evidence, created_by)
+      category, source, source_ref, evidence, created_by, created_at)
     VALUES (${k.regionCode}, ${k.clientId}, ${k.unitPath}, ${k.communityPath}, ${k.residentRegion}, ${k.residentId},
       ${k.name}, ${k.idType}, ${k.idEnc}, ${k.idHmac}, ${k.idMasked}, ${k.idTail}, ${k.phoneEnc}, ${k.phoneHmac},
       ${k.phoneMasked}, ${k.phoneTail}, ${k.address}, ${k.category}, ${k.source}, ${k.sourceRef},
-      ${JSON.stringify(k.evidence)}::jsonb, ${k.createdBy})
+      ${JSON.stringify(k.evidence)}::jsonb, ${k.createdBy}, ${k.createdAt})
     ON CONFLICT (region_code, client_id) DO NOTHING
     RETURNING id::text AS id`.execute(db);
   return rows[0]?.id;
@@ -131,10 +133,11 @@ export function addHistory(
   kind: string,
   detail: Record<string, unknown>,
   by: { userId: string | null; username: string },
+  at: Date,
 ) {
   return sql`
-    INSERT INTO key_person_history (region_code, key_person_id, kind, detail, by_user, by_name)
-    VALUES (${k.region_code}, ${k.id}, ${kind}, ${JSON.stringify(detail)}::jsonb, ${by.userId}, ${by.username})`.execute(
+    INSERT INTO key_person_history (region_code, key_person_id, kind, detail, by_user, by_name, at)
+    VALUES (${k.region_code}, ${k.id}, ${kind}, ${JSON.stringify(detail)}::jsonb, ${by.userId}, ${by.username}, ${at})`.execute(
     db,
   );
 }
@@ -443,11 +446,18 @@ const TRANSFER_FROM = sql`isolation_transfers t JOIN key_persons k ON k.region_c
 
 export async function insertTransfer(
   db: Db,
-  t: { regionCode: string; keyPersonId: string; unitPath: string; checkId: string | null; reason: string },
+  t: {
+    regionCode: string;
+    keyPersonId: string;
+    unitPath: string;
+    checkId: string | null;
+    reason: string;
+    openedAt: Date;
+  },
 ): Promise<string> {
   const { rows } = await sql<{ id: string }>`
-    INSERT INTO isolation_transfers (region_code, key_person_id, unit_path, check_id, reason)
-    VALUES (${t.regionCode}, ${t.keyPersonId}, ${t.unitPath}, ${t.checkId}, ${t.reason})
+    INSERT INTO isolation_transfers (region_code, key_person_id, unit_path, check_id, reason, opened_at)
+    VALUES (${t.regionCode}, ${t.keyPersonId}, ${t.unitPath}, ${t.checkId}, ${t.reason}, ${t.openedAt})
     RETURNING id::text AS id`.execute(db);
   return rows[0].id;
 }
@@ -485,12 +495,14 @@ export async function updateTransfer(
     escort: string | null;
     pickedUpAt: Date | null;
     outcome: string | null;
+    /** the platform's instant: closed_at when it closes */
+    at: Date;
   },
 ): Promise<boolean> {
   const { rows } = await sql`
     UPDATE isolation_transfers SET state = ${set.state}, destination = ${set.destination}, escort = ${set.escort},
       picked_up_at = ${set.pickedUpAt}, outcome = ${set.outcome},
-      closed_at = CASE WHEN ${set.state} = 'closed' THEN now() ELSE NULL END
+      closed_at = CASE WHEN ${set.state} = 'closed' THEN ${set.at}::timestamptz ELSE NULL END
     WHERE region_code = ${t.region_code} AND id = ${t.id} AND state <> 'closed'
     RETURNING id`.execute(db);
   return rows.length > 0;

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { translate } from '../../../domain/i18n/messages';
 import { transaction } from '../../db/transaction';
 import type { Actor } from '../../platform/access';
+import { platformNow } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { inSubtree } from '../../platform/scope';
 import type { Services } from '../../platform/services';
@@ -57,7 +58,7 @@ export async function updateTransfer(services: Services, actor: Actor, key: stri
   const pickedUpAt = input.pickedUpAt
     ? new Date(input.pickedUpAt)
     : to !== 'open'
-      ? (t.picked_up_at ?? new Date())
+      ? (t.picked_up_at ?? platformNow(services.config))
       : null;
   if (pickedUpAt && Number.isNaN(pickedUpAt.getTime()))
     throw new AppError('validation', 'error.validation', { detail: 'pickedUpAt' }, [
@@ -71,6 +72,7 @@ export async function updateTransfer(services: Services, actor: Actor, key: stri
       escort: input.escort?.trim() || t.escort,
       pickedUpAt,
       outcome: input.outcome?.trim() || t.outcome,
+      at: platformNow(services.config),
     });
     if (!ok) throw closed();
     await q.addHistory(
@@ -79,6 +81,7 @@ export async function updateTransfer(services: Services, actor: Actor, key: stri
       'transfer',
       { transfer: key, state: to, destination: input.destination, outcome: input.outcome },
       actor,
+      platformNow(services.config),
     );
     if (to === 'closed') await q.clearFeverWhenNoTransfer(tx, person);
     await services.events.publish(tx, {
