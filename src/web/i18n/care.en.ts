@@ -163,7 +163,7 @@ const careEn: typeof careZh = {
     take: 'Take it',
     taken: 'Taken',
     takeQueued: 'Take waiting to be sent',
-    deliver: 'Delivered',
+    deliver: 'Mark delivered',
     delivered: 'Delivery recorded',
     deliverQueued: 'Delivery waiting to be sent',
     due: 'due by {{at}}',

@@ -158,7 +158,7 @@ const careZh = {
     take: '接单',
     taken: '已接单',
     takeQueued: '接单待发送',
-    deliver: '已送达',
+    deliver: '确认送达',
     delivered: '已登记送达',
     deliverQueued: '送达待发送',
     due: '{{at}} 前送达',

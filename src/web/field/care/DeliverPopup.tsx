@@ -58,7 +58,13 @@ export function DeliverPopup({
           maxLength={30}
           clearable
           placeholder={t('care.deliver.receivedByHint')}
-          style={{ '--font-size': '18px', border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 10px' }}
+          style={{
+            '--font-size': '18px',
+            boxSizing: 'border-box',
+            border: '1px solid #d9d9d9',
+            borderRadius: 6,
+            padding: '8px 10px',
+          }}
           data-testid="care-deliver-name"
         />
         {tried && missing && (
@@ -72,7 +78,7 @@ export function DeliverPopup({
           onChange={setNote}
           maxLength={300}
           rows={2}
-          style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: 8 }}
+          style={{ boxSizing: 'border-box', border: '1px solid #d9d9d9', borderRadius: 6, padding: 8 }}
         />
         {error && (
           <div style={{ color: '#cf1322', marginTop: 8 }} data-testid="care-deliver-error">

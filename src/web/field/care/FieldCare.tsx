@@ -90,38 +90,38 @@ export function FieldCare() {
     }
   };
 
+  /** The one action a card needs: take an open one, mark one on its way delivered; none once done. */
+  const actionOf = (r: TaskRow) => {
+    if (r.pending === 'deliver' || r.state === 'delivered' || r.state === 'cancelled') return null;
+    if (r.state === 'assigned' || r.pending === 'take')
+      return (
+        <CardButton
+          color="success"
+          onClick={() => {
+            setDeliverError(null);
+            setDelivering(r);
+          }}
+          testId={`care-task-deliver-${r.id}`}
+        >
+          {t('care.field.deliver')}
+        </CardButton>
+      );
+    return (
+      <CardButton
+        loading={busy === `take:${r.id}`}
+        onClick={() => void take(r)}
+        testId={`care-task-take-${r.id}`}
+      >
+        {t('care.field.take')}
+      </CardButton>
+    );
+  };
+
   const list = (rows: TaskRow[] | undefined, empty: string, testId: string) => (
     <div style={{ padding: '0 8px' }} data-testid={testId}>
       {rows?.length === 0 && <ErrorBlock status="empty" title={empty} description="" />}
       {rows?.map((r) => (
-        <TaskCard
-          key={r.id}
-          row={r}
-          today={day}
-          action={
-            r.pending === 'deliver' || r.state === 'delivered' || r.state === 'cancelled' ? null : r.state ===
-                'assigned' || r.pending === 'take' ? (
-              <CardButton
-                color="success"
-                onClick={() => {
-                  setDeliverError(null);
-                  setDelivering(r);
-                }}
-                testId={`care-task-deliver-${r.id}`}
-              >
-                {t('care.field.deliver')}
-              </CardButton>
-            ) : (
-              <CardButton
-                loading={busy === `take:${r.id}`}
-                onClick={() => void take(r)}
-                testId={`care-task-take-${r.id}`}
-              >
-                {t('care.field.take')}
-              </CardButton>
-            )
-          }
-        />
+        <TaskCard key={r.id} row={r} today={day} action={actionOf(r)} />
       ))}
     </div>
   );

@@ -175,7 +175,13 @@ export function FieldCareHousehold() {
                 maxLength={300}
                 rows={2}
                 placeholder={t('care.public.notePlaceholder')}
-                style={{ '--font-size': '18px', border: '1px solid #d9d9d9', borderRadius: 6, padding: 8 }}
+                style={{
+                  '--font-size': '18px',
+                  boxSizing: 'border-box',
+                  border: '1px solid #d9d9d9',
+                  borderRadius: 6,
+                  padding: 8,
+                }}
                 data-testid="care-public-note"
               />
               {issues.note?.map((m) => (

@@ -4,6 +4,9 @@ import { ITEM_KIND_INFO, type ItemKind } from '../../../domain/care/items';
 import { type GoodsLine, stepQuantity } from '../../modules/care/askDraft';
 import { useCareLabels } from '../../modules/care/useCareLabels';
 
+/** kinds whose precision matters to the buyer (青菜, 卫生纸), asked for when they are chosen */
+const NAMED = new Set<ItemKind>(['vegetables', 'necessities']);
+
 const round: React.CSSProperties = {
   width: 48,
   height: 48,
@@ -90,7 +93,7 @@ export function GoodsRow({
           {info.units.length > 1 ? ' ▾' : ''}
         </button>
       </div>
-      {on && (info.nameRequired || kind === 'vegetables' || kind === 'rice' || kind === 'necessities') && (
+      {on && (info.nameRequired || NAMED.has(kind)) && (
         <Input
           value={line.name}
           onChange={(name) => onChange({ ...line, name })}
@@ -99,6 +102,7 @@ export function GoodsRow({
           style={{
             '--font-size': '18px',
             marginTop: 8,
+            boxSizing: 'border-box',
             border: '1px solid #d9d9d9',
             borderRadius: 6,
             padding: '6px 10px',

@@ -108,14 +108,14 @@ export function BoardTab({ onOpenHousehold }: { onOpenHousehold: (key: string) =
         loading={list.isPending && !!scopeCode}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: t('care.board.empty') }}
         data-testid="care-board-table"
         onRow={(r) => ({ 'data-testid': `care-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
             title: t('care.board.dueAt'),
-            width: 110,
+            width: 90,
             render: (_, r) => (
               <Typography.Text type={r.state === 'overdue' || r.late ? 'danger' : undefined}>
                 {r.day === theDay ? formatClock(r.dueAt) : formatDateTime(r.dueAt)}
@@ -124,7 +124,7 @@ export function BoardTab({ onOpenHousehold }: { onOpenHousehold: (key: string) =
           },
           {
             title: t('care.board.household'),
-            width: 220,
+            width: 200,
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Typography.Link
@@ -152,10 +152,10 @@ export function BoardTab({ onOpenHousehold }: { onOpenHousehold: (key: string) =
               </Space>
             ),
           },
-          { title: t('care.board.state'), width: 160, render: (_, r) => <StateTags request={r} /> },
+          { title: t('care.board.state'), width: 130, render: (_, r) => <StateTags request={r} /> },
           {
             title: t('care.board.volunteer'),
-            width: 170,
+            width: 150,
             render: (_, r) => (
               <Space orientation="vertical" size={0} data-testid={`care-volunteer-${r.id}`}>
                 <span>{r.volunteer?.name ?? '—'}</span>
@@ -179,8 +179,7 @@ export function BoardTab({ onOpenHousehold }: { onOpenHousehold: (key: string) =
             ? [
                 {
                   title: t('care.board.actions'),
-                  width: 190,
-                  fixed: 'right' as const,
+                  width: 180,
                   render: (_: unknown, r: CareRequest) =>
                     open(r) && (
                       <Space size={0} wrap>
