@@ -10,6 +10,7 @@ import { checkpointsSuite } from './checkpoints';
 import { forcesSuite } from './forces';
 import { gatesSuite } from './gates';
 import { hostileSuite } from './hostile';
+import { isolationSuite } from './isolation';
 import { ledgerSuite } from './ledger';
 import { loadSuite } from './load';
 import { measure, ms, prng, rowsText, type Timing, table } from './measure';
@@ -30,6 +31,7 @@ const SUITES: Suite[] = [
   forcesSuite,
   checkpointsSuite,
   gatesSuite,
+  isolationSuite,
   loadSuite,
   hostileSuite,
 ];
