@@ -255,6 +255,49 @@ export interface IsolationAlert {
   transfer: string;
 }
 
+/** What became of a person of a list from above (协查名单). */
+export type ListOutcome = 'matched' | 'routed' | 'already' | 'outside' | 'not_found';
+export const LIST_OUTCOMES: readonly ListOutcome[] = ['matched', 'routed', 'already', 'outside', 'not_found'];
+
+/** A list from above with its figures (found = matched + routed + already). */
+export interface IsolationList {
+  id: string;
+  title: string;
+  unitName: string;
+  category: KeyPersonCategory;
+  rows: number;
+  receivedAt: string;
+  found: number;
+  matched: number;
+  routed: number;
+  already: number;
+  /** residents outside the receiver's scope: counted, not shown */
+  outside: number;
+  notFound: number;
+  /** checked at least once */
+  reached: number;
+  /** under a measure at some time */
+  placed: number;
+}
+
+/** A row of a list (masked), with what became of it. */
+export interface IsolationListRow {
+  id: string;
+  row: number;
+  name: string;
+  idNumberMasked: string | null;
+  phoneMasked: string | null;
+  address: string | null;
+  reason: string | null;
+  outcome: ListOutcome;
+  keyPersonId: string | null;
+  unitName: string | null;
+}
+
+export interface IsolationListDetail extends IsolationList {
+  items: IsolationListRow[];
+}
+
 export const ISOLATION_CHANGED = 'isolation.changed';
 export const ISOLATION_ALERT = 'isolation.alert';
 
@@ -273,6 +316,9 @@ export const isolationKeys = {
   sites: ['isolation', 'sites'] as const,
   rooms: (site: string) => ['isolation', 'rooms', site] as const,
   due: (unit: string | undefined) => ['isolation', 'due', unit ?? ''] as const,
+  lists: ['isolation', 'lists'] as const,
+  listDetail: (id: string, outcome: ListOutcome | undefined) =>
+    ['isolation', 'lists', id, outcome ?? ''] as const,
 };
 
 /** the query of a key person list (its filters as the server reads them) */
@@ -315,6 +361,19 @@ export const getSiteRooms = (id: string) => get<SiteRooms>(`/api/isolation/sites
 export const addRooms = (id: string, body: { names: string[]; capacity?: number }) =>
   post<{ added: number; rooms: Room[] }>(`/api/isolation/sites/${enc(id)}/rooms`, body);
 
+/** where a list from above is posted (the .xlsx as the body) */
+export const listImportUrl = (q: { unit: string; title?: string; category?: KeyPersonCategory }) => {
+  const params = new URLSearchParams({ unit: q.unit });
+  if (q.title?.trim()) params.set('title', q.title.trim());
+  if (q.category) params.set('category', q.category);
+  return `/api/isolation/lists?${params.toString()}`;
+};
+export const listIsolationLists = () => get<{ items: IsolationList[] }>('/api/isolation/lists');
+export const getIsolationList = (id: string, outcome?: ListOutcome) =>
+  get<IsolationListDetail>(`/api/isolation/lists/${enc(id)}`, { outcome });
+export const placeListRow = (rowId: string, unitCode: string) =>
+  post<KeyPerson>(`/api/isolation/list-rows/${enc(rowId)}/place`, { unitCode });
+
 // ---- hooks ----------------------------------------------------------------------------------------
 
 export function useKeyPerson(id: string | undefined) {
@@ -346,5 +405,22 @@ export function useTransfers(unit: string | undefined, state: TransferState | 'a
   return useQuery({
     queryKey: isolationKeys.transfers(unit, state),
     queryFn: () => listTransfers({ unit, state }),
+  });
+}
+export function useIsolationCounts(unit: string | undefined) {
+  return useQuery({
+    queryKey: isolationKeys.counts(unit ?? ''),
+    queryFn: () => getIsolationCounts(unit as string),
+    enabled: !!unit,
+  });
+}
+export function useIsolationLists() {
+  return useQuery({ queryKey: isolationKeys.lists, queryFn: listIsolationLists });
+}
+export function useIsolationList(id: string | undefined, outcome?: ListOutcome) {
+  return useQuery({
+    queryKey: isolationKeys.listDetail(id ?? '', outcome),
+    queryFn: () => getIsolationList(id as string, outcome),
+    enabled: !!id,
   });
 }
