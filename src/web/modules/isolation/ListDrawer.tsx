@@ -54,12 +54,12 @@ export function ListDrawer({ id, onClose }: { id: string | undefined; onClose: (
           </Descriptions.Item>
           <Descriptions.Item label={t('isolation.lists.rows')}>{l.rows}</Descriptions.Item>
           <Descriptions.Item label={t('isolation.lists.found')}>
-            <span data-testid="list-found">{l.found}</span>
+            <span data-testid="list-figure-found">{l.found}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('isolation.lists.reached')}>{l.reached}</Descriptions.Item>
           <Descriptions.Item label={t('isolation.lists.placed')}>{l.placed}</Descriptions.Item>
           <Descriptions.Item label={t('isolation.lists.notFound')}>
-            <span data-testid="list-not-found">{l.notFound}</span>
+            <span data-testid="list-figure-not-found">{l.notFound}</span>
           </Descriptions.Item>
           {l.outside > 0 && (
             <Descriptions.Item
