@@ -138,7 +138,7 @@ describe('lists from above (desk)', () => {
     // only the not found
     await page.getByTestId('list-not-found-only').click();
     await poll(() => rows.count()).toBe(1);
-    await screenshot(page, 'isolation-list');
+    await screenshot(page, 'isolation-list-from-above');
 
     // placed by hand at the first grid: routed, and nobody left not found
     await stranger.locator('[data-testid^="list-place-"]').click();
