@@ -39,7 +39,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       decided_at         timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX isolation_list_rows_list_idx ON isolation_list_rows (list_id, row_no)`.execute(db);
-  await sql`CREATE INDEX key_persons_source_ref_idx ON key_persons (source_ref) WHERE source_ref IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX key_persons_source_ref_idx ON key_persons (source_ref) WHERE source_ref IS NOT NULL`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

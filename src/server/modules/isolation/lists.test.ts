@@ -85,14 +85,14 @@ describe('lists from above (协查名单)', () => {
       placed: 0,
     });
     const byName = Object.fromEntries(list.items.map((r: { name: string }) => [r.name, r]));
-    expect(byName['甲'].outcome).toBe('matched');
-    expect(byName['丙']).toMatchObject({ outcome: 'routed', unitName: '省民航社区' });
-    expect(byName['丁']).toMatchObject({ outcome: 'not_found', keyPersonId: null });
-    expect(byName['戊']).toMatchObject({ outcome: 'outside', keyPersonId: null, unitName: null });
+    expect(byName.甲.outcome).toBe('matched');
+    expect(byName.丙).toMatchObject({ outcome: 'routed', unitName: '省民航社区' });
+    expect(byName.丁).toMatchObject({ outcome: 'not_found', keyPersonId: null });
+    expect(byName.戊).toMatchObject({ outcome: 'outside', keyPersonId: null, unitName: null });
     expect(res.body).not.toContain(a.idNumber);
 
     // the matched are key persons at their homes, linked to the ledger, from the list
-    const person = await t.ok('GET', `/api/isolation/key-persons/${byName['甲'].keyPersonId}`, office);
+    const person = await t.ok('GET', `/api/isolation/key-persons/${byName.甲.keyPersonId}`, office);
     expect(person).toMatchObject({
       residentId: a.key,
       source: 'list',
