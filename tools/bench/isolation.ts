@@ -30,7 +30,7 @@ import type { BenchContext, Facts, Suite } from './suite';
 // `isolation` — key persons and isolation (issue 14) at the size of a city: Zhengzhou's ledger filled by
 // the demo generator (12 M residents, as the ledger suite fills it), 200,000 key persons under measures
 // spread over its communities with their measures, checks and history (INSERT … SELECT through the real
-// tables: the counts' trigger keeps key_person_counts as for any insert), a grid worker per community
+// tables: the counts' trigger keeps key_person_tallies as for any insert), a grid worker per community
 // answering for its people. Then: a worker's due list (service and HTTP), the counts of the city, a
 // district, a street and a community, and a 10,000-row list from above imported and matched end to end.
 // Goals: due list < 20 ms, the city's counts < 100 ms, the list ≤ 5 s.
@@ -433,7 +433,7 @@ async function setup(ctx: BenchContext): Promise<Facts> {
   );
   await sql`DROP TABLE bench_list_matched`.execute(db);
   log(`  ${made.seconds.toFixed(1)} s; VACUUM ANALYZE …`);
-  await sql`VACUUM (ANALYZE) key_persons, isolation_measures, health_checks, key_person_history, key_person_counts, users, role_grants`.execute(
+  await sql`VACUUM (ANALYZE) key_persons, isolation_measures, health_checks, key_person_history, key_person_tallies, users, role_grants`.execute(
     db,
   );
 
@@ -475,7 +475,7 @@ async function setup(ctx: BenchContext): Promise<Facts> {
       (SELECT count(*)::int FROM health_checks) AS checks,
       (SELECT count(*)::int FROM health_checks WHERE day = ${DAY}) AS today,
       (SELECT count(*)::int FROM key_persons WHERE fever) AS fevers,
-      (SELECT count(*)::int FROM key_person_counts) AS counters,
+      (SELECT count(*)::int FROM key_person_tallies) AS counters,
       (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n)::int FROM (
         SELECT count(*) AS n FROM key_persons WHERE measure IS NOT NULL AND measure_last_day >= ${DAY}
         GROUP BY responsible_user_id) w) AS per_worker,

@@ -125,7 +125,7 @@ export const UNIQUE_FIELDS: Record<string, string> = {
   isolation_measures_one_running_uq: 'kind',
   health_checks_region_code_client_id_key: 'clientId',
   isolation_rooms_facility_id_name_key: 'name',
-  key_person_counts_pkey: 'counts',
+  key_person_tallies_pkey: 'counts',
   care_requests_region_code_client_id_key: 'clientId',
   care_links_pkey: 'householdKey',
   care_links_token_key: 'token',

@@ -16,6 +16,7 @@ import * as m015 from './015_gates';
 import * as m016 from './016_isolation';
 import * as m017 from './017_isolation_lists';
 import * as m018 from './018_care';
+import * as m019 from './019_key_person_tallies';
 
 // Every migration, in order. Add a module's migration here (name: NNN_what).
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '016_isolation': m016,
   '017_isolation_lists': m017,
   '018_care': m018,
+  '019_key_person_tallies': m019,
 };

@@ -12,7 +12,7 @@ import { isolationPolicy } from './policy';
 import * as q from './queries';
 
 // Counts of key persons by category and measure, with the fevers and the overdue checks, for a unit's
-// subtree and each child unit. Above the communities from key_person_counts (kept by the trigger), at a
+// subtree and each child unit. Above the communities from key_person_tallies (one wide row per community, kept by the trigger), at a
 // community and below straight from its key persons; overdue checks from the key persons under a
 // measure (a partial index), against the last slot whose deadline has passed.
 
@@ -62,10 +62,8 @@ export async function isolationCounts(services: Services, actor: Actor, code: st
   const now = platformNow(services.config).getTime();
   const { today } = await isolationPolicy(services);
   const [rows, overdue] = await Promise.all([
-    depth < COMMUNITY_DEPTH
-      ? q.countsFromCommunities(db, unit.path, depth + 1)
-      : q.countsFromPersons(db, unit.path, depth + 1),
-    q.overdueByChild(db, unit.path, depth + 1, lastPassedSlot(today, now)),
+    depth < COMMUNITY_DEPTH ? q.countsFromCommunities(db, unit.path) : q.countsFromPersons(db, unit.path),
+    q.overdueByChild(db, unit.path, lastPassedSlot(today, now)),
   ]);
   const total = empty();
   const byChild = new Map<string, Tally>();
@@ -77,10 +75,12 @@ export async function isolationCounts(services: Services, actor: Actor, code: st
   for (const r of rows) {
     const tallies = r.child_path === unit.path ? [total] : [total, childOf(r.child_path)];
     for (const t of tallies) {
-      t.persons += r.persons;
-      t.byCategory[r.category] = (t.byCategory[r.category] ?? 0) + r.persons;
-      t.byMeasure[r.measure] = (t.byMeasure[r.measure] ?? 0) + r.persons;
-      t.fevers += r.fevers;
+      // each row is one of: the persons and fevers ('any', 'any'), a category's, or a measure's
+      if (r.category === 'any' && r.measure === 'any') {
+        t.persons += r.persons;
+        t.fevers += r.fevers;
+      } else if (r.measure === 'any') t.byCategory[r.category] = (t.byCategory[r.category] ?? 0) + r.persons;
+      else t.byMeasure[r.measure] = (t.byMeasure[r.measure] ?? 0) + r.persons;
     }
   }
   for (const r of overdue) {

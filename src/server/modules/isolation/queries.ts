@@ -1,4 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
+import { KEY_PERSON_CATEGORIES } from '../../../domain/isolation/keyPerson';
+import { MEASURE_KINDS } from '../../../domain/isolation/measures';
 import type { Db } from '../../db/connection';
 import { inSubtree } from '../../platform/scope';
 
@@ -530,43 +532,77 @@ export interface CountRow {
   fevers: number;
 }
 
-/** Counts above the communities, from key_person_counts, by child unit, category and measure. */
-export async function countsFromCommunities(db: Db, root: string, childDepth: number) {
-  const { rows } = await sql<CountRow>`
-    SELECT array_to_string((string_to_array(community_path, '.'))[1:${childDepth}], '.') AS child_path,
-           category, measure, sum(persons)::int AS persons, sum(fevers)::int AS fevers
-    FROM key_person_counts WHERE ${inSubtree('community_path', root)}
-    GROUP BY 1, 2, 3 HAVING sum(persons) <> 0 OR sum(fevers) <> 0`.execute(db);
-  return rows;
+/** The child unit (one label below `root`) a path lies in; `root` itself for a path at the root. */
+function childOf(column: string, root: string) {
+  const c = sql.ref(column);
+  return sql<string>`CASE WHEN ${c} = ${root} THEN ${root}
+    ELSE ${root} || '.' || split_part(substr(${c}, ${root.length + 2}), '.', 1) END`;
 }
 
-/** Counts of a community or below, from its key persons. */
-export async function countsFromPersons(db: Db, root: string, childDepth: number) {
+/**
+ * Counts above the communities, from key_person_tallies (one wide row per community), by child unit: as
+ * narrow rows of one category and one measure each (the persons of a category under measure 'any', and of
+ * a measure under category 'any'), which the service adds up.
+ */
+export async function countsFromCommunities(db: Db, root: string): Promise<CountRow[]> {
+  const { rows } = await sql<Record<string, number> & { child_path: string }>`
+    SELECT ${childOf('community_path', root)} AS child_path,
+      ${sql.join(TALLY_COLUMNS.map((c) => sql`sum(${sql.ref(c)})::int AS ${sql.ref(c)}`))}
+    FROM key_person_tallies WHERE ${inSubtree('community_path', root)}
+    GROUP BY 1`.execute(db);
+  return rows.flatMap((r) => [
+    { child_path: r.child_path, category: 'any', measure: 'any', persons: r.persons, fevers: r.fevers },
+    ...TALLY_CATEGORIES.map((c) => ({
+      child_path: r.child_path,
+      category: c,
+      measure: 'any',
+      persons: r[`c_${c}`],
+      fevers: 0,
+    })),
+    ...TALLY_MEASURES.map((m) => ({
+      child_path: r.child_path,
+      category: 'any',
+      measure: m,
+      persons: r[`m_${m}`],
+      fevers: 0,
+    })),
+  ]);
+}
+
+const TALLY_CATEGORIES = KEY_PERSON_CATEGORIES;
+const TALLY_MEASURES = [...MEASURE_KINDS, 'none'] as const;
+const TALLY_COLUMNS = [
+  'persons',
+  'fevers',
+  ...TALLY_CATEGORIES.map((c) => `c_${c}`),
+  ...TALLY_MEASURES.map((m) => `m_${m}`),
+];
+
+/** Counts of a community or below, from its key persons, in the same narrow rows. */
+export async function countsFromPersons(db: Db, root: string): Promise<CountRow[]> {
   const { rows } = await sql<CountRow>`
-    SELECT array_to_string((string_to_array(unit_path, '.'))[1:${childDepth}], '.') AS child_path,
-           category, coalesce(measure, 'none') AS measure, count(*)::int AS persons, count(*) FILTER (WHERE fever)::int AS fevers
+    SELECT ${childOf('unit_path', root)} AS child_path, category, coalesce(measure, 'none') AS measure,
+      count(*)::int AS persons, count(*) FILTER (WHERE fever)::int AS fevers
     FROM key_persons WHERE ${inSubtree('unit_path', root)} AND state = 'open'
     GROUP BY 1, 2, 3`.execute(db);
-  return rows;
+  return rows.flatMap((r) => [
+    { child_path: r.child_path, category: 'any', measure: 'any', persons: r.persons, fevers: r.fevers },
+    { child_path: r.child_path, category: r.category, measure: 'any', persons: r.persons, fevers: 0 },
+    { child_path: r.child_path, category: 'any', measure: r.measure, persons: r.persons, fevers: 0 },
+  ]);
 }
 
 /**
  * Key persons whose last slot past its deadline has no check, by child unit: under a measure (it runs
  * until it is ended, past its planned end too) that had started before that slot was due, and no check
- * since the slot began.
+ * since the slot began (key_persons_unchecked_idx: only the people not checked since are read).
  */
-export async function overdueByChild(
-  db: Db,
-  root: string,
-  childDepth: number,
-  slot: { day: string; begins: Date; due: Date },
-) {
+export async function overdueByChild(db: Db, root: string, slot: { day: string; begins: Date; due: Date }) {
   const { rows } = await sql<{ child_path: string; overdue: number }>`
-    SELECT array_to_string((string_to_array(unit_path, '.'))[1:${childDepth}], '.') AS child_path, count(*)::int AS overdue
+    SELECT ${childOf('unit_path', root)} AS child_path, count(*)::int AS overdue
     FROM key_persons
-    WHERE ${inSubtree('unit_path', root)} AND measure IS NOT NULL
-      AND measure_started_at < ${slot.due}
-      AND (last_checked_at IS NULL OR last_checked_at < ${slot.begins})
+    WHERE measure IS NOT NULL AND coalesce(last_checked_at, '-infinity'::timestamptz) < ${slot.begins}
+      AND ${inSubtree('unit_path', root)} AND measure_started_at < ${slot.due}
     GROUP BY 1`.execute(db);
   return rows;
 }
