@@ -25,11 +25,22 @@ let personId = '';
 
 /** Picks the option of an antd select (opened by its test id) whose text is `label`. */
 async function choose(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
-    .first()
-    .click();
+  // on a loaded machine the dropdown may open late or the click land on a closing one: try until it shows
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(testId).click();
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .first();
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    const chosen = await page
+      .getByTestId(testId)
+      .locator('.ant-select-selection-item')
+      .first()
+      .textContent({ timeout: 2000 })
+      .catch(() => null);
+    if (chosen?.includes(label) || attempt >= 2) return;
+  }
 }
 
 /** The page printed to PDF: how many pages, and whether each is A4 portrait (595 × 842 pt). */
