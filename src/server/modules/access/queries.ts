@@ -207,3 +207,19 @@ export function clearFailures(db: Db, kind: FailureKind, subject: string, addres
     .where('address', '=', address)
     .execute();
 }
+
+/**
+ * The active users holding one of `roles` on a unit at or above `path` (the place itself or one of its
+ * ancestors), the nearest grant first; only `userId` when given.
+ */
+export async function holdersAbove(db: Db, path: string, roles: readonly string[], userId?: string) {
+  const { rows } = await sql<{ id: string; display_name: string; role: string; unit_path: string }>`
+    SELECT DISTINCT ON (u.id) u.id::text AS id, u.display_name, g.role, g.unit_path
+    FROM role_grants g JOIN users u ON u.id = g.user_id
+    WHERE g.revoked_at IS NULL AND NOT u.disabled AND g.role = ANY(${roles}::text[])
+      AND (${path} = g.unit_path OR left(${path}, length(g.unit_path) + 1) = g.unit_path || '.')
+      ${userId === undefined ? sql`` : sql`AND g.user_id = ${userId}`}
+    ORDER BY u.id, length(g.unit_path) DESC
+    LIMIT 200`.execute(db);
+  return rows;
+}

@@ -367,3 +367,13 @@ export async function revealPhone(services: Services, actor: Actor, userId: stri
   });
   return { value };
 }
+
+/** Who holds one of `roles` at a place or above it (a grid worker of the grid, the community's office). */
+export function usersWithRoleAbove(db: Db, path: string, roles: readonly string[]) {
+  return q.holdersAbove(db, path, roles);
+}
+
+/** Whether a user holds one of `roles` at a place or above it. */
+export async function holdsRoleAbove(db: Db, userId: string, path: string, roles: readonly string[]) {
+  return (await q.holdersAbove(db, path, roles, userId)).length > 0;
+}

@@ -21,6 +21,7 @@ import type { Actor } from '../../platform/access';
 import { platformNow } from '../../platform/clock';
 import { AppError, invalidField } from '../../platform/errors';
 import type { Services } from '../../platform/services';
+import { holdsRoleAbove } from '../access/service';
 import { setIsolationPeriod } from '../ledger/service';
 import { keyPersonInScope, measureInScope } from './access';
 import { isolationPolicy } from './policy';
@@ -106,7 +107,7 @@ export async function startMeasureIn(
   }
   if (
     input.responsibleUserId &&
-    !(await q.mayAnswerFor(tx, input.responsibleUserId, person.unit_path, RESPONSIBLE_ROLES))
+    !(await holdsRoleAbove(tx, input.responsibleUserId, person.unit_path, RESPONSIBLE_ROLES))
   )
     throw invalidField(at('responsibleUserId'), 'isolation.responsible', actor.locale);
   // none named: whoever answered for the person before, else the caller when they may answer for them
@@ -114,7 +115,7 @@ export async function startMeasureIn(
   if (
     !responsible &&
     actor.userId &&
-    (await q.mayAnswerFor(tx, actor.userId, person.unit_path, RESPONSIBLE_ROLES))
+    (await holdsRoleAbove(tx, actor.userId, person.unit_path, RESPONSIBLE_ROLES))
   )
     responsible = actor.userId;
 

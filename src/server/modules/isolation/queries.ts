@@ -279,28 +279,6 @@ export async function lockRoom(db: Db, facilityId: string, roomId: string) {
   return rows[0];
 }
 
-/** Whether a user holds a grant on a unit at or above `path` whose role may record checks there. */
-export async function mayAnswerFor(db: Db, userId: string, path: string, roles: readonly string[]) {
-  const { rows } = await sql<{ ok: number }>`
-    SELECT 1 AS ok FROM role_grants g JOIN users u ON u.id = g.user_id
-    WHERE g.user_id = ${userId} AND g.revoked_at IS NULL AND NOT u.disabled AND g.role = ANY(${roles}::text[])
-      AND (${path} = g.unit_path OR left(${path}, length(g.unit_path) + 1) = g.unit_path || '.')
-    LIMIT 1`.execute(db);
-  return rows.length > 0;
-}
-
-/** The users who may answer for a place: grants at or above it with a role that answers for key persons. */
-export async function workersFor(db: Db, path: string, roles: readonly string[]) {
-  const { rows } = await sql<{ id: string; display_name: string; role: string; unit_path: string }>`
-    SELECT DISTINCT ON (u.id) u.id::text AS id, u.display_name, g.role, g.unit_path
-    FROM role_grants g JOIN users u ON u.id = g.user_id
-    WHERE g.revoked_at IS NULL AND NOT u.disabled AND g.role = ANY(${roles}::text[])
-      AND (${path} = g.unit_path OR left(${path}, length(g.unit_path) + 1) = g.unit_path || '.')
-    ORDER BY u.id, length(g.unit_path) DESC
-    LIMIT 200`.execute(db);
-  return rows;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Checks
 

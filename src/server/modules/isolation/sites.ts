@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../../platform/access';
 import { invalidField, notFound } from '../../platform/errors';
 import type { Services } from '../../platform/services';
+import { usersWithRoleAbove } from '../access/service';
 import { unitInScope } from '../org/service';
 import { RESPONSIBLE_ROLES } from './measures';
 import * as q from './queries';
@@ -70,7 +71,7 @@ export async function addRooms(
 /** Who may be the responsible worker (专人负责) of a place: grid workers and offices answering for it. */
 export async function workersFor(services: Services, actor: Actor, unitCode: string) {
   const unit = await unitInScope(services.db, actor.scope, unitCode, 'isolation.read');
-  const rows = await q.workersFor(services.db, unit.path, RESPONSIBLE_ROLES);
+  const rows = await usersWithRoleAbove(services.db, unit.path, RESPONSIBLE_ROLES);
   return {
     items: rows.map((r) => ({ id: r.id, name: r.display_name, role: r.role })),
   };
