@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { translate } from '../../../domain/i18n/messages';
 import type { KeyPersonCategory } from '../../../domain/isolation/keyPerson';
 import {
@@ -171,9 +170,7 @@ export async function startMeasure(services: Services, actor: Actor, key: string
   if (k.measure_id) throw running(actor, k.measure ?? input.kind);
   const measureKey = await transaction(services.db, async (tx) => {
     // the person locked: two measures started at once for one person are taken one after the other
-    await sql`SELECT 1 FROM key_persons WHERE region_code = ${k.region_code} AND id = ${k.id} FOR UPDATE`.execute(
-      tx,
-    );
+    await q.lockKeyPerson(tx, k);
     const m = await startMeasureIn(tx, services, actor, k, input);
     await publish(services, tx, k.unit_path, key);
     return m;
@@ -231,9 +228,7 @@ export async function endMeasure(services: Services, actor: Actor, key: string, 
       : undefined;
   const k = { region_code: person.region_code, id: person.id };
   await transaction(services.db, async (tx) => {
-    await sql`SELECT 1 FROM key_persons WHERE region_code = ${k.region_code} AND id = ${k.id} FOR UPDATE`.execute(
-      tx,
-    );
+    await q.lockKeyPerson(tx, k);
     const ended = await q.endMeasureRow(tx, m, {
       on,
       reason,

@@ -270,6 +270,13 @@ export function setCurrentMeasure(
     WHERE region_code = ${k.region_code} AND id = ${k.id}`.execute(db);
 }
 
+/** Locks a key person's row: two changes of one person's measure are taken one after the other. */
+export function lockKeyPerson(db: Db, k: { region_code: string; id: string }) {
+  return sql`SELECT 1 FROM key_persons WHERE region_code = ${k.region_code} AND id = ${k.id} FOR UPDATE`.execute(
+    db,
+  );
+}
+
 /** Locks a room and counts the measures running in it (its occupants). */
 export async function lockRoom(db: Db, facilityId: string, roomId: string) {
   const { rows } = await sql<{ capacity: number; occupied: number }>`
